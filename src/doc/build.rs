@@ -1,0 +1,167 @@
+//! Model → prepared document: the decree's strings from `nd30`, widths from `grid`.
+
+use super::body::BodyBuilder;
+use super::grid::{columns, rule_pt, widest_mm, Measured};
+use super::{Closing, Doc, Header, Meta, Recipients, Title};
+use crate::fonts::FontSet;
+use crate::model::{Document, Signer};
+use crate::nd30::date::{date_line, DocDate};
+use crate::nd30::ranges::PT_PER_MM;
+use crate::nd30::signing::signing_lines;
+use crate::nd30::symbol::{number_line, symbol};
+use crate::nd30::text::{dash_items, inline, parts, plain, upper, Span};
+use crate::nd30::types::by_slug;
+use crate::nd30::{KINH_GUI, NOI_NHAN, QUOC_HIEU, TIEU_NGU};
+use crate::style::{Style, StyleFile};
+use chrono::Datelike;
+
+/// Prepare a validated document for layout. `ident` identifies the input (a hash).
+pub fn prepare(d: &Document, file: &StyleFile, fonts: &FontSet, ident: &str) -> Doc {
+    let style = Style::resolve(file, d.style.as_ref(), &fonts.family, fonts.metrics());
+    let ty = by_slug(&d.doc_type).expect("validated type");
+    let date = DocDate::parse(&d.date).expect("validated date");
+    let sym = symbol(ty, &d.issuer.code, d.unit.as_deref(), d.symbol.as_deref());
+    let sz = &style.sizes_pt;
+
+    // Header strings.
+    let parent: Vec<String> = d.issuer.parent.as_deref().map(|p| parts(&upper(p))).unwrap_or_default();
+    let issuer = parts(&upper(&d.issuer.name));
+    let number = number_line(d.number, &sym);
+    let place_date = (ty.slug != "bien-ban").then(|| date_line(&d.place, &date));
+    let subject_text = d.subject.as_deref().unwrap_or("").trim();
+    let subject_lines: Vec<Vec<Span>> = subject_text.split('\n').map(str::trim).filter(|l| !l.is_empty()).map(inline).collect();
+    let vv: Vec<Vec<Span>> = if ty.is_cong_van() {
+        subject_lines
+            .iter()
+            .enumerate()
+            .map(|(k, l)| {
+                let mut v = if k == 0 { vec![Span::plain("V/v ")] } else { vec![] };
+                v.extend(l.iter().cloned());
+                v
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+
+    // Header columns: the Quốc hiệu never wraps; a long place-date line widens the right column.
+    let mut left_lines: Vec<Measured> = Vec::new();
+    left_lines.extend(parent.iter().map(|l| (l.as_str(), sz.parent, false, false)));
+    left_lines.extend(issuer.iter().map(|l| (l.as_str(), sz.issuer, true, false)));
+    left_lines.push((number.as_str(), sz.number, false, false));
+    let mut right_lines: Vec<Measured> = vec![(QUOC_HIEU, sz.quoc_hieu, true, false), (TIEU_NGU, sz.tieu_ngu, true, false)];
+    if let Some(pd) = &place_date {
+        right_lines.push((pd.as_str(), sz.place_date, false, true));
+    }
+    let (left_mm, right_mm) = columns(&style, style.header.left_mm, widest_mm(fonts, &left_lines), widest_mm(fonts, &right_lines));
+    let issuer_measured: Vec<Measured> = issuer.iter().map(|l| (l.as_str(), sz.issuer, true, false)).collect();
+    let header = Header {
+        left_mm,
+        right_mm,
+        issuer_rule_pt: rule_pt(fonts, &issuer_measured, style.header.issuer_rule_ratio, left_mm),
+        parent,
+        issuer,
+        number,
+        vv,
+        quoc_hieu: QUOC_HIEU.to_string(),
+        tieu_ngu: TIEU_NGU.to_string(),
+        tieu_ngu_rule_pt: fonts.width_pt(TIEU_NGU, sz.tieu_ngu, true, false),
+        place_date,
+    };
+
+    // Type line and trích yếu (công văn has neither: its subject is the V/v).
+    let type_line = ty.has_type_line().then(|| upper(ty.name));
+    let subject = if ty.is_cong_van() { Vec::new() } else { subject_lines.clone() };
+    let subject_plain: Vec<String> = subject.iter().map(|l| plain(l)).collect();
+    let mut title_measured: Vec<Measured> = subject_plain.iter().map(|l| (l.as_str(), sz.subject, true, false)).collect();
+    if subject.is_empty() {
+        if let Some(t) = &type_line {
+            title_measured.push((t.as_str(), sz.type_, true, false));
+        }
+    }
+    let title = Title {
+        rule_pt: if type_line.is_some() || !subject.is_empty() {
+            rule_pt(fonts, &title_measured, style.header.subject_rule_ratio, style.text_width_mm())
+        } else {
+            0.0
+        },
+        type_line,
+        subject,
+    };
+
+    let recipients = recipients(d.recipients.as_deref().unwrap_or(&[]), &style, fonts);
+
+    let mut builder = BodyBuilder::new(&style, fonts);
+    builder.blocks(&d.body, "$.body");
+    let body = builder.finish();
+
+    let signer: Signer = d.signer.clone().or_else(|| d.signers.as_ref().and_then(|s| s.first().cloned())).unwrap_or_default();
+    let closing = closing(d, &signer, &style, fonts);
+
+    let subject_one_line = subject_text.split('\n').map(str::trim).collect::<Vec<_>>().join(" ");
+    let subject_one_line = plain(&inline(&subject_one_line));
+    let title_meta = if ty.is_cong_van() {
+        format!("Công văn {}: V/v {}", crate::nd30::symbol::reference(d.number, &sym), subject_one_line)
+    } else {
+        format!("{} {}: {}", ty.name, crate::nd30::symbol::reference(d.number, &sym), subject_one_line)
+    };
+    let td = date.timestamp_date();
+    Doc {
+        meta: Meta {
+            title: title_meta.replace('\u{a0}', " ").split_whitespace().collect::<Vec<_>>().join(" "),
+            author: d.issuer.name.replace('\n', " ").split_whitespace().collect::<Vec<_>>().join(" "),
+            subject: subject_one_line,
+            date: (td.year(), td.month(), td.day()),
+            ident: ident.to_string(),
+            lang: "vi".into(),
+        },
+        style,
+        header,
+        title,
+        recipients,
+        body,
+        closing,
+    }
+}
+
+/// Kính gửi: one recipient on the label's line; several as "- X;" lines whose dashes align
+/// just after the label, the block centred on the text width.
+fn recipients(list: &[String], style: &Style, fonts: &FontSet) -> Recipients {
+    let size = style.sizes_pt.kinh_gui;
+    let label_pt = fonts.width_pt(&format!("{KINH_GUI} "), size, false, false);
+    match list.len() {
+        0 => Recipients { mode: "none", label: KINH_GUI.into(), items: vec![], indent_pt: 0.0, label_pt },
+        1 => {
+            let item = list[0].trim();
+            let item = item.strip_suffix('.').unwrap_or(item);
+            Recipients { mode: "single", label: KINH_GUI.into(), items: vec![format!("{item}.")], indent_pt: 0.0, label_pt }
+        }
+        _ => {
+            let items = dash_items(list);
+            let widest = items.iter().map(|i| fonts.width_pt(i, size, false, false)).fold(0.0, f64::max);
+            let text_pt = style.text_width_mm() * PT_PER_MM;
+            let indent_pt = ((text_pt - label_pt - widest) / 2.0).max(0.0);
+            Recipients { mode: "list", label: KINH_GUI.into(), items, indent_pt, label_pt }
+        }
+    }
+}
+
+/// Nơi nhận on the left, the signature block on the right (widened for long titles).
+fn closing(d: &Document, signer: &Signer, style: &Style, fonts: &FontSet) -> Closing {
+    let sz = &style.sizes_pt;
+    let signing = signing_lines(signer);
+    let name = signer.name.clone().unwrap_or_default().trim().to_string();
+    let mut right_lines: Vec<Measured> = signing.iter().map(|l| (l.as_str(), sz.signing, true, false)).collect();
+    right_lines.push((name.as_str(), sz.signer_name, true, false));
+    let right_need = widest_mm(fonts, &right_lines).max(style.closing.signer_field_mm.w);
+    let (left_mm, right_mm) = columns(style, style.closing.left_mm, 0.0, right_need);
+    Closing {
+        left_mm,
+        right_mm,
+        label: NOI_NHAN.into(),
+        distribution: dash_items(d.distribution.as_deref().unwrap_or(&[])),
+        signing,
+        note: signer.note.as_deref().map(parts).unwrap_or_default(),
+        name,
+    }
+}

@@ -1,0 +1,167 @@
+//! The prepared document: every string final (numbering, punctuation, case), every width
+//! computed, ready for either writer. The Typst layout reads it as JSON data; the DOCX
+//! writer walks the same struct. Writers add no text of their own.
+
+mod body;
+mod build;
+mod grid;
+
+pub use build::prepare;
+
+use crate::nd30::text::Span;
+use crate::style::Style;
+use serde::Serialize;
+
+/// A document ready to lay out.
+#[derive(Debug, Clone, Serialize)]
+pub struct Doc {
+    /// Resolved style (sizes, margins, spacing, metrics).
+    pub style: Style,
+    /// Document metadata.
+    pub meta: Meta,
+    /// Header (ô 1–4, 5b, 10).
+    pub header: Header,
+    /// Type line and trích yếu (ô 5a).
+    pub title: Title,
+    /// Kính gửi (ô 9a).
+    pub recipients: Recipients,
+    /// The body, flattened into paragraphs and tables in reading order.
+    pub body: Vec<Para>,
+    /// Nơi nhận and the signature block.
+    pub closing: Closing,
+}
+
+/// Metadata written into the files.
+#[derive(Debug, Clone, Serialize)]
+pub struct Meta {
+    /// Title: type, number and subject.
+    pub title: String,
+    /// Author: the issuer.
+    pub author: String,
+    /// Subject on one line.
+    pub subject: String,
+    /// Document date (year, month, day) for timestamps.
+    pub date: (i32, u32, u32),
+    /// Stable identifier derived from the input.
+    pub ident: String,
+    /// Language.
+    pub lang: String,
+}
+
+/// The header table: two columns.
+#[derive(Debug, Clone, Serialize)]
+pub struct Header {
+    /// Left column width, mm.
+    pub left_mm: f64,
+    /// Right column width, mm.
+    pub right_mm: f64,
+    /// Parent agency lines (UPPER).
+    pub parent: Vec<String>,
+    /// Issuing agency lines (UPPER).
+    pub issuer: Vec<String>,
+    /// Rule under the issuer, pt.
+    pub issuer_rule_pt: f64,
+    /// "Số: 612/BC-UBND".
+    pub number: String,
+    /// Công văn: "V/v …" lines.
+    pub vv: Vec<Vec<Span>>,
+    /// Quốc hiệu.
+    pub quoc_hieu: String,
+    /// Tiêu ngữ.
+    pub tieu_ngu: String,
+    /// Rule under the Tiêu ngữ (its text width), pt.
+    pub tieu_ngu_rule_pt: f64,
+    /// Place and date; none for biên bản.
+    pub place_date: Option<String>,
+}
+
+/// Type line and trích yếu.
+#[derive(Debug, Clone, Serialize)]
+pub struct Title {
+    /// "BÁO CÁO"; none for công văn.
+    pub type_line: Option<String>,
+    /// Trích yếu lines (a `"\n"` starts a line).
+    pub subject: Vec<Vec<Span>>,
+    /// Rule under the title block, pt (0: none).
+    pub rule_pt: f64,
+}
+
+/// Kính gửi.
+#[derive(Debug, Clone, Serialize)]
+pub struct Recipients {
+    /// "none", "single" (one line) or "list".
+    pub mode: &'static str,
+    /// "Kính gửi:".
+    pub label: String,
+    /// Single: "UBND huyện Nam Đông." — list: "- UBND huyện Nam Đông;" …
+    pub items: Vec<String>,
+    /// Left indent of the block, pt (list mode: the block is centred).
+    pub indent_pt: f64,
+    /// Width of "Kính gửi: " (where the dashes align), pt.
+    pub label_pt: f64,
+}
+
+/// One body unit.
+#[derive(Debug, Clone, Serialize)]
+pub struct Para {
+    /// "p", "heading", "item", "table", "page_break".
+    pub kind: &'static str,
+    /// Depth for headings and items (1 = top).
+    pub level: usize,
+    /// The text, label included ("I. ", "- ").
+    pub spans: Vec<Span>,
+    /// First-line indent.
+    pub indent: bool,
+    /// "justify", "left", "center", "right".
+    pub align: &'static str,
+    /// JSON path of the top-level input block it comes from.
+    pub path: String,
+    /// The table, for kind "table".
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub table: Option<TableData>,
+}
+
+/// A table with resolved column widths.
+#[derive(Debug, Clone, Serialize)]
+pub struct TableData {
+    /// Column widths, mm (summing to the text width).
+    pub widths_mm: Vec<f64>,
+    /// Column alignments.
+    pub aligns: Vec<&'static str>,
+    /// Header cells (repeated on each page); empty when no column has a title.
+    pub head: Vec<CellData>,
+    /// Body rows.
+    pub rows: Vec<Vec<CellData>>,
+    /// Laid out on landscape pages.
+    pub landscape: bool,
+}
+
+/// A table cell.
+#[derive(Debug, Clone, Serialize)]
+pub struct CellData {
+    /// Text.
+    pub spans: Vec<Span>,
+    /// Columns spanned.
+    pub colspan: usize,
+    /// Alignment.
+    pub align: &'static str,
+}
+
+/// Nơi nhận and signature.
+#[derive(Debug, Clone, Serialize)]
+pub struct Closing {
+    /// Left (Nơi nhận) column width, mm.
+    pub left_mm: f64,
+    /// Right (signature) column width, mm.
+    pub right_mm: f64,
+    /// "Nơi nhận:".
+    pub label: String,
+    /// "- Như trên;" … "- Lưu: VT."
+    pub distribution: Vec<String>,
+    /// Signing lines, UPPER.
+    pub signing: Vec<String>,
+    /// Text in the signature space.
+    pub note: Vec<String>,
+    /// Signer's name.
+    pub name: String,
+}

@@ -1,0 +1,71 @@
+//! The engine: fonts, layout and Typst's library loaded once, then any number of documents.
+
+use crate::doc::{prepare, Doc};
+use crate::error::Result;
+use crate::fonts::FontSet;
+use crate::model::{parse_document, Document};
+use crate::pdf::layout::Layout;
+use crate::pdf::world::Env;
+use crate::pdf::{self, Standard};
+use sha2::{Digest, Sha256};
+use std::path::PathBuf;
+
+/// How the engine is built.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// Extra font folders (a licensed Times New Roman is preferred when found).
+    pub font_dirs: Vec<PathBuf>,
+    /// A layout folder replacing the embedded one.
+    pub layout_dir: Option<PathBuf>,
+    /// PDF standard.
+    pub standard: Standard,
+}
+
+/// Renders documents; build once, use for many.
+pub struct Engine {
+    env: Env,
+    layout: Layout,
+    options: Options,
+}
+
+impl Engine {
+    /// Load fonts, layout and library.
+    pub fn new(options: Options) -> Result<Engine> {
+        let layout = match &options.layout_dir {
+            Some(dir) => Layout::from_dir(dir)?,
+            None => Layout::embedded(),
+        };
+        let fonts = FontSet::load(&options.font_dirs, &layout.style.font.family, &layout.style.font.preferred)?;
+        let env = pdf::world::Env::new(&layout, fonts);
+        Ok(Engine { env, layout, options })
+    }
+
+    /// Parse and validate JSON input.
+    pub fn parse(&self, bytes: &[u8]) -> Result<Document> {
+        parse_document(bytes)
+    }
+
+    /// Prepare a validated document; `input` (its JSON bytes) seeds the document id.
+    pub fn prepare(&self, doc: &Document, input: &[u8]) -> Doc {
+        let ident = hex(&Sha256::digest(input)[..16]);
+        prepare(doc, &self.layout.style, &self.env.fonts, &ident)
+    }
+
+    /// The PDF of a prepared document.
+    pub fn pdf(&self, doc: &Doc) -> Result<Vec<u8>> {
+        let paged = pdf::compile(&self.env, doc)?;
+        let bytes = pdf::export(&paged, doc, self.options.standard);
+        // Typst's memo cache grows with every document: keep it bounded.
+        typst::comemo::evict(10);
+        bytes
+    }
+
+    /// The fonts in use.
+    pub fn fonts(&self) -> &FontSet {
+        &self.env.fonts
+    }
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}

@@ -1,0 +1,84 @@
+//! Errors as values: carried to `main`, printed once.
+
+use std::fmt;
+
+/// What went wrong, and so which exit code the CLI gives.
+#[derive(Debug)]
+pub enum Error {
+    /// The input is not a valid document (exit 2).
+    Input(Vec<InputError>),
+    /// Usage error (exit 2).
+    Usage(String),
+    /// Reading or writing a file failed (exit 1).
+    Io(String),
+    /// A failure inside vanban or its layout (exit 1).
+    Internal(String),
+}
+
+impl Error {
+    /// The process exit code for this error.
+    pub fn exit_code(&self) -> i32 {
+        match self {
+            Error::Input(_) | Error::Usage(_) => 2,
+            Error::Io(_) | Error::Internal(_) => 1,
+        }
+    }
+
+    /// One input error at a JSON path.
+    pub fn at(path: impl Into<String>, message: impl Into<String>) -> Error {
+        Error::Input(vec![InputError::at(path, message)])
+    }
+}
+
+/// One problem in the input, located by JSON path or by line and column.
+#[derive(Debug, Clone, PartialEq)]
+pub struct InputError {
+    /// JSON path such as `$.body[3].list[2]`.
+    pub path: Option<String>,
+    /// 1-based line for syntax errors.
+    pub line: Option<usize>,
+    /// 1-based column for syntax errors.
+    pub column: Option<usize>,
+    /// What was expected.
+    pub message: String,
+}
+
+impl InputError {
+    /// An error at a JSON path.
+    pub fn at(path: impl Into<String>, message: impl Into<String>) -> InputError {
+        InputError { path: Some(path.into()), line: None, column: None, message: message.into() }
+    }
+}
+
+impl fmt::Display for InputError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match (&self.path, self.line, self.column) {
+            (Some(p), Some(l), Some(c)) => write!(f, "{p} (line {l}, column {c}): {}", self.message),
+            (Some(p), _, _) => write!(f, "{p}: {}", self.message),
+            (None, Some(l), Some(c)) => write!(f, "line {l}, column {c}: {}", self.message),
+            _ => f.write_str(&self.message),
+        }
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Error::Input(errs) => {
+                for (i, e) in errs.iter().enumerate() {
+                    if i > 0 {
+                        writeln!(f)?;
+                    }
+                    write!(f, "{e}")?;
+                }
+                Ok(())
+            }
+            Error::Usage(m) | Error::Io(m) | Error::Internal(m) => f.write_str(m),
+        }
+    }
+}
+
+impl std::error::Error for Error {}
+
+/// Result with vanban's error.
+pub type Result<T> = std::result::Result<T, Error>;

@@ -1,0 +1,13 @@
+//! vanban's command line. A table of contents: parse the arguments, run one command.
+
+use clap::Parser;
+use vanban::cli::args::{Cli, Command};
+use vanban::cli::render::render;
+
+fn main() {
+    let cli = Cli::parse();
+    let code = match cli.command {
+        Command::Render(a) => render(a),
+    };
+    std::process::exit(code);
+}

@@ -1,0 +1,222 @@
+//! The input contract (`spec/input.md`) as Rust types: one JSON object per document.
+//!
+//! Parsing is strict: unknown keys are errors (except under `meta` and a top-level
+//! `"$schema"`), a key given twice is an error, `null` means absent. Every string is
+//! normalised to NFC before it reaches these types (see [`parse`]).
+
+pub mod blocks;
+pub mod parse;
+pub mod validate;
+
+pub use blocks::*;
+pub use parse::{parse_document, ParseOutcome};
+
+use serde::Deserialize;
+
+/// One administrative document, as the JSON input states it.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Document {
+    /// Ignored: lets editors find the JSON Schema.
+    #[serde(rename = "$schema")]
+    pub schema: Option<serde_json::Value>,
+    /// One of the 29 type slugs (`bao-cao`, `cong-van`, …).
+    #[serde(rename = "type")]
+    pub doc_type: String,
+    /// The issuing agency (and its parent).
+    pub issuer: Issuer,
+    /// Registered number; absent = not yet registered (printed blank).
+    pub number: Option<u32>,
+    /// Explicit symbol, overriding the derived one.
+    pub symbol: Option<String>,
+    /// Drafting unit: the second part of a công văn's symbol.
+    pub unit: Option<String>,
+    /// Place of issue, printed before the date.
+    pub place: String,
+    /// ISO date, or a year alone for an undated draft.
+    pub date: String,
+    /// Trích yếu (công văn: printed after "V/v").
+    pub subject: Option<String>,
+    /// Urgency mark: khan | thuong-khan | hoa-toc.
+    pub urgency: Option<String>,
+    /// Secrecy mark: mat | toi-mat | tuyet-mat.
+    pub secrecy: Option<String>,
+    /// Circulation mark (ô 11).
+    pub circulation: Option<String>,
+    /// Authority heading of decisions and resolutions.
+    pub authority: Option<String>,
+    /// Căn cứ lines.
+    pub bases: Option<Vec<String>>,
+    /// "Theo đề nghị của …".
+    pub proposal: Option<String>,
+    /// Kính gửi.
+    pub recipients: Option<Vec<String>>,
+    /// The numbered body.
+    #[serde(default)]
+    pub body: Vec<Block>,
+    /// The signer (one).
+    pub signer: Option<Signer>,
+    /// Several signers, left to right (biên bản, joint documents).
+    pub signers: Option<Vec<Signer>>,
+    /// Nơi nhận items, in order, as given.
+    pub distribution: Option<Vec<String>>,
+    /// Drafter initials and number of copies (ô 12).
+    pub drafter: Option<Drafter>,
+    /// Address block at the foot of page 1 (ô 13).
+    pub contact: Option<Contact>,
+    /// Phụ lục and attached documents.
+    pub appendices: Option<Vec<Appendix>>,
+    /// This output is a copy (Mẫu 3.1 / 3.2).
+    pub copy: Option<Copy>,
+    /// Choices inside the decree's ranges.
+    pub style: Option<StyleInput>,
+    /// Free; `meta.output` is read by batch.
+    pub meta: Option<serde_json::Value>,
+}
+
+/// The issuing agency.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Issuer {
+    /// Cơ quan chủ quản (printed UPPER, regular).
+    pub parent: Option<String>,
+    /// Issuing agency (printed UPPER, bold).
+    pub name: String,
+    /// The issuer's part of the symbol.
+    pub code: String,
+}
+
+/// A signer and the authority they sign with.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Signer {
+    /// TM. <collective>.
+    pub on_behalf_of: Option<String>,
+    /// KT. <head's title>.
+    #[serde(rename = "for")]
+    pub for_: Option<String>,
+    /// TL. <head's title>.
+    pub by_order_of: Option<String>,
+    /// TUQ. <head's title>.
+    pub by_delegation_of: Option<String>,
+    /// Q. before the title.
+    pub acting: Option<bool>,
+    /// The signer's own title.
+    pub title: Option<String>,
+    /// The signer's name.
+    pub name: Option<String>,
+    /// Explicit signing lines (printed UPPER as given), instead of the prefixes and title.
+    pub lines: Option<Vec<String>>,
+    /// Text in the signature space, e.g. "(Đã ký)".
+    pub note: Option<String>,
+}
+
+/// Drafter initials and copies (ô 12).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Drafter {
+    /// Initials of the drafter.
+    pub initials: String,
+    /// Number of copies.
+    pub copies: Option<u32>,
+}
+
+/// Address, phone, e-mail, website (ô 13).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Contact {
+    /// Postal address.
+    pub address: Option<String>,
+    /// Telephone.
+    pub phone: Option<String>,
+    /// E-mail.
+    pub email: Option<String>,
+    /// Website.
+    pub website: Option<String>,
+}
+
+/// A Phụ lục, or an attached document when it has a `type`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Appendix {
+    /// Type slug of an attached document (Mẫu 1.3).
+    #[serde(rename = "type")]
+    pub doc_type: Option<String>,
+    /// Title (UPPER for a plain appendix).
+    pub title: Option<String>,
+    /// Replaces the "Phụ lục I" line; "" prints none.
+    pub label: Option<String>,
+    /// Replaces the "(Kèm theo …)" line, printed whole as given.
+    pub caption: Option<String>,
+    /// The appendix's body.
+    #[serde(default)]
+    pub body: Vec<Block>,
+}
+
+/// A copy of the document (Mẫu 3.1 / 3.2).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Copy {
+    /// sao-y | sao-luc | trich-sao.
+    pub form: Option<String>,
+    /// The copying agency.
+    pub issuer: CopyIssuer,
+    /// The copy's own number.
+    pub number: Option<u32>,
+    /// Place of the copy (default: the document's).
+    pub place: Option<String>,
+    /// Date of the copy.
+    pub date: Option<String>,
+    /// Signer of the copy.
+    pub signer: Option<Signer>,
+    /// Nơi nhận of the copy.
+    pub distribution: Option<Vec<String>>,
+    /// Electronic copy: 10 pt signing info, no paper block.
+    pub electronic: Option<bool>,
+    /// ISO 8601 signing time shown on an electronic copy.
+    pub signed_at: Option<String>,
+}
+
+/// The copying agency.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CopyIssuer {
+    /// Name (printed UPPER).
+    pub name: String,
+    /// Code for the copy's symbol.
+    pub code: String,
+    /// Parent agency.
+    pub parent: Option<String>,
+}
+
+/// The input's style choices; every value must lie inside the decree's range.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StyleInput {
+    /// Body text size, 13–14 pt.
+    pub body_size: Option<f64>,
+    /// First-line indent: "1cm" or "1.27cm".
+    pub indent: Option<String>,
+    /// A multiple 1.0–1.5, or an exact "18pt" inside that span.
+    pub line_spacing: Option<serde_json::Value>,
+    /// Space between paragraphs, at least 6pt.
+    pub paragraph_spacing: Option<String>,
+    /// Page margins.
+    pub margins: Option<MarginsInput>,
+    /// Quốc hiệu and agency lines: 12 or 13 pt (Tiêu ngữ and date one more).
+    pub header_size: Option<f64>,
+}
+
+/// Page margins as lengths with a unit.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MarginsInput {
+    /// Top, 20–25 mm.
+    pub top: Option<String>,
+    /// Bottom, 20–25 mm.
+    pub bottom: Option<String>,
+    /// Left, 30–35 mm.
+    pub left: Option<String>,
+    /// Right, 15–20 mm.
+    pub right: Option<String>,
+}

@@ -1,0 +1,319 @@
+//! Checks the typed model against the contract and the decree: enums, ranges, dates,
+//! numbers, signers. Every problem found is reported, each with its JSON path.
+
+use super::*;
+use crate::error::{Error, InputError};
+use crate::nd30::date::DocDate;
+use crate::nd30::numbering::MARKERS;
+use crate::nd30::ranges::{self, length_mm, within};
+use crate::nd30::types::{by_slug, COPY_FORMS, SECRECY, URGENCY};
+
+/// Validate a parsed document; all problems at once.
+pub fn validate(doc: &Document) -> Result<(), Error> {
+    let mut v = Validator::default();
+    v.document(doc);
+    if v.errors.is_empty() { Ok(()) } else { Err(Error::Input(v.errors)) }
+}
+
+#[derive(Default)]
+struct Validator {
+    errors: Vec<InputError>,
+}
+
+const ALIGNS: [&str; 4] = ["left", "center", "right", "justify"];
+
+fn one_of(list: &[&str]) -> String {
+    list.iter().map(|s| format!("\"{s}\"")).collect::<Vec<_>>().join(", ")
+}
+
+impl Validator {
+    fn err(&mut self, path: impl Into<String>, msg: impl Into<String>) {
+        self.errors.push(InputError::at(path, msg));
+    }
+
+    fn non_empty(&mut self, path: &str, s: &str) {
+        if s.trim().is_empty() {
+            self.err(path, "must not be empty");
+        }
+    }
+
+    fn enum_of(&mut self, path: &str, v: Option<&str>, allowed: &[&str]) {
+        if let Some(v) = v {
+            if !allowed.contains(&v) {
+                self.err(path, format!("unknown value \"{v}\", expected one of {}", one_of(allowed)));
+            }
+        }
+    }
+
+    fn document(&mut self, d: &Document) {
+        let slugs: Vec<&str> = crate::nd30::types::TYPES.iter().map(|t| t.slug).collect();
+        if by_slug(&d.doc_type).is_none() {
+            self.err("$.type", format!("unknown type \"{}\", expected one of {}", d.doc_type, one_of(&slugs)));
+        }
+        self.non_empty("$.issuer.name", &d.issuer.name);
+        self.non_empty("$.issuer.code", &d.issuer.code);
+        if d.number == Some(0) {
+            self.err("$.number", "expected a positive integer (1, 2, …), or no number for an unregistered document");
+        }
+        self.non_empty("$.place", &d.place);
+        if DocDate::parse(&d.date).is_none() {
+            self.err("$.date", format!("\"{}\" is not a date: expected YYYY-MM-DD (a real day) or a year alone (\"2026\")", d.date));
+        }
+        let u: Vec<&str> = URGENCY.iter().map(|x| x.0).collect();
+        self.enum_of("$.urgency", d.urgency.as_deref(), &u);
+        let s: Vec<&str> = SECRECY.iter().map(|x| x.0).collect();
+        self.enum_of("$.secrecy", d.secrecy.as_deref(), &s);
+        if let Some(r) = &d.recipients {
+            for (i, x) in r.iter().enumerate() {
+                self.non_empty(&format!("$.recipients[{i}]"), x);
+            }
+        }
+        if let Some(b) = &d.bases {
+            for (i, x) in b.iter().enumerate() {
+                self.non_empty(&format!("$.bases[{i}]"), x);
+            }
+        }
+        self.blocks("$.body", &d.body, 1);
+        match (&d.signer, &d.signers) {
+            (Some(_), Some(_)) => self.err("$.signers", "give `signer` or `signers`, not both"),
+            (None, None) => self.err("$.signer", "required: who signs the document"),
+            (Some(s), None) => self.signer("$.signer", s),
+            (None, Some(list)) => {
+                if list.is_empty() {
+                    self.err("$.signers", "expected at least one signer");
+                }
+                for (i, s) in list.iter().enumerate() {
+                    self.signer(&format!("$.signers[{i}]"), s);
+                }
+            }
+        }
+        if let Some(dist) = &d.distribution {
+            for (i, x) in dist.iter().enumerate() {
+                self.non_empty(&format!("$.distribution[{i}]"), x);
+            }
+        }
+        if let Some(dr) = &d.drafter {
+            self.non_empty("$.drafter.initials", &dr.initials);
+        }
+        if let Some(apps) = &d.appendices {
+            for (i, a) in apps.iter().enumerate() {
+                let p = format!("$.appendices[{i}]");
+                if let Some(t) = &a.doc_type {
+                    if by_slug(t).is_none() {
+                        self.err(format!("{p}.type"), format!("unknown type \"{t}\", expected one of {}", one_of(&slugs)));
+                    }
+                }
+                self.blocks(&format!("{p}.body"), &a.body, 1);
+            }
+        }
+        if let Some(c) = &d.copy {
+            self.copy(c);
+        }
+        if let Some(st) = &d.style {
+            self.style(st);
+        }
+    }
+
+    fn copy(&mut self, c: &Copy) {
+        let forms: Vec<&str> = COPY_FORMS.iter().map(|x| x.0).collect();
+        self.enum_of("$.copy.form", c.form.as_deref(), &forms);
+        self.non_empty("$.copy.issuer.name", &c.issuer.name);
+        self.non_empty("$.copy.issuer.code", &c.issuer.code);
+        if c.number == Some(0) {
+            self.err("$.copy.number", "expected a positive integer");
+        }
+        if let Some(date) = &c.date {
+            if DocDate::parse(date).is_none() {
+                self.err("$.copy.date", format!("\"{date}\" is not a date: expected YYYY-MM-DD or a year"));
+            }
+        }
+        if let Some(t) = &c.signed_at {
+            if chrono::DateTime::parse_from_rfc3339(t.trim()).is_err() {
+                self.err("$.copy.signed_at", format!("\"{t}\" is not an ISO 8601 time such as \"2026-01-15T09:30:00+07:00\""));
+            }
+        }
+        if let Some(s) = &c.signer {
+            self.signer("$.copy.signer", s);
+        }
+    }
+
+    fn signer(&mut self, path: &str, s: &Signer) {
+        if s.name.as_deref().is_none_or(|n| n.trim().is_empty()) {
+            self.err(format!("{path}.name"), "required: the signer's name");
+        }
+        if let Some(lines) = &s.lines {
+            if s.on_behalf_of.is_some() || s.for_.is_some() || s.by_order_of.is_some()
+                || s.by_delegation_of.is_some() || s.title.is_some() || s.acting.is_some()
+            {
+                self.err(format!("{path}.lines"), "explicit `lines` replace the prefixes and the title: give one or the other");
+            }
+            if lines.iter().all(|l| l.trim().is_empty()) {
+                self.err(format!("{path}.lines"), "expected at least one signing line");
+            }
+            return;
+        }
+        let needs_title = s.for_.is_some() || s.by_order_of.is_some() || s.by_delegation_of.is_some() || s.acting == Some(true);
+        let has_title = s.title.as_deref().is_some_and(|t| !t.trim().is_empty());
+        if needs_title && !has_title {
+            self.err(format!("{path}.title"), "KT., TL., TUQ. and Q. need the signer's own title (e.g. \"Phó Chủ tịch\")");
+        }
+        if !has_title && s.on_behalf_of.is_none() {
+            self.err(format!("{path}.title"), "required: the signer's title (or explicit `lines`)");
+        }
+    }
+
+    fn blocks(&mut self, path: &str, blocks: &[Block], depth: usize) {
+        if depth > 12 {
+            self.err(path, "sections and lists nest at most 12 deep");
+            return;
+        }
+        for (i, b) in blocks.iter().enumerate() {
+            let p = format!("{path}[{i}]");
+            match b {
+                Block::Paragraph(x) => {
+                    self.enum_of(&format!("{p}.align"), x.align.as_deref(), &ALIGNS);
+                }
+                Block::Section(s) => {
+                    self.non_empty(&format!("{p}.section"), &s.title);
+                    self.blocks(&format!("{p}.body"), &s.body, depth + 1);
+                }
+                Block::List(l) => {
+                    self.enum_of(&format!("{p}.marker"), l.marker.as_deref(), &MARKERS);
+                    self.items(&format!("{p}.list"), &l.items, depth + 1);
+                }
+                Block::Table(t) => self.table(&format!("{p}.table"), &t.table),
+                Block::Results(r) => self.results(&format!("{p}.results"), r),
+                Block::Article(a) => self.blocks(&format!("{p}.body"), &a.body, depth + 1),
+                Block::Division(dv) => {
+                    let key = match dv.kind {
+                        DivisionKind::Part => "part",
+                        DivisionKind::Chapter => "chapter",
+                        DivisionKind::Division => "division",
+                    };
+                    self.non_empty(&format!("{p}.{key}"), &dv.title);
+                    self.blocks(&format!("{p}.body"), &dv.body, depth + 1);
+                }
+                Block::PageBreak => {}
+            }
+        }
+    }
+
+    fn items(&mut self, path: &str, items: &[ListItem], depth: usize) {
+        if depth > 12 {
+            self.err(path, "lists nest at most 12 deep");
+            return;
+        }
+        for (i, it) in items.iter().enumerate() {
+            let p = format!("{path}[{i}]");
+            self.enum_of(&format!("{p}.marker"), it.marker.as_deref(), &MARKERS);
+            self.items(&format!("{p}.items"), &it.items, depth + 1);
+        }
+    }
+
+    fn table(&mut self, path: &str, t: &Table) {
+        if t.columns.is_empty() {
+            self.err(format!("{path}.columns"), "a table needs at least one column");
+        }
+        for (i, c) in t.columns.iter().enumerate() {
+            let p = format!("{path}.columns[{i}]");
+            self.enum_of(&format!("{p}.align"), c.align.as_deref(), &ALIGNS[..3]);
+            if let Some(w) = &c.width {
+                if !valid_width(w) {
+                    self.err(format!("{p}.width"), format!("\"{w}\" is not a width: expected \"auto\", a fraction \"2fr\" or a length \"30mm\""));
+                }
+            }
+        }
+        let n = t.columns.len();
+        for (r, row) in t.rows.iter().enumerate() {
+            let mut span = 0usize;
+            for (c, cell) in row.iter().enumerate() {
+                let p = format!("{path}.rows[{r}][{c}]");
+                if cell.colspan == Some(0) {
+                    self.err(format!("{p}.colspan"), "expected a positive integer");
+                }
+                self.enum_of(&format!("{p}.align"), cell.align.as_deref(), &ALIGNS[..3]);
+                span += cell.colspan.unwrap_or(1).max(1) as usize;
+            }
+            if span > n {
+                self.err(format!("{path}.rows[{r}]"), format!("the row spans {span} columns, the table has {n}"));
+            }
+        }
+    }
+
+    fn results(&mut self, path: &str, r: &Results) {
+        self.enum_of(&format!("{path}.as"), r.as_.as_deref(), &["list", "table"]);
+        let statuses: Vec<&str> = crate::nd30::results::STATUS.iter().map(|s| s.0).collect();
+        for (i, it) in r.items.iter().enumerate() {
+            let p = format!("{path}.items[{i}]");
+            self.non_empty(&format!("{p}.label"), &it.label);
+            self.enum_of(&format!("{p}.status"), it.status.as_deref(), &statuses);
+            if let Some(ResultValue::Ratio(x)) = &it.value {
+                if x.ratio[1] == 0 {
+                    self.err(format!("{p}.value.ratio"), "a ratio with a zero denominator has no percentage");
+                }
+                if x.decimals.is_some_and(|d| d > 6) {
+                    self.err(format!("{p}.value.decimals"), "at most 6 decimals");
+                }
+                self.enum_of(&format!("{p}.value.rounding"), x.rounding.as_deref(), &["half-up", "down"]);
+                self.enum_of(&format!("{p}.value.show"), x.show.as_deref(), &["percent", "fraction"]);
+            }
+        }
+    }
+
+    fn style(&mut self, s: &StyleInput) {
+        if let Some(x) = s.body_size {
+            if !within(x, ranges::BODY_SIZE) {
+                self.err("$.style.body_size", format!("{x} pt is outside the decree's 13–14 pt"));
+            }
+        }
+        if let Some(x) = s.header_size {
+            if x != 12.0 && x != 13.0 {
+                self.err("$.style.header_size", format!("{x} pt: expected 12 or 13"));
+            }
+        }
+        if let Some(ind) = &s.indent {
+            match length_mm(ind) {
+                Some(mm) if ranges::INDENTS_MM.iter().any(|v| (v - mm).abs() < 0.05) => {}
+                Some(_) => self.err("$.style.indent", format!("\"{ind}\": the decree allows 1cm or 1.27cm")),
+                None => self.err("$.style.indent", format!("\"{ind}\" is not a length such as \"1.27cm\"")),
+            }
+        }
+        if let Some(ps) = &s.paragraph_spacing {
+            match length_mm(ps) {
+                Some(mm) if mm * ranges::PT_PER_MM >= ranges::PARAGRAPH_SPACING_MIN_PT - 1e-6 => {}
+                Some(_) => self.err("$.style.paragraph_spacing", format!("\"{ps}\": at least 6pt")),
+                None => self.err("$.style.paragraph_spacing", format!("\"{ps}\" is not a length such as \"6pt\"")),
+            }
+        }
+        if let Some(ls) = &s.line_spacing {
+            if let Err(m) = crate::style::line_spacing(ls, s.body_size.unwrap_or(14.0)) {
+                self.err("$.style.line_spacing", m);
+            }
+        }
+        if let Some(m) = &s.margins {
+            let sides = [
+                ("top", &m.top, ranges::MARGIN_TOP),
+                ("bottom", &m.bottom, ranges::MARGIN_BOTTOM),
+                ("left", &m.left, ranges::MARGIN_LEFT),
+                ("right", &m.right, ranges::MARGIN_RIGHT),
+            ];
+            for (k, v, range) in sides {
+                let Some(v) = v else { continue };
+                let p = format!("$.style.margins.{k}");
+                match length_mm(v) {
+                    Some(mm) if within(mm, range) => {}
+                    Some(mm) => self.err(p, format!("{mm:.1} mm is outside the decree's {}–{} mm", range.0, range.1)),
+                    None => self.err(p, format!("\"{v}\" is not a length such as \"20mm\"")),
+                }
+            }
+        }
+    }
+}
+
+/// "auto", "2fr", or a length.
+pub fn valid_width(w: &str) -> bool {
+    let w = w.trim();
+    w == "auto"
+        || w.strip_suffix("fr").is_some_and(|n| n.trim().parse::<f64>().is_ok_and(|x| x > 0.0 && x.is_finite()))
+        || length_mm(w).is_some_and(|x| x > 0.0)
+}

@@ -1,0 +1,90 @@
+//! The place and date line (ô 4): "Hương Xuân, ngày 05 tháng 10 năm 2020".
+
+use chrono::{Datelike, NaiveDate};
+
+/// Blank space left for a hand-written day or month (no-break spaces: they never collapse).
+pub const BLANK: &str = "\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}";
+
+/// A document date: a full date, or a year alone for an undated draft.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DocDate {
+    /// A registered date.
+    Full(NaiveDate),
+    /// An undated draft: day and month left blank.
+    Year(i32),
+}
+
+impl DocDate {
+    /// Read "2020-10-05" or "2026".
+    pub fn parse(s: &str) -> Option<DocDate> {
+        let s = s.trim();
+        if s.len() == 4 && s.bytes().all(|b| b.is_ascii_digit()) {
+            let y: i32 = s.parse().ok()?;
+            return (y >= 1).then_some(DocDate::Year(y));
+        }
+        if s.len() != 10 {
+            return None;
+        }
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").ok().map(DocDate::Full)
+    }
+
+    /// The date output timestamps use: the date, or 1 January of the year (deterministic).
+    pub fn timestamp_date(&self) -> NaiveDate {
+        match *self {
+            DocDate::Full(d) => d,
+            DocDate::Year(y) => NaiveDate::from_ymd_opt(y, 1, 1).unwrap_or_default(),
+        }
+    }
+
+    /// "ngày 05 tháng 10 năm 2020": day padded below 10, month padded only for 1 and 2.
+    pub fn words(&self) -> String {
+        match *self {
+            DocDate::Full(d) => format!("ngày {:02} tháng {} năm {}", d.day(), month(d.month()), d.year()),
+            DocDate::Year(y) => format!("ngày{BLANK}tháng{BLANK}năm {y}"),
+        }
+    }
+}
+
+/// Month as the decree writes it: "01", "02", then "3" … "12".
+pub fn month(m: u32) -> String {
+    if m < 3 { format!("{m:02}") } else { m.to_string() }
+}
+
+/// "Place, ngày DD tháng M năm YYYY".
+pub fn date_line(place: &str, date: &DocDate) -> String {
+    format!("{}, {}", place.trim(), date.words())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> DocDate {
+        DocDate::parse(s).unwrap()
+    }
+
+    #[test]
+    fn the_decree_examples() {
+        assert_eq!(date_line("Hương Xuân", &d("2020-10-05")), "Hương Xuân, ngày 05 tháng 10 năm 2020");
+        assert_eq!(d("2026-01-15").words(), "ngày 15 tháng 01 năm 2026");
+        assert_eq!(d("2026-02-03").words(), "ngày 03 tháng 02 năm 2026");
+        assert_eq!(d("2026-03-09").words(), "ngày 09 tháng 3 năm 2026");
+        assert_eq!(d("2026-10-10").words(), "ngày 10 tháng 10 năm 2026");
+        assert_eq!(d("2026-12-31").words(), "ngày 31 tháng 12 năm 2026");
+    }
+
+    #[test]
+    fn undated_draft() {
+        let w = d("2026").words();
+        assert!(w.starts_with("ngày\u{a0}") && w.ends_with("năm 2026"), "{w}");
+        assert_eq!(d("2026").timestamp_date(), NaiveDate::from_ymd_opt(2026, 1, 1).unwrap());
+    }
+
+    #[test]
+    fn impossible_dates_are_refused() {
+        assert_eq!(DocDate::parse("2026-02-30"), None);
+        assert_eq!(DocDate::parse("2026-13-01"), None);
+        assert_eq!(DocDate::parse("05/10/2020"), None);
+        assert_eq!(DocDate::parse("0000"), None);
+    }
+}

@@ -1,0 +1,63 @@
+//! The layout's files: the embedded `layouts/nd30`, or a directory given with `--layout`.
+
+use crate::error::{Error, Result};
+use crate::style::StyleFile;
+use std::collections::BTreeMap;
+use std::path::Path;
+
+/// The embedded layout, compiled into the binary (works from any folder, offline).
+const EMBEDDED: [(&str, &[u8]); 6] = [
+    ("main.typ", include_bytes!("../../layouts/nd30/main.typ")),
+    ("common.typ", include_bytes!("../../layouts/nd30/common.typ")),
+    ("header.typ", include_bytes!("../../layouts/nd30/header.typ")),
+    ("body.typ", include_bytes!("../../layouts/nd30/body.typ")),
+    ("closing.typ", include_bytes!("../../layouts/nd30/closing.typ")),
+    ("style.json", include_bytes!("../../layouts/nd30/style.json")),
+];
+
+/// A layout: its files by name, and its parsed style file.
+pub struct Layout {
+    /// File name (relative, `/`-separated) → bytes.
+    pub files: BTreeMap<String, Vec<u8>>,
+    /// The parsed `style.json`.
+    pub style: StyleFile,
+}
+
+impl Layout {
+    /// The layout compiled into vanban.
+    pub fn embedded() -> Layout {
+        let files: BTreeMap<String, Vec<u8>> = EMBEDDED.iter().map(|(n, b)| (n.to_string(), b.to_vec())).collect();
+        let style = StyleFile::parse(&files["style.json"]).expect("the embedded style.json is valid");
+        Layout { files, style }
+    }
+
+    /// A layout directory: needs `main.typ`; `style.json` defaults to the embedded one.
+    pub fn from_dir(dir: &Path) -> Result<Layout> {
+        let mut files = BTreeMap::new();
+        read_dir(dir, dir, &mut files)?;
+        if !files.contains_key("main.typ") {
+            return Err(Error::Usage(format!("--layout {}: no main.typ in it", dir.display())));
+        }
+        if !files.contains_key("style.json") {
+            files.insert("style.json".into(), Layout::embedded().files["style.json"].clone());
+        }
+        let style = StyleFile::parse(&files["style.json"])
+            .map_err(|e| Error::Usage(format!("--layout {}: {e}", dir.display())))?;
+        Ok(Layout { files, style })
+    }
+}
+
+fn read_dir(root: &Path, dir: &Path, out: &mut BTreeMap<String, Vec<u8>>) -> Result<()> {
+    let entries = std::fs::read_dir(dir).map_err(|e| Error::Io(format!("--layout {}: {e}", dir.display())))?;
+    for e in entries.flatten() {
+        let p = e.path();
+        if p.is_dir() {
+            read_dir(root, &p, out)?;
+        } else if let Ok(rel) = p.strip_prefix(root) {
+            let name = rel.to_string_lossy().replace('\\', "/");
+            let bytes = std::fs::read(&p).map_err(|e| Error::Io(format!("{}: {e}", p.display())))?;
+            out.insert(name, bytes);
+        }
+    }
+    Ok(())
+}

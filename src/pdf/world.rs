@@ -1,0 +1,97 @@
+//! The Typst `World`: the layout's files and one document's data, nothing from disk.
+
+use super::layout::Layout;
+use crate::fonts::FontSet;
+use std::collections::HashMap;
+use typst::diag::{FileError, FileResult};
+use typst::foundations::{Bytes, Datetime, Duration};
+use typst::syntax::{FileId, RootedPath, Source, VirtualPath, VirtualRoot};
+use typst::text::{Font, FontBook};
+use typst::utils::LazyHash;
+use typst::Library;
+
+/// A fixed virtual path's id (ids are interned for the life of the process: keep them few).
+pub fn file_id(path: &str) -> FileId {
+    RootedPath::new(VirtualRoot::Project, VirtualPath::new(path).expect("valid virtual path")).intern()
+}
+
+/// What every document shares: library, fonts and layout sources, built once.
+pub struct Env {
+    /// The standard library.
+    pub library: LazyHash<Library>,
+    /// Fonts.
+    pub fonts: FontSet,
+    /// Layout sources (.typ) by id.
+    sources: HashMap<FileId, Source>,
+    /// Other layout files by id.
+    files: HashMap<FileId, Bytes>,
+    /// `/main.typ`.
+    pub main: FileId,
+    /// `/data.json`: the prepared document.
+    pub data: FileId,
+}
+
+impl Env {
+    /// Build the shared environment.
+    pub fn new(layout: &Layout, fonts: FontSet) -> Env {
+        let mut sources = HashMap::new();
+        let mut files = HashMap::new();
+        for (name, bytes) in &layout.files {
+            let id = file_id(&format!("/{name}"));
+            if name.ends_with(".typ") {
+                sources.insert(id, Source::new(id, String::from_utf8_lossy(bytes).into_owned()));
+            }
+            files.insert(id, Bytes::new(bytes.clone()));
+        }
+        use typst::LibraryExt;
+        Env {
+            library: LazyHash::new(Library::builder().build()),
+            fonts,
+            sources,
+            files,
+            main: file_id("/main.typ"),
+            data: file_id("/data.json"),
+        }
+    }
+}
+
+/// One document's world.
+pub struct DocWorld<'a> {
+    /// Shared environment.
+    pub env: &'a Env,
+    /// The data file's bytes.
+    pub data: Bytes,
+    /// The document's date (no clock).
+    pub today: Datetime,
+}
+
+fn not_found(id: FileId) -> FileError {
+    FileError::NotFound(id.vpath().get_without_slash().into())
+}
+
+impl typst::World for DocWorld<'_> {
+    fn library(&self) -> &LazyHash<Library> {
+        &self.env.library
+    }
+    fn book(&self) -> &LazyHash<FontBook> {
+        &self.env.fonts.book
+    }
+    fn main(&self) -> FileId {
+        self.env.main
+    }
+    fn source(&self, id: FileId) -> FileResult<Source> {
+        self.env.sources.get(&id).cloned().ok_or_else(|| not_found(id))
+    }
+    fn file(&self, id: FileId) -> FileResult<Bytes> {
+        if id == self.env.data {
+            return Ok(self.data.clone());
+        }
+        self.env.files.get(&id).cloned().ok_or_else(|| not_found(id))
+    }
+    fn font(&self, index: usize) -> Option<Font> {
+        self.env.fonts.fonts.get(index).cloned()
+    }
+    fn today(&self, _offset: Option<Duration>) -> Option<Datetime> {
+        Some(self.today)
+    }
+}
