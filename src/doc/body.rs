@@ -158,7 +158,7 @@ impl<'a> BodyBuilder<'a> {
                     let mut row = vec![CellData { spans: vec![Span::plain((k + 1).to_string())], colspan: 1, align: "center" }];
                     for (title, f) in &cols {
                         let align = if *title == "Nội dung" || *title == "Ghi chú" { "left" } else { "center" };
-                        row.push(CellData { spans: inline(f(&p)), colspan: 1, align });
+                        row.push(CellData { spans: f(&p), colspan: 1, align });
                     }
                     row
                 })
@@ -177,7 +177,7 @@ impl<'a> BodyBuilder<'a> {
         } else {
             for it in &r.items {
                 let mut spans = vec![Span::plain("- ")];
-                spans.extend(inline(&results::sentence(it)));
+                spans.extend(results::sentence_spans(it));
                 self.push("item", 1, spans, true, "justify", path);
             }
         }

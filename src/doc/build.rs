@@ -58,7 +58,8 @@ pub fn prepare(d: &Document, file: &StyleFile, fonts: &FontSet, ident: &str) -> 
     let header = Header {
         left_mm,
         right_mm,
-        issuer_rule_pt: rule_pt(fonts, &issuer_measured, style.header.issuer_rule_ratio, left_mm),
+        issuer_rule_pt: rule_pt(fonts, &issuer_measured, style.header.issuer_rule_ratio, left_mm - style.header.column_padding_mm),
+        gutter_mm: style.header.column_padding_mm,
         parent,
         issuer,
         number,
@@ -158,6 +159,7 @@ fn closing(d: &Document, signer: &Signer, style: &Style, fonts: &FontSet) -> Clo
     Closing {
         left_mm,
         right_mm,
+        gutter_mm: style.header.column_padding_mm,
         label: NOI_NHAN.into(),
         distribution: dash_items(d.distribution.as_deref().unwrap_or(&[])),
         signing,

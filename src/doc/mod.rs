@@ -55,6 +55,8 @@ pub struct Header {
     pub left_mm: f64,
     /// Right column width, mm.
     pub right_mm: f64,
+    /// Clear space at the right end of the left column (its text never reaches the right one), mm.
+    pub gutter_mm: f64,
     /// Parent agency lines (UPPER).
     pub parent: Vec<String>,
     /// Issuing agency lines (UPPER).
@@ -154,6 +156,8 @@ pub struct Closing {
     pub left_mm: f64,
     /// Right (signature) column width, mm.
     pub right_mm: f64,
+    /// Clear space at the right end of the left column, mm.
+    pub gutter_mm: f64,
     /// "Nơi nhận:".
     pub label: String,
     /// "- Như trên;" … "- Lưu: VT."

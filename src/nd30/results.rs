@@ -2,22 +2,24 @@
 //! or as a table STT | Nội dung | Kết quả | Đánh giá | Ghi chú (empty columns left out).
 
 use super::numbers::{group, percent, vn_number};
+use super::text::{inline, plain, Span};
 use crate::model::{ResultItem, ResultValue};
 
 /// Statuses: slug and printed word.
 pub const STATUS: [(&str, &str); 2] = [("dat", "Đạt"), ("chua-dat", "Chưa đạt")];
 
-/// A results item's printed parts (inline markup still in label and note).
+/// A results item's printed parts: label and note keep their inline markup, each on its own
+/// (a star in the label never pairs with one in the note).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ResultParts {
-    /// "Tiêu chí 15: Tỷ lệ máy tính/CBCC" (code and label).
-    pub content: String,
+    /// "Tiêu chí 15: Tỷ lệ máy tính/CBCC" (code, plain, and label, inline).
+    pub content: Vec<Span>,
     /// "171% (48/28)", "Có", "1.234.567", "4 màn hình".
     pub value: String,
     /// "Đạt" / "Chưa đạt".
     pub status: String,
     /// The note, without parentheses.
-    pub note: String,
+    pub note: Vec<Span>,
 }
 
 /// The printed value; `None` for a ratio with a zero denominator (validation refuses it).
@@ -43,8 +45,10 @@ pub fn value_text(v: &ResultValue) -> Option<String> {
 pub fn parts(r: &ResultItem) -> ResultParts {
     let label = r.label.trim();
     let code = r.code.as_deref().map(str::trim).unwrap_or("");
+    let mut content = if code.is_empty() { Vec::new() } else { vec![Span::plain(format!("{code}: "))] };
+    content.extend(inline(label));
     ResultParts {
-        content: if code.is_empty() { label.to_string() } else { format!("{code}: {label}") },
+        content,
         value: r.value.as_ref().and_then(value_text).unwrap_or_default(),
         status: r
             .status
@@ -52,36 +56,49 @@ pub fn parts(r: &ResultItem) -> ResultParts {
             .and_then(|s| STATUS.iter().find(|(k, _)| *k == s))
             .map(|(_, v)| v.to_string())
             .unwrap_or_default(),
-        note: r.note.as_deref().map(str::trim).unwrap_or("").to_string(),
+        note: r.note.as_deref().map(|n| inline(n.trim())).unwrap_or_default(),
     }
 }
 
 /// The list sentence: `[code: ]label: [Status, ]value[ (note)].`
-pub fn sentence(r: &ResultItem) -> String {
+pub fn sentence_spans(r: &ResultItem) -> Vec<Span> {
     let p = parts(r);
     let rest: Vec<&str> = [p.status.as_str(), p.value.as_str()].into_iter().filter(|s| !s.is_empty()).collect();
-    let mut s = p.content;
+    let mut out = p.content;
     if !rest.is_empty() {
-        s.push_str(": ");
-        s.push_str(&rest.join(", "));
+        out.push(Span::plain(format!(": {}", rest.join(", "))));
     }
     if !p.note.is_empty() {
-        s.push_str(&format!(" ({})", p.note));
+        out.push(Span::plain(" ("));
+        out.extend(p.note);
+        out.push(Span::plain(")"));
     }
-    s.push('.');
-    s
+    out.push(Span::plain("."));
+    out
 }
 
-/// Which of the table's columns are shown: STT and Nội dung always; the others when filled.
-pub fn table_columns(items: &[ResultItem]) -> Vec<(&'static str, fn(&ResultParts) -> &str)> {
+/// The list sentence as plain text.
+pub fn sentence(r: &ResultItem) -> String {
+    plain(&sentence_spans(r))
+}
+
+/// A column of the results table: its title and how to read a cell from the parts.
+pub type ResultColumn = (&'static str, fn(&ResultParts) -> Vec<Span>);
+
+/// Which of the table's columns are shown after STT: Nội dung always, the others when filled.
+pub fn table_columns(items: &[ResultItem]) -> Vec<ResultColumn> {
     let ps: Vec<ResultParts> = items.iter().map(parts).collect();
-    let all: [(&'static str, fn(&ResultParts) -> &str); 4] = [
-        ("Nội dung", |p| &p.content),
-        ("Kết quả", |p| &p.value),
-        ("Đánh giá", |p| &p.status),
-        ("Ghi chú", |p| &p.note),
+    let all: [ResultColumn; 4] = [
+        ("Nội dung", |p| p.content.clone()),
+        ("Kết quả", |p| vec![Span::plain(p.value.clone())]),
+        ("Đánh giá", |p| vec![Span::plain(p.status.clone())]),
+        ("Ghi chú", |p| p.note.clone()),
     ];
-    all.into_iter().enumerate().filter(|(k, (_, f))| *k == 0 || ps.iter().any(|p| !f(p).is_empty())).map(|(_, c)| c).collect()
+    all.into_iter()
+        .enumerate()
+        .filter(|(k, (_, f))| *k == 0 || ps.iter().any(|p| !plain(&f(p)).is_empty()))
+        .map(|(_, c)| c)
+        .collect()
 }
 
 #[cfg(test)]

@@ -1,0 +1,76 @@
+//! Helpers for integration tests: run the binary, read what it wrote.
+#![allow(dead_code)]
+
+pub mod pdf;
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+/// The project root.
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// A fixture's path.
+pub fn fixture(name: &str) -> PathBuf {
+    root().join("fixtures").join(name)
+}
+
+/// A fresh temporary folder.
+pub fn tempdir(tag: &str) -> PathBuf {
+    static N: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let n = N.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+    let d = std::env::temp_dir().join(format!("vanban-test-{tag}-{}-{n}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&d);
+    std::fs::create_dir_all(&d).unwrap();
+    d
+}
+
+/// Run vanban with arguments in `cwd`, optionally feeding standard input.
+pub fn vanban(cwd: &Path, args: &[&str], stdin: Option<&[u8]>) -> Output {
+    use std::io::Write;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_vanban"))
+        .args(args)
+        .current_dir(cwd)
+        .stdin(if stdin.is_some() { Stdio::piped() } else { Stdio::null() })
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("vanban runs");
+    if let Some(input) = stdin {
+        child.stdin.take().unwrap().write_all(input).unwrap();
+    }
+    child.wait_with_output().unwrap()
+}
+
+/// Render a JSON string to PDF bytes (panics with stderr on failure).
+pub fn render_json(tag: &str, json: &str) -> Vec<u8> {
+    let dir = tempdir(tag);
+    std::fs::write(dir.join("in.json"), json).unwrap();
+    let out = vanban(&dir, &["render", "in.json", "-o", "out.pdf"], None);
+    assert!(out.status.success(), "render failed: {}", String::from_utf8_lossy(&out.stderr));
+    std::fs::read(dir.join("out.pdf")).unwrap()
+}
+
+/// Render a fixture to PDF bytes.
+pub fn render_fixture(name: &str) -> Vec<u8> {
+    let dir = tempdir(&format!("fx-{}", name.trim_end_matches(".json")));
+    let out = vanban(&dir, &["render", fixture(name).to_str().unwrap(), "-o", "out.pdf"], None);
+    assert!(out.status.success(), "render failed: {}", String::from_utf8_lossy(&out.stderr));
+    std::fs::read(dir.join("out.pdf")).unwrap()
+}
+
+/// Words for comparing text: lower case, punctuation stripped from word edges.
+pub fn words(s: &str) -> Vec<String> {
+    s.split_whitespace()
+        .map(|w| w.trim_matches(|c: char| ".,;:!?()[]{}<>\"'*/-".contains(c)).to_lowercase())
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+/// Files in a folder (names), sorted.
+pub fn files_in(dir: &Path) -> Vec<String> {
+    let mut v: Vec<String> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+    v.sort();
+    v
+}
