@@ -60,6 +60,11 @@ impl Engine {
         bytes
     }
 
+    /// The DOCX of a prepared document.
+    pub fn docx(&self, doc: &Doc) -> Result<Vec<u8>> {
+        crate::docx::write(doc, &self.env.fonts)
+    }
+
     /// The fonts in use.
     pub fn fonts(&self) -> &FontSet {
         &self.env.fonts

@@ -7,6 +7,7 @@
 
 pub mod cli;
 pub mod doc;
+pub mod docx;
 pub mod engine;
 pub mod error;
 pub mod fonts;

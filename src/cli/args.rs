@@ -59,6 +59,8 @@ pub struct RenderArgs {
 pub enum Format {
     /// Signable PDF/A.
     Pdf,
+    /// Editable Word document.
+    Docx,
 }
 
 impl Format {
@@ -66,6 +68,7 @@ impl Format {
     pub fn ext(self) -> &'static str {
         match self {
             Format::Pdf => "pdf",
+            Format::Docx => "docx",
         }
     }
 
@@ -74,12 +77,13 @@ impl Format {
         let ext = std::path::Path::new(p).extension()?.to_str()?.to_ascii_lowercase();
         match ext.as_str() {
             "pdf" => Some(Format::Pdf),
+            "docx" => Some(Format::Docx),
             _ => None,
         }
     }
 
     /// The default formats of `--to`.
     pub fn defaults() -> Vec<Format> {
-        vec![Format::Pdf]
+        vec![Format::Pdf, Format::Docx]
     }
 }

@@ -41,7 +41,7 @@ fn targets(input: &str, args: &RenderArgs) -> Result<Vec<(String, Format)>> {
                 } else {
                     Format::from_path(o)
                         .map(|f| (o.clone(), f))
-                        .ok_or_else(|| Error::Usage(format!("-o {o}: the extension must name a format (.pdf)")))
+                        .ok_or_else(|| Error::Usage(format!("-o {o}: the extension must name a format (.pdf, .docx)")))
                 }
             })
             .collect();
@@ -62,17 +62,10 @@ fn render_one(engine: &Engine, input: &str, args: &RenderArgs) -> Result<()> {
     let model = engine.parse(&bytes)?;
     let doc = engine.prepare(&model, &bytes);
     let mut files = Vec::new();
-    let mut pdf: Option<Vec<u8>> = None;
     for (path, format) in targets {
         let out = match format {
-            Format::Pdf => match &pdf {
-                Some(b) => b.clone(),
-                None => {
-                    let b = engine.pdf(&doc)?;
-                    pdf = Some(b.clone());
-                    b
-                }
-            },
+            Format::Pdf => engine.pdf(&doc)?,
+            Format::Docx => engine.docx(&doc)?,
         };
         files.push((path, out));
     }

@@ -1,0 +1,144 @@
+//! ô 6: one `w:p` per paragraph, list item and heading, each in a named style; tables with
+//! borders and a header row repeated on every page.
+
+use super::header::before;
+use super::styles as st;
+use super::units::{mm, pt};
+use crate::doc::{Doc, Para, TableData};
+use crate::nd30::text::Span;
+use docx_rs::*;
+
+/// Marks a table's header row for the package step, which turns it into `<w:tblHeader/>`
+/// (docx-rs cannot write it).
+pub const HEADER_ROW_MARK: u32 = 0;
+
+/// Runs of inline spans; a `"\n"` is a line break inside the paragraph.
+pub fn runs(spans: &[Span]) -> Vec<Run> {
+    let mut out = Vec::new();
+    for s in spans {
+        for (k, part) in s.t.split('\n').enumerate() {
+            let mut r = Run::new();
+            if k > 0 {
+                r = r.add_break(BreakType::TextWrapping);
+            }
+            if !part.is_empty() {
+                r = r.add_text(part);
+            }
+            if s.b {
+                r = r.bold();
+            }
+            if s.i {
+                r = r.italic();
+            }
+            out.push(r);
+        }
+    }
+    out
+}
+
+fn align(a: &str) -> AlignmentType {
+    match a {
+        "center" => AlignmentType::Center,
+        "right" => AlignmentType::Right,
+        "left" => AlignmentType::Left,
+        _ => AlignmentType::Both,
+    }
+}
+
+fn paragraph(p: &Para) -> Paragraph {
+    let style = match (p.kind, p.level) {
+        ("heading", 0) if p.align == "center" => st::HEADING_CENTRED,
+        ("heading", 0) => st::HEADINGS[1],
+        ("heading", l) => st::HEADINGS[l.clamp(1, 3) - 1],
+        ("item", _) => st::LIST,
+        _ => st::BODY,
+    };
+    let mut w = Paragraph::new().style(style);
+    if p.align != "justify" && style != st::HEADING_CENTRED {
+        w = w.align(align(p.align));
+    }
+    if !p.indent && style != st::HEADING_CENTRED {
+        w = w.indent(Some(0), Some(SpecialIndentType::FirstLine(0)), None, None);
+    }
+    runs(&p.spans).into_iter().fold(w, |w, r| w.add_run(r))
+}
+
+fn table(t: &TableData, doc: &Doc) -> Table {
+    let s = &doc.style;
+    let cell = |c: &crate::doc::CellData, width_mm: f64| {
+        let p = runs(&c.spans).into_iter().fold(Paragraph::new().style(st::TABLE).align(align(c.align)), |p, r| p.add_run(r));
+        TableCell::new().width(mm(width_mm) as usize, WidthType::Dxa).grid_span(c.colspan).vertical_align(VAlignType::Center).add_paragraph(p)
+    };
+    let row = |cells: &[crate::doc::CellData]| {
+        let mut col = 0;
+        let cs: Vec<TableCell> = cells
+            .iter()
+            .map(|c| {
+                let w: f64 = t.widths_mm[col.min(t.widths_mm.len() - 1)..(col + c.colspan).min(t.widths_mm.len())].iter().sum();
+                col += c.colspan;
+                cell(c, w)
+            })
+            .collect();
+        TableRow::new(cs)
+    };
+    let mut rows = Vec::new();
+    if !t.head.is_empty() {
+        rows.push(row(&t.head).grid_after(HEADER_ROW_MARK).cant_split());
+    }
+    rows.extend(t.rows.iter().map(|r| row(r).cant_split()));
+    let inset = pt(s.body.table_cell_inset_pt) as usize;
+    let border = |pos| TableBorder::new(pos).size((0.5f64 * 8.0) as usize).color("000000").border_type(BorderType::Single);
+    let borders = TableBorders::new()
+        .set(border(TableBorderPosition::Top))
+        .set(border(TableBorderPosition::Bottom))
+        .set(border(TableBorderPosition::Left))
+        .set(border(TableBorderPosition::Right))
+        .set(border(TableBorderPosition::InsideH))
+        .set(border(TableBorderPosition::InsideV));
+    Table::new(rows)
+        .set_grid(t.widths_mm.iter().map(|w| mm(*w) as usize).collect())
+        .width(mm(t.widths_mm.iter().sum()) as usize, WidthType::Dxa)
+        .layout(TableLayoutType::Fixed)
+        .indent(0)
+        .margins(TableCellMargins::new().margin(inset, inset, inset, inset))
+        .set_borders(borders)
+}
+
+/// Add the body.
+pub fn add(mut docx: Docx, doc: &Doc) -> Docx {
+    let mut first = true;
+    let mut page_break = false;
+    for p in &doc.body {
+        match p.kind {
+            "page_break" => page_break = true,
+            "table" => {
+                if let Some(t) = &p.table {
+                    if first || page_break {
+                        // A table cannot carry space above or a page break: an empty paragraph does.
+                        let mut e = before(Paragraph::new().style(st::TABLE), if first { doc.style.header.body_gap_pt } else { 0.0 });
+                        if page_break {
+                            e = e.page_break_before(true);
+                        }
+                        docx = docx.add_paragraph(e);
+                    }
+                    docx = docx.add_table(table(t, doc));
+                    first = false;
+                    page_break = false;
+                }
+            }
+            _ => {
+                let mut w = paragraph(p);
+                if first {
+                    w = w.line_spacing(LineSpacing::new().before(pt(doc.style.header.body_gap_pt) as u32));
+                }
+                if page_break {
+                    w = w.page_break_before(true);
+                }
+                docx = docx.add_paragraph(w);
+                first = false;
+                page_break = false;
+            }
+        }
+    }
+    docx
+}

@@ -1,0 +1,224 @@
+//! The package step: what docx-rs cannot write, filled in after packing, without forking it.
+//!
+//! - `docProps/core.xml`: title, creator, subject, language, dates from the document;
+//! - `word/styles.xml`: language vi-VN in the document defaults;
+//! - `<w:tblHeader/>` on marked table header rows;
+//! - `w14:paraId` / `w14:textId` numbered per document (docx-rs counts per thread), so the
+//!   same input gives the same bytes in any process;
+//! - children of `pPr`, `rPr`, `sectPr`, `tblPr`, `tcPr` in ECMA-376 schema order (docx-rs
+//!   writes some out of order; Word is stricter than LibreOffice);
+//! - every part deflated, entries dated 1980-01-01 (zip's default), in a fixed order.
+
+use super::body::HEADER_ROW_MARK;
+use crate::doc::Doc;
+use crate::error::{Error, Result};
+use std::io::{Cursor, Read, Write};
+
+const P_PR: &[&str] = &[
+    "pStyle", "keepNext", "keepLines", "pageBreakBefore", "framePr", "widowControl", "numPr", "suppressLineNumbers",
+    "pBdr", "shd", "tabs", "suppressAutoHyphens", "kinsoku", "wordWrap", "overflowPunct", "topLinePunct", "autoSpaceDE",
+    "autoSpaceDN", "bidi", "adjustRightInd", "snapToGrid", "spacing", "ind", "contextualSpacing", "mirrorIndents",
+    "suppressOverlap", "jc", "textDirection", "textAlignment", "textboxTightWrap", "outlineLvl", "divId", "cnfStyle",
+    "rPr", "sectPr", "pPrChange",
+];
+const R_PR: &[&str] = &[
+    "rStyle", "rFonts", "b", "bCs", "i", "iCs", "caps", "smallCaps", "strike", "dstrike", "outline", "shadow", "emboss",
+    "imprint", "noProof", "snapToGrid", "vanish", "webHidden", "color", "spacing", "w", "kern", "position", "sz", "szCs",
+    "highlight", "u", "effect", "bdr", "shd", "fitText", "vertAlign", "rtl", "cs", "em", "lang", "eastAsianLayout",
+    "specVanish", "oMath",
+];
+const SECT_PR: &[&str] = &[
+    "headerReference", "footerReference", "footnotePr", "endnotePr", "type", "pgSz", "pgMar", "paperSrc", "pgBorders",
+    "lnNumType", "pgNumType", "cols", "formProt", "vAlign", "noEndnote", "titlePg", "textDirection", "bidi", "rtlGutter",
+    "docGrid", "printerSettings",
+];
+const TBL_PR: &[&str] = &[
+    "tblStyle", "tblpPr", "tblOverlap", "bidiVisual", "tblStyleRowBandSize", "tblStyleColBandSize", "tblW", "jc",
+    "tblCellSpacing", "tblInd", "tblBorders", "shd", "tblLayout", "tblCellMar", "tblLook",
+];
+const TC_PR: &[&str] = &[
+    "cnfStyle", "tcW", "gridSpan", "hMerge", "vMerge", "tcBorders", "shd", "noWrap", "tcMar", "textDirection",
+    "tcFitText", "vAlign", "hideMark",
+];
+const STYLE: &[&str] = &[
+    "name", "aliases", "basedOn", "next", "link", "autoRedefine", "hidden", "uiPriority", "semiHidden",
+    "unhideWhenUsed", "qFormat", "locked", "personal", "personalCompose", "personalReply", "rsid", "pPr", "rPr",
+    "tblPr", "trPr", "tcPr", "tblStylePr",
+];
+
+/// Apply the package step to a packed DOCX.
+pub fn finish(packed: Vec<u8>, doc: &Doc) -> Result<Vec<u8>> {
+    let err = |e: zip::result::ZipError| Error::Internal(format!("DOCX package: {e}"));
+    let mut zin = zip::ZipArchive::new(Cursor::new(packed)).map_err(err)?;
+    let mut parts: Vec<(String, Vec<u8>)> = Vec::new();
+    for i in 0..zin.len() {
+        let mut f = zin.by_index(i).map_err(err)?;
+        let mut buf = Vec::new();
+        f.read_to_end(&mut buf).map_err(|e| Error::Internal(format!("DOCX package: {e}")))?;
+        parts.push((f.name().to_string(), buf));
+    }
+    let mut ids = 0u32;
+    for (name, bytes) in parts.iter_mut() {
+        if name == "docProps/core.xml" {
+            *bytes = core_xml(doc).into_bytes();
+            continue;
+        }
+        if !name.starts_with("word/") || !name.ends_with(".xml") {
+            continue;
+        }
+        let mut xml = String::from_utf8_lossy(bytes).into_owned();
+        if name == "word/styles.xml" {
+            xml = xml.replacen("<w:rPrDefault><w:rPr>", "<w:rPrDefault><w:rPr><w:lang w:val=\"vi-VN\" w:eastAsia=\"vi-VN\" />", 1);
+        }
+        xml = xml.replace(&format!("<w:gridAfter w:val=\"{HEADER_ROW_MARK}\" />"), "<w:tblHeader />");
+        xml = renumber(&xml, "w14:paraId=\"", &mut ids);
+        xml = renumber(&xml, "w14:textId=\"", &mut ids);
+        for (tag, order) in [("w:rPr", R_PR), ("w:pPr", P_PR), ("w:sectPr", SECT_PR), ("w:tblPr", TBL_PR), ("w:tcPr", TC_PR), ("w:style", STYLE)] {
+            xml = reorder(&xml, tag, order);
+        }
+        *bytes = xml.into_bytes();
+    }
+    let mut out = Cursor::new(Vec::new());
+    {
+        let mut z = zip::ZipWriter::new(&mut out);
+        let opts = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
+        for (name, bytes) in &parts {
+            z.start_file(name.as_str(), opts).map_err(err)?;
+            z.write_all(bytes).map_err(|e| Error::Internal(format!("DOCX package: {e}")))?;
+        }
+        z.finish().map_err(err)?;
+    }
+    Ok(out.into_inner())
+}
+
+fn esc(s: &str) -> String {
+    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+}
+
+fn core_xml(doc: &Doc) -> String {
+    let (y, m, d) = doc.meta.date;
+    let date = format!("{y:04}-{m:02}-{d:02}T00:00:00Z");
+    format!(
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><dc:title>{}</dc:title><dc:subject>{}</dc:subject><dc:creator>{}</dc:creator><cp:lastModifiedBy>{}</cp:lastModifiedBy><dc:language>vi-VN</dc:language><cp:revision>1</cp:revision><dcterms:created xsi:type="dcterms:W3CDTF">{date}</dcterms:created><dcterms:modified xsi:type="dcterms:W3CDTF">{date}</dcterms:modified></cp:coreProperties>"#,
+        esc(&doc.meta.title),
+        esc(&doc.meta.subject),
+        esc(&doc.meta.author),
+        esc(&doc.meta.author)
+    )
+}
+
+/// Replace every `attr"XXXXXXXX"` value with a per-document counter (8 hex digits, below
+/// 0x80000000 as Word requires).
+fn renumber(xml: &str, attr: &str, n: &mut u32) -> String {
+    let mut out = String::with_capacity(xml.len());
+    let mut rest = xml;
+    while let Some(i) = rest.find(attr) {
+        let start = i + attr.len();
+        out.push_str(&rest[..start]);
+        let end = rest[start..].find('"').map(|e| start + e).unwrap_or(rest.len());
+        *n += 1;
+        out.push_str(&format!("{:08X}", *n));
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The local name of the element a tag at `s[0] == '<'` opens, and whether it closes itself.
+fn tag_at(s: &str) -> Option<(&str, usize, bool, bool)> {
+    let end = s.find('>')?;
+    let inner = &s[1..end];
+    let closing = inner.starts_with('/');
+    let self_closing = inner.ends_with('/');
+    let name = inner.trim_start_matches('/').split(|c: char| c.is_whitespace() || c == '/').next()?;
+    Some((name, end + 1, closing, self_closing))
+}
+
+/// Sort the direct children of every `<tag>…</tag>` by `order` (stable; unknown ones last).
+fn reorder(xml: &str, tag: &str, order: &[&str]) -> String {
+    let open = format!("<{tag}>");
+    let open_attr = format!("<{tag} ");
+    let close = format!("</{tag}>");
+    let mut out = String::with_capacity(xml.len());
+    let mut rest = xml;
+    loop {
+        let next = [rest.find(&open), rest.find(&open_attr)].into_iter().flatten().min();
+        let Some(i) = next else { break };
+        let head_end = match rest[i..].find('>') {
+            Some(e) => i + e + 1,
+            None => break,
+        };
+        if rest[..head_end].ends_with("/>") {
+            out.push_str(&rest[..head_end]);
+            rest = &rest[head_end..];
+            continue;
+        }
+        let Some(body_len) = rest[head_end..].find(&close) else { break };
+        let body = &rest[head_end..head_end + body_len];
+        out.push_str(&rest[..head_end]);
+        out.push_str(&sort_children(body, order));
+        out.push_str(&close);
+        rest = &rest[head_end + body_len + close.len()..];
+    }
+    out.push_str(rest);
+    out
+}
+
+fn sort_children(body: &str, order: &[&str]) -> String {
+    let mut children: Vec<(usize, &str)> = Vec::new();
+    let mut i = 0;
+    while i < body.len() {
+        let Some(lt) = body[i..].find('<') else { break };
+        let start = i + lt;
+        let Some((name, len, closing, selfc)) = tag_at(&body[start..]) else { break };
+        if closing {
+            // Unbalanced: leave the body as it is.
+            return body.to_string();
+        }
+        let local = name.split(':').next_back().unwrap_or(name);
+        let mut end = start + len;
+        if !selfc {
+            // Find the matching close, counting nested elements of the same name.
+            let mut depth = 1;
+            let mut j = end;
+            while depth > 0 {
+                let Some(lt) = body[j..].find('<') else { return body.to_string() };
+                let at = j + lt;
+                let Some((n, l, c, sc)) = tag_at(&body[at..]) else { return body.to_string() };
+                if n == name {
+                    if c {
+                        depth -= 1;
+                    } else if !sc {
+                        depth += 1;
+                    }
+                }
+                j = at + l;
+            }
+            end = j;
+        }
+        let rank = order.iter().position(|o| *o == local).unwrap_or(order.len());
+        children.push((rank, &body[start..end]));
+        i = end;
+    }
+    children.sort_by_key(|c| c.0);
+    children.into_iter().map(|c| c.1).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reorders_paragraph_properties() {
+        let xml = r#"<w:p><w:pPr><w:rPr><w:sz w:val="28" /><w:b /></w:rPr><w:jc w:val="center" /><w:pStyle w:val="X" /><w:pBdr><w:bottom w:val="single" /></w:pBdr></w:pPr></w:p>"#;
+        let r = reorder(&reorder(xml, "w:rPr", R_PR), "w:pPr", P_PR);
+        assert_eq!(r, r#"<w:p><w:pPr><w:pStyle w:val="X" /><w:pBdr><w:bottom w:val="single" /></w:pBdr><w:jc w:val="center" /><w:rPr><w:b /><w:sz w:val="28" /></w:rPr></w:pPr></w:p>"#);
+    }
+
+    #[test]
+    fn renumbers_ids() {
+        let mut n = 0;
+        assert_eq!(renumber(r#"<w:p w14:paraId="1A"/><w:p w14:paraId="77"/>"#, "w14:paraId=\"", &mut n), r#"<w:p w14:paraId="00000001"/><w:p w14:paraId="00000002"/>"#);
+    }
+}

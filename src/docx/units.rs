@@ -1,0 +1,18 @@
+//! Word's units: twips (1/20 pt) and half-points.
+
+use crate::nd30::ranges::PT_PER_MM;
+
+/// Millimetres to twips.
+pub fn mm(v: f64) -> i32 {
+    (v * PT_PER_MM * 20.0).round() as i32
+}
+
+/// Points to twips.
+pub fn pt(v: f64) -> i32 {
+    (v * 20.0).round() as i32
+}
+
+/// Points to half-points (run sizes).
+pub fn half(v: f64) -> usize {
+    (v * 2.0).round() as usize
+}
