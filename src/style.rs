@@ -99,8 +99,11 @@ pub struct Body {
 pub struct Header {
     /// Default left column width; the right column takes the rest.
     pub left_mm: f64,
-    /// Room kept beside the widest line of a column.
+    /// Clear space between the columns (at the right end of the left one).
     pub column_padding_mm: f64,
+    /// Added to every measured width: Word and LibreOffice round glyph advances, so a line
+    /// that fits to the hundredth of a millimetre in the PDF may wrap there.
+    pub measure_slack_mm: f64,
     /// From the bottom of a text line to its rule.
     pub rule_gap_pt: f64,
     /// Rule thickness.

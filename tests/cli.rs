@@ -21,13 +21,19 @@ fn writes_stem_pdf_in_the_current_folder_and_out_dir() {
     std::fs::write(dir.join("tb.json"), MINIMAL).unwrap();
     let out = vanban(&dir, &["render", "tb.json"], None);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    assert!(files_in(&dir).contains(&"tb.pdf".to_string()));
+    assert!(files_in(&dir).contains(&"tb.pdf".to_string()) && files_in(&dir).contains(&"tb.docx".to_string()), "pdf and docx by default");
     let out = vanban(&dir, &["render", "tb.json", "--out-dir", "sub"], None);
     assert!(!out.status.success(), "a missing --out-dir is an error");
     std::fs::create_dir(dir.join("sub")).unwrap();
     let out = vanban(&dir, &["render", "tb.json", "--out-dir", "sub"], None);
     assert!(out.status.success());
-    assert_eq!(files_in(&dir.join("sub")), ["tb.pdf"]);
+    assert_eq!(files_in(&dir.join("sub")), ["tb.docx", "tb.pdf"]);
+    let out = vanban(&dir, &["render", "tb.json", "--to", "docx", "--out-dir", "sub2"], None);
+    assert_eq!(out.status.code(), Some(1), "a missing --out-dir is an I/O error");
+    std::fs::create_dir(dir.join("sub2")).unwrap();
+    let out = vanban(&dir, &["render", "tb.json", "--to", "docx", "--out-dir", "sub2"], None);
+    assert!(out.status.success());
+    assert_eq!(files_in(&dir.join("sub2")), ["tb.docx"]);
 }
 
 #[test]
@@ -42,7 +48,10 @@ fn stdin_to_stdout() {
     // Without -o, standard input is named stdin.pdf.
     let out = vanban(&dir, &["render", "-"], Some(MINIMAL.as_bytes()));
     assert!(out.status.success());
-    assert_eq!(files_in(&dir), ["stdin.pdf"]);
+    assert_eq!(files_in(&dir), ["stdin.docx", "stdin.pdf"]);
+    // -o - with --to docx writes the DOCX to standard output.
+    let out = vanban(&dir, &["render", "-", "-o", "-", "--to", "docx"], Some(MINIMAL.as_bytes()));
+    assert!(out.status.success() && out.stdout.starts_with(b"PK"));
 }
 
 #[test]
@@ -81,7 +90,7 @@ fn one_bad_input_among_several_others_still_written() {
     let out = vanban(&dir, &["render", "bad.json", "good.json"], None);
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("bad.json"));
-    assert_eq!(files_in(&dir), ["bad.json", "good.json", "good.pdf"]);
+    assert_eq!(files_in(&dir), ["bad.json", "good.docx", "good.json", "good.pdf"]);
 }
 
 #[test]

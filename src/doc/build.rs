@@ -107,7 +107,7 @@ pub fn prepare(d: &Document, file: &StyleFile, fonts: &FontSet, ident: &str) -> 
         format!("{} {}: {}", ty.name, crate::nd30::symbol::reference(d.number, &sym), subject_one_line)
     };
     let td = date.timestamp_date();
-    Doc {
+    let mut doc = Doc {
         meta: Meta {
             title: title_meta.replace('\u{a0}', " ").split_whitespace().collect::<Vec<_>>().join(" "),
             author: d.issuer.name.replace('\n', " ").split_whitespace().collect::<Vec<_>>().join(" "),
@@ -122,7 +122,9 @@ pub fn prepare(d: &Document, file: &StyleFile, fonts: &FontSet, ident: &str) -> 
         recipients,
         body,
         closing,
-    }
+    };
+    super::breaks::apply(&mut doc, fonts);
+    doc
 }
 
 /// Kính gửi: one recipient on the label's line; several as "- X;" lines whose dashes align

@@ -15,17 +15,18 @@ pub fn widest_mm(fonts: &FontSet, lines: &[Measured]) -> f64 {
 
 /// Column widths (left, right) in mm for a two-column block: the style's default split;
 /// when the right column's widest line does not fit, it widens as far as the left
-/// column's widest line allows (the left lines may still wrap inside what is left).
+/// column's widest line allows (lines wider than the default left column wrap anyway);
+/// only when even that is not enough does the right column's line wrap.
 pub fn columns(style: &Style, default_left: f64, left_need: f64, right_need: f64) -> (f64, f64) {
     let total = style.text_width_mm();
-    let pad = style.header.column_padding_mm;
+    let slack = style.header.measure_slack_mm;
     let left = default_left.min(total);
     let right = total - left;
-    let right_need = right_need + pad;
+    let right_need = right_need + slack;
     if right_need <= right {
         return (left, right);
     }
-    let left_floor = (left_need + pad).min(left);
+    let left_floor = (left_need + style.header.column_padding_mm + slack).min(left);
     let right = right_need.min(total - left_floor);
     (total - right, right)
 }

@@ -3,6 +3,7 @@
 //! writer walks the same struct. Writers add no text of their own.
 
 mod body;
+mod breaks;
 mod build;
 mod grid;
 

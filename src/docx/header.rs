@@ -28,7 +28,7 @@ pub fn rule(width_mm: f64, end_mm: f64, length_pt: f64, thickness_pt: f64) -> Pa
     let mut p = Paragraph::new().style(st::RULE).indent(Some(pt(side)), None, Some(pt(side + end_mm * PT_PER_MM)), None);
     // Border widths are in eighths of a point.
     let border = ParagraphBorder::new(ParagraphBorderPosition::Bottom).val(BorderType::Single).size((thickness_pt * 8.0).round() as usize).space(0).color("000000");
-    p.property = p.property.set_border(border);
+    p.property = p.property.set_borders(ParagraphBorders::with_empty().set(border));
     p
 }
 

@@ -24,16 +24,20 @@ pub struct Span {
     /// Italic.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub i: bool,
+    /// Keep on one line: a token Word and LibreOffice never break but Unicode line breaking
+    /// would (after a "/", inside a URL).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub k: bool,
 }
 
 impl Span {
     /// A plain span.
     pub fn plain(t: impl Into<String>) -> Span {
-        Span { t: t.into(), b: false, i: false }
+        Span { t: t.into(), b: false, i: false, k: false }
     }
     /// A bold span.
     pub fn bold(t: impl Into<String>) -> Span {
-        Span { t: t.into(), b: true, i: false }
+        Span { t: t.into(), b: true, i: false, k: false }
     }
 }
 
@@ -61,7 +65,7 @@ pub fn inline(s: &str) -> Vec<Span> {
         }
         match out.last_mut() {
             Some(last) if last.b == b && last.i == i => last.t.push_str(&t),
-            _ => out.push(Span { t, b, i }),
+            _ => out.push(Span { t, b, i, k: false }),
         }
     };
     let (mut i, mut plain_from) = (0, 0);
