@@ -8,9 +8,9 @@ use crate::doc::{Doc, Para, TableData};
 use crate::nd30::text::Span;
 use docx_rs::*;
 
-/// Marks a table's header row for the package step, which turns it into `<w:tblHeader/>`
-/// (docx-rs cannot write it).
-pub const HEADER_ROW_MARK: u32 = 0;
+/// Marks a table's header row for the package step (a 1-twip automatic row height, which
+/// nothing else writes), which turns it into `<w:tblHeader/>`: docx-rs cannot write that.
+pub const HEADER_ROW_MARK: &str = r#"<w:trHeight w:val="1" w:hRule="auto" />"#;
 
 /// Runs of inline spans; a `"\n"` is a line break inside the paragraph.
 pub fn runs(spans: &[Span]) -> Vec<Run> {
@@ -83,7 +83,7 @@ fn table(t: &TableData, doc: &Doc) -> Table {
     };
     let mut rows = Vec::new();
     if !t.head.is_empty() {
-        rows.push(row(&t.head).grid_after(HEADER_ROW_MARK).cant_split());
+        rows.push(row(&t.head).row_height(1.0).height_rule(HeightRule::Auto).cant_split());
     }
     rows.extend(t.rows.iter().map(|r| row(r).cant_split()));
     let inset = pt(s.body.table_cell_inset_pt) as usize;

@@ -70,7 +70,7 @@ pub fn finish(packed: Vec<u8>, doc: &Doc) -> Result<Vec<u8>> {
         if name == "word/styles.xml" {
             xml = xml.replacen("<w:rPrDefault><w:rPr>", "<w:rPrDefault><w:rPr><w:lang w:val=\"vi-VN\" w:eastAsia=\"vi-VN\" />", 1);
         }
-        xml = xml.replace(&format!("<w:gridAfter w:val=\"{HEADER_ROW_MARK}\" />"), "<w:tblHeader />");
+        xml = xml.replace(HEADER_ROW_MARK, "<w:tblHeader />");
         xml = renumber(&xml, "w14:paraId=\"", &mut ids);
         xml = renumber(&xml, "w14:textId=\"", &mut ids);
         for (tag, order) in [("w:rPr", R_PR), ("w:pPr", P_PR), ("w:sectPr", SECT_PR), ("w:tblPr", TBL_PR), ("w:tcPr", TC_PR), ("w:style", STYLE)] {

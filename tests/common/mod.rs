@@ -1,6 +1,7 @@
 //! Helpers for integration tests: run the binary, read what it wrote.
 #![allow(dead_code)]
 
+pub mod docx;
 pub mod pdf;
 
 use std::path::{Path, PathBuf};
