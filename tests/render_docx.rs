@@ -103,6 +103,12 @@ fn element_styles_follow_the_decree() {
     assert_eq!(all(body, "jc").first().and_then(|n| attr(*n, "val")), Some("both"), "justified");
     assert_eq!(all(body, "ind").first().and_then(|n| attr(*n, "firstLine")), Some("720"), "1.27 cm first-line indent");
     assert_eq!(all(body, "spacing").first().and_then(|n| attr(*n, "before")), Some("120"), "6 pt between paragraphs");
+    // A paragraph added after a body paragraph, a heading or a Nơi nhận item takes the right style.
+    let next = |id: &str| child(get(id), "next").and_then(|n| attr(n, "val"));
+    assert_eq!(next("VBBody"), Some("VBBody"));
+    assert_eq!(next("VBHeading1"), Some("VBBody"));
+    assert_eq!(next("VBNoiNhan"), Some("VBNoiNhanItem"));
+    assert_eq!(next("VBNoiNhanItem"), Some("VBNoiNhanItem"));
     for h in ["VBHeading1", "VBHeading2", "VBHeading3", "VBList"] {
         assert_eq!(child(get(h), "basedOn").and_then(|b| attr(b, "val")), Some("VBBody"), "{h} is a body paragraph");
     }

@@ -121,8 +121,9 @@ pub fn styles(doc: &Doc) -> Vec<WStyle> {
             .line_spacing(LineSpacing::new().before(0).after(0).line(pt(s.header.rule_gap_pt)).line_rule(LineSpacingType::Exact)),
     );
     out.push(base(KINH_GUI, "VB Kinh Gui", s, z.kinh_gui).line_spacing(body_spacing(s, 0.0)));
-    out.push(base(NOI_NHAN, "VB Noi Nhan", s, z.noi_nhan_label).bold().italic().indent(Some(0), None, gutter, None));
-    out.push(base(NOI_NHAN_ITEM, "VB Noi Nhan Item", s, z.noi_nhan_item).indent(Some(0), None, gutter, None));
+    // Enter after "Nơi nhận:" gives an item; after an item, another item.
+    out.push(base(NOI_NHAN, "VB Noi Nhan", s, z.noi_nhan_label).bold().italic().indent(Some(0), None, gutter, None).next(NOI_NHAN_ITEM));
+    out.push(base(NOI_NHAN_ITEM, "VB Noi Nhan Item", s, z.noi_nhan_item).indent(Some(0), None, gutter, None).next(NOI_NHAN_ITEM));
     out.push(centred(SIGNING, "VB Signing", s, z.signing).bold());
     out.push(centred(SIGNATURE, "VB Signature Space", s, z.signer_note));
     out.push(centred(SIGNER_NAME, "VB Signer Name", s, z.signer_name).bold());
