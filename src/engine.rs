@@ -6,6 +6,8 @@ use crate::fonts::FontSet;
 use crate::model::{parse_document, Document};
 use crate::pdf::layout::Layout;
 use crate::pdf::world::Env;
+use crate::pdf::boxes::marked;
+use crate::pdf::fields::{description, Field};
 use crate::pdf::{self, Standard};
 use sha2::{Digest, Sha256};
 use std::path::PathBuf;
@@ -19,6 +21,8 @@ pub struct Options {
     pub layout_dir: Option<PathBuf>,
     /// PDF standard.
     pub standard: Standard,
+    /// Leave out the empty signature fields (a plain PDF).
+    pub no_signature_fields: bool,
 }
 
 /// Renders documents; build once, use for many.
@@ -51,13 +55,24 @@ impl Engine {
         prepare(doc, &self.layout.style, &self.env.fonts, &ident)
     }
 
-    /// The PDF of a prepared document.
+    /// The PDF of a prepared document, with its empty signature fields unless disabled.
     pub fn pdf(&self, doc: &Doc) -> Result<Vec<u8>> {
-        let paged = pdf::compile(&self.env, doc)?;
-        let bytes = pdf::export(&paged, doc, self.options.standard);
+        let paged = pdf::compile(&self.env, doc);
         // Typst's memo cache grows with every document: keep it bounded.
+        let result = paged.and_then(|paged| {
+            let bytes = pdf::export(&paged, doc, self.options.standard)?;
+            if self.options.no_signature_fields {
+                return Ok(bytes);
+            }
+            let fields: Vec<Field> = marked(&paged)
+                .into_iter()
+                .filter(|b| b.element == "signature_field")
+                .map(|b| Field { description: description(&b.name).to_string(), name: b.name.clone(), rect: b })
+                .collect();
+            pdf::fields::add(bytes, &fields)
+        });
         typst::comemo::evict(10);
-        bytes
+        result
     }
 
     /// The DOCX of a prepared document.

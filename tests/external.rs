@@ -91,3 +91,83 @@ fn python_docx_opens_it() {
     let said = String::from_utf8_lossy(&out.stdout);
     assert!(said.contains("Ủy ban nhân dân xã Hương Xuân"), "{said}");
 }
+
+/// Sign `signer`, then `agency`, each in its own incremental update with an appearance that
+/// embeds its font and has no transparency; both signatures VALID, the page text unchanged,
+/// each signature in its field, and the file still PDF/A after each step.
+#[test]
+fn signed_end_to_end_with_pyhanko() {
+    if !external() {
+        return;
+    }
+    let dir = tempdir("signing");
+    let run = |cmd: &str, args: &[&str]| {
+        let out = Command::new(tool(cmd)).args(args).current_dir(&dir).output().unwrap();
+        assert!(out.status.success(), "{cmd} {args:?}: {}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let out = vanban(&dir, &["render", fixture("bao-cao-612.json").to_str().unwrap(), "-o", "doc.pdf"], None);
+    assert!(out.status.success());
+    let listed = run("pyhanko", &["sign", "list", "doc.pdf"]);
+    assert!(listed.contains("signer:EMPTY") && listed.contains("agency:EMPTY"), "{listed}");
+
+    run("openssl", &["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", "key.pem", "-out", "cert.pem", "-days", "30",
+        "-subj", "/CN=Nguyen Thi Bich Ngoc", "-addext", "keyUsage=critical,digitalSignature,nonRepudiation"]);
+    run("openssl", &["pkcs12", "-export", "-inkey", "key.pem", "-in", "cert.pem", "-out", "signer.p12", "-passout", "pass:secret"]);
+    std::fs::write(dir.join("pass.txt"), "secret").unwrap();
+    let font = root().join("fonts/LiberationSerif-Regular.ttf");
+    std::fs::write(
+        dir.join("pyhanko.yml"),
+        format!("stamp-styles:\n  pdfa:\n    type: text\n    background: null\n    text-box-style:\n      font: {}\n      font-size: 9\n", font.display()),
+    )
+    .unwrap();
+    let sign = |field: &str, input: &str, output: &str| {
+        run("pyhanko", &["--config", "pyhanko.yml", "sign", "addsig", "--field", field, "--existing-only", "--style-name", "pdfa",
+            "pkcs12", "--passfile", "pass.txt", input, output, "signer.p12"]);
+    };
+    let before = std::fs::read(dir.join("doc.pdf")).unwrap();
+    sign("signer", "doc.pdf", "s1.pdf");
+    let s1 = std::fs::read(dir.join("s1.pdf")).unwrap();
+    assert!(s1.starts_with(&before), "the first signature is an incremental update");
+    assert!(common::pdfa::problems(&s1, "2").is_empty(), "after the signer: {:?}", common::pdfa::problems(&s1, "2"));
+    sign("agency", "s1.pdf", "s2.pdf");
+    let s2 = std::fs::read(dir.join("s2.pdf")).unwrap();
+    assert!(s2.starts_with(&s1), "the second signature is another incremental update");
+    assert!(common::pdfa::problems(&s2, "2").is_empty(), "after the agency: {:?}", common::pdfa::problems(&s2, "2"));
+
+    let report = run("pyhanko", &["sign", "validate", "--pretty-print", "--trust", "cert.pem", "--trust-replace", "--no-revocation-check", "s2.pdf"]);
+    assert_eq!(report.matches("The signature is judged VALID").count(), 2, "{report}");
+    assert!(report.contains("cryptographically sound"));
+    assert!(!report.contains("INVALID") && !report.contains("tampered"), "{report}");
+    // The pages' own content (not the signatures' appearances) is untouched.
+    assert!(common::pdf::read(&before).text() == common::pdf::read(&s2).text(), "page text unchanged by signing");
+
+    // Each signature sits in its field, on the closing page, where vanban put the field.
+    let unsigned = lopdf::Document::load_mem(&before).unwrap();
+    let signed = lopdf::Document::load_mem(&s2).unwrap();
+    let rects = |d: &lopdf::Document| -> Vec<(String, Vec<f32>, bool, u32)> {
+        let pages = d.get_pages();
+        let acro = d.catalog().unwrap().get(b"AcroForm").unwrap();
+        let acro = match acro {
+            lopdf::Object::Reference(r) => d.get_dictionary(*r).unwrap().clone(),
+            o => o.as_dict().unwrap().clone(),
+        };
+        acro.get(b"Fields").unwrap().as_array().unwrap().iter().map(|f| {
+            let w = d.get_dictionary(f.as_reference().unwrap()).unwrap();
+            let p = w.get(b"P").unwrap().as_reference().unwrap();
+            let page = *pages.iter().find(|(_, id)| **id == p).unwrap().0;
+            (lopdf::decode_text_string(w.get(b"T").unwrap()).unwrap(),
+             w.get(b"Rect").unwrap().as_array().unwrap().iter().map(|o| o.as_float().unwrap()).collect(),
+             w.has(b"V"), page)
+        }).collect()
+    };
+    let (a, b) = (rects(&unsigned), rects(&signed));
+    assert_eq!(a.len(), 2);
+    for ((n1, r1, v1, p1), (n2, r2, v2, p2)) in a.iter().zip(&b) {
+        assert_eq!(n1, n2);
+        assert!(!v1 && *v2, "{n1}: empty before, signed after");
+        assert_eq!(p1, p2);
+        assert_eq!(*p2 as usize, unsigned.get_pages().len(), "{n1} on the closing page");
+        assert!(r1.iter().zip(r2).all(|(x, y)| (x - y).abs() < 0.01), "{n1}: the signature fills the field vanban placed");
+    }
+}

@@ -32,6 +32,9 @@ pub struct EngineArgs {
     /// PDF standard of the output.
     #[arg(long = "pdf-standard", value_enum, default_value_t = Standard::A2b)]
     pub pdf_standard: Standard,
+    /// A plain PDF, without the empty signature fields.
+    #[arg(long = "no-signature-fields")]
+    pub no_signature_fields: bool,
 }
 
 /// `vanban render`.

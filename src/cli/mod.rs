@@ -10,7 +10,12 @@ use std::io::Read;
 
 /// Build the engine from the shared options.
 pub fn engine_from(a: &args::EngineArgs) -> Result<Engine> {
-    Engine::new(Options { font_dirs: a.font_dirs.clone(), layout_dir: a.layout.clone(), standard: a.pdf_standard })
+    Engine::new(Options {
+        font_dirs: a.font_dirs.clone(),
+        layout_dir: a.layout.clone(),
+        standard: a.pdf_standard,
+        no_signature_fields: a.no_signature_fields,
+    })
 }
 
 /// Read an input file, or standard input for "-".

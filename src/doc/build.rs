@@ -167,5 +167,7 @@ fn closing(d: &Document, signer: &Signer, style: &Style, fonts: &FontSet) -> Clo
         signing,
         note: signer.note.as_deref().map(parts).unwrap_or_default(),
         name,
+        fields: true,
+        field_names: ["signer".into(), "agency".into()],
     }
 }

@@ -169,4 +169,8 @@ pub struct Closing {
     pub note: Vec<String>,
     /// Signer's name.
     pub name: String,
+    /// Whether the signature space carries the signature fields.
+    pub fields: bool,
+    /// The fields' names: the signer's, then the agency's seal.
+    pub field_names: [String; 2],
 }

@@ -1,5 +1,7 @@
 //! The PDF writer: compile the layout with the prepared document as data, export PDF/A.
 
+pub mod boxes;
+pub mod fields;
 pub mod layout;
 pub mod world;
 

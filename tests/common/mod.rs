@@ -3,6 +3,7 @@
 
 pub mod docx;
 pub mod pdf;
+pub mod pdfa;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
