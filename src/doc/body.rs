@@ -46,7 +46,18 @@ impl<'a> BodyBuilder<'a> {
     }
 
     fn push(&mut self, kind: &'static str, level: usize, spans: Vec<Span>, indent: bool, align: &'static str, path: &str) {
-        self.out.push(Para { kind, level, spans, indent, align, path: path.to_string(), table: None });
+        self.out.push(Para { kind, level, spans, indent, align, path: path.to_string(), table: None, size: None });
+    }
+
+    /// A paragraph of another kind (authority, căn cứ, decision word) at its own size.
+    pub fn push_para(&mut self, kind: &'static str, spans: Vec<Span>, indent: bool, align: &'static str, path: &str, size: Option<f64>) {
+        let size = size.filter(|s| (*s - self.style.sizes_pt.body).abs() > 0.01);
+        self.out.push(Para { kind, level: 0, spans, indent, align, path: path.to_string(), table: None, size });
+    }
+
+    /// The style in use.
+    pub fn style(&self) -> &Style {
+        self.style
     }
 
     /// Add a body (`path` is `$.body`).
@@ -86,7 +97,7 @@ impl<'a> BodyBuilder<'a> {
                 }
                 Block::Table(t) => {
                     let data = self.table(&t.table, t.landscape);
-                    self.out.push(Para { kind: "table", level: 0, spans: vec![], indent: false, align: "left", path: p, table: Some(data) });
+                    self.out.push(Para { kind: "table", level: 0, spans: vec![], indent: false, align: "left", path: p, table: Some(data), size: None });
                 }
                 Block::Results(r) => self.results(r, &p),
                 Block::Article(a) => {
@@ -173,7 +184,7 @@ impl<'a> BodyBuilder<'a> {
             }
             let widths = self.widths(&spec.iter().map(|s| s.0).collect::<Vec<_>>(), &head, &rows, false);
             let data = TableData { widths_mm: widths, aligns: spec.iter().map(|s| s.1).collect(), head, rows, landscape: false };
-            self.out.push(Para { kind: "table", level: 0, spans: vec![], indent: false, align: "left", path: path.to_string(), table: Some(data) });
+            self.out.push(Para { kind: "table", level: 0, spans: vec![], indent: false, align: "left", path: path.to_string(), table: Some(data), size: None });
         } else {
             for it in &r.items {
                 let mut spans = vec![Span::plain("- ")];

@@ -1,17 +1,18 @@
 //! Model → prepared document: the decree's strings from `nd30`, widths from `grid`.
 
 use super::body::BodyBuilder;
+use super::closing::closing;
+use super::forms;
 use super::grid::{columns, rule_pt, widest_mm, Measured};
-use super::{Closing, Doc, Header, Meta, Recipients, Title};
+use super::{Doc, Header, Mark, Meta, Recipients, Title};
 use crate::fonts::FontSet;
-use crate::model::{Document, Signer};
+use crate::model::Document;
 use crate::nd30::date::{date_line, DocDate};
 use crate::nd30::ranges::PT_PER_MM;
-use crate::nd30::signing::signing_lines;
-use crate::nd30::symbol::{number_line, symbol};
+use crate::nd30::symbol::{number_line, reference, symbol};
 use crate::nd30::text::{dash_items, inline, parts, plain, upper, Span};
-use crate::nd30::types::by_slug;
-use crate::nd30::{KINH_GUI, NOI_NHAN, QUOC_HIEU, TIEU_NGU};
+use crate::nd30::types::{by_slug, SECRECY, URGENCY};
+use crate::nd30::{KINH_GUI, QUOC_HIEU, TIEU_NGU};
 use crate::style::{Style, StyleFile};
 use chrono::Datelike;
 
@@ -55,6 +56,13 @@ pub fn prepare(d: &Document, file: &StyleFile, fonts: &FontSet, ident: &str) -> 
     }
     let (left_mm, right_mm) = columns(&style, style.header.left_mm, widest_mm(fonts, &left_lines), widest_mm(fonts, &right_lines));
     let issuer_measured: Vec<Measured> = issuer.iter().map(|l| (l.as_str(), sz.issuer, true, false)).collect();
+    let mut marks = Vec::new();
+    if let Some((_, m)) = d.urgency.as_deref().and_then(|u| URGENCY.iter().find(|(k, _)| *k == u)) {
+        marks.push(mark(m, true, &style, fonts));
+    }
+    if let Some((_, m)) = d.secrecy.as_deref().and_then(|u| SECRECY.iter().find(|(k, _)| *k == u)) {
+        marks.push(mark(m, false, &style, fonts));
+    }
     let header = Header {
         left_mm,
         right_mm,
@@ -68,6 +76,7 @@ pub fn prepare(d: &Document, file: &StyleFile, fonts: &FontSet, ident: &str) -> 
         tieu_ngu: TIEU_NGU.to_string(),
         tieu_ngu_rule_pt: fonts.width_pt(TIEU_NGU, sz.tieu_ngu, true, false),
         place_date,
+        marks,
     };
 
     // Type line and trích yếu (công văn has neither: its subject is the V/v).
@@ -88,23 +97,27 @@ pub fn prepare(d: &Document, file: &StyleFile, fonts: &FontSet, ident: &str) -> 
         },
         type_line,
         subject,
+        circulation: d.circulation.as_deref().map(str::trim).filter(|c| !c.is_empty()).map(|c| mark(&upper(c), false, &style, fonts)),
     };
 
-    let recipients = recipients(d.recipients.as_deref().unwrap_or(&[]), &style, fonts);
+    let recipients = recipients(d, &style, fonts);
 
     let mut builder = BodyBuilder::new(&style, fonts);
+    forms::preamble(&mut builder, d, ty);
     builder.blocks(&d.body, "$.body");
     let body = builder.finish();
 
-    let signer: Signer = d.signer.clone().or_else(|| d.signers.as_ref().and_then(|s| s.first().cloned())).unwrap_or_default();
-    let closing = closing(d, &signer, &style, fonts);
+    let has_copy = d.copy.is_some();
+    let closing = closing(d.signer.as_ref(), d.signers.as_deref(), d.distribution.as_deref(), d.drafter.as_ref(), !has_copy, &style, fonts);
+    let appendices = forms::appendices(d, ty, &date, &sym, &style, fonts);
+    let (copy, info) = forms::copy(d, &style, fonts);
 
     let subject_one_line = subject_text.split('\n').map(str::trim).collect::<Vec<_>>().join(" ");
     let subject_one_line = plain(&inline(&subject_one_line));
     let title_meta = if ty.is_cong_van() {
-        format!("Công văn {}: V/v {}", crate::nd30::symbol::reference(d.number, &sym), subject_one_line)
+        format!("Công văn {}: V/v {}", reference(d.number, &sym), subject_one_line)
     } else {
-        format!("{} {}: {}", ty.name, crate::nd30::symbol::reference(d.number, &sym), subject_one_line)
+        format!("{} {}: {}", ty.name, reference(d.number, &sym), subject_one_line)
     };
     let td = date.timestamp_date();
     let mut doc = Doc {
@@ -116,6 +129,10 @@ pub fn prepare(d: &Document, file: &StyleFile, fonts: &FontSet, ident: &str) -> 
             ident: ident.to_string(),
             lang: "vi".into(),
         },
+        contact: forms::contact(d),
+        info,
+        appendices,
+        copy,
         style,
         header,
         title,
@@ -127,47 +144,41 @@ pub fn prepare(d: &Document, file: &StyleFile, fonts: &FontSet, ident: &str) -> 
     doc
 }
 
-/// Kính gửi: one recipient on the label's line; several as "- X;" lines whose dashes align
-/// just after the label, the block centred on the text width.
-fn recipients(list: &[String], style: &Style, fonts: &FontSet) -> Recipients {
-    let size = style.sizes_pt.kinh_gui;
-    let label_pt = fonts.width_pt(&format!("{KINH_GUI} "), size, false, false);
-    match list.len() {
-        0 => Recipients { mode: "none", label: KINH_GUI.into(), items: vec![], indent_pt: 0.0, label_pt },
-        1 => {
-            let item = list[0].trim();
-            let item = item.strip_suffix('.').unwrap_or(item);
-            Recipients { mode: "single", label: KINH_GUI.into(), items: vec![format!("{item}.")], indent_pt: 0.0, label_pt }
-        }
-        _ => {
-            let items = dash_items(list);
-            let widest = items.iter().map(|i| fonts.width_pt(i, size, false, false)).fold(0.0, f64::max);
-            let text_pt = style.text_width_mm() * PT_PER_MM;
-            let indent_pt = ((text_pt - label_pt - widest) / 2.0).max(0.0);
-            Recipients { mode: "list", label: KINH_GUI.into(), items, indent_pt, label_pt }
-        }
-    }
+/// A boxed mark: urgency marks have the decree's box sizes (KHẨN 20, HỎA TỐC 30,
+/// THƯỢNG KHẨN 40 × 8 mm); others fit their text.
+pub fn mark(text: &str, red: bool, style: &Style, fonts: &FontSet) -> Mark {
+    let text_mm = fonts.width_pt(text, style.sizes_pt.mark, true, false) / PT_PER_MM;
+    let decree: f64 = match text {
+        "KHẨN" => 20.0,
+        "HỎA TỐC" => 30.0,
+        "THƯỢNG KHẨN" => 40.0,
+        _ => 0.0,
+    };
+    Mark { text: text.to_string(), red, w_mm: decree.max(text_mm + 6.0), h_mm: 8.0 }
 }
 
-/// Nơi nhận on the left, the signature block on the right (widened for long titles).
-fn closing(d: &Document, signer: &Signer, style: &Style, fonts: &FontSet) -> Closing {
-    let sz = &style.sizes_pt;
-    let signing = signing_lines(signer);
-    let name = signer.name.clone().unwrap_or_default().trim().to_string();
-    let mut right_lines: Vec<Measured> = signing.iter().map(|l| (l.as_str(), sz.signing, true, false)).collect();
-    right_lines.push((name.as_str(), sz.signer_name, true, false));
-    let right_need = widest_mm(fonts, &right_lines).max(style.closing.signer_field_mm.w);
-    let (left_mm, right_mm) = columns(style, style.closing.left_mm, 0.0, right_need);
-    Closing {
-        left_mm,
-        right_mm,
-        gutter_mm: style.header.column_padding_mm,
-        label: NOI_NHAN.into(),
-        distribution: dash_items(d.distribution.as_deref().unwrap_or(&[])),
-        signing,
-        note: signer.note.as_deref().map(parts).unwrap_or_default(),
-        name,
-        fields: true,
-        field_names: ["signer".into(), "agency".into()],
+/// Kính gửi: one recipient on the label's line; several as "- X;" lines whose dashes align
+/// just after the label, the block centred on the text width. Công điện and giấy mời print
+/// their own lead line instead, then the recipients as a dash list.
+fn recipients(d: &Document, style: &Style, fonts: &FontSet) -> Recipients {
+    let list = d.recipients.as_deref().unwrap_or(&[]);
+    let size = style.sizes_pt.kinh_gui;
+    let label_pt = fonts.width_pt(&format!("{KINH_GUI} "), size, false, false);
+    let none = Recipients { mode: "none", lead: vec![], label: KINH_GUI.into(), items: vec![], indent_pt: 0.0, label_pt };
+    if list.is_empty() {
+        return none;
     }
+    if let Some(lead) = forms::lead(d) {
+        return Recipients { mode: "lead", lead, items: dash_items(list), ..none };
+    }
+    if list.len() == 1 {
+        let item = list[0].trim();
+        let item = item.strip_suffix('.').unwrap_or(item);
+        return Recipients { mode: "single", items: vec![format!("{item}.")], ..none };
+    }
+    let items = dash_items(list);
+    let widest = items.iter().map(|i| fonts.width_pt(i, size, false, false)).fold(0.0, f64::max);
+    let text_pt = style.text_width_mm() * PT_PER_MM;
+    let indent_pt = ((text_pt - label_pt - widest) / 2.0).max(0.0);
+    Recipients { mode: "list", items, indent_pt, ..none }
 }

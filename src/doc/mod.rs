@@ -5,6 +5,8 @@
 mod body;
 mod breaks;
 mod build;
+mod closing;
+mod forms;
 mod grid;
 
 pub use build::prepare;
@@ -26,9 +28,54 @@ pub struct Doc {
     pub title: Title,
     /// Kính gửi (ô 9a).
     pub recipients: Recipients,
-    /// The body, flattened into paragraphs and tables in reading order.
+    /// The body, flattened into paragraphs and tables in reading order (the preamble of
+    /// decisions first: authority, căn cứ, "QUYẾT ĐỊNH:").
     pub body: Vec<Para>,
     /// Nơi nhận and the signature block.
+    pub closing: Closing,
+    /// Address lines at the foot of page 1 (ô 13).
+    pub contact: Vec<String>,
+    /// Signing information of an electronic copy, 10 pt at the top right of page 1 (ô 14).
+    pub info: Vec<String>,
+    /// Phụ lục and attached documents, each from a new page.
+    pub appendices: Vec<AppendixDoc>,
+    /// The copy block (Mẫu 3.1), after everything else.
+    pub copy: Option<CopyDoc>,
+}
+
+/// An appendix or attached document.
+#[derive(Debug, Clone, Serialize)]
+pub struct AppendixDoc {
+    /// "Phụ lục I", "QUY CHẾ", or none.
+    pub label: Option<String>,
+    /// Title lines.
+    pub title: Vec<Vec<Span>>,
+    /// "(Kèm theo …)" line, as printed.
+    pub caption: String,
+    /// Rule under the caption, pt.
+    pub rule_pt: f64,
+    /// Its body, numbered afresh.
+    pub body: Vec<Para>,
+}
+
+/// The copy block (Mẫu 3.1).
+#[derive(Debug, Clone, Serialize)]
+pub struct CopyDoc {
+    /// Left column width, mm.
+    pub left_mm: f64,
+    /// Right column width, mm.
+    pub right_mm: f64,
+    /// Gutter, mm.
+    pub gutter_mm: f64,
+    /// Copying agency lines, UPPER.
+    pub issuer: Vec<String>,
+    /// "Số: 12/SY-VP".
+    pub number: String,
+    /// "SAO Y", "SAO LỤC", "TRÍCH SAO".
+    pub form: String,
+    /// Place and date of the copy.
+    pub place_date: String,
+    /// The copy's Nơi nhận and signature.
     pub closing: Closing,
 }
 
@@ -76,6 +123,21 @@ pub struct Header {
     pub tieu_ngu_rule_pt: f64,
     /// Place and date; none for biên bản.
     pub place_date: Option<String>,
+    /// Urgency and secrecy marks (ô 10), boxed, in the left column under Số / V/v.
+    pub marks: Vec<Mark>,
+}
+
+/// A boxed mark: KHẨN, MẬT, LƯU HÀNH NỘI BỘ.
+#[derive(Debug, Clone, Serialize)]
+pub struct Mark {
+    /// The text, UPPER.
+    pub text: String,
+    /// Red (urgency marks).
+    pub red: bool,
+    /// Box width, mm.
+    pub w_mm: f64,
+    /// Box height, mm.
+    pub h_mm: f64,
 }
 
 /// Type line and trích yếu.
@@ -87,13 +149,17 @@ pub struct Title {
     pub subject: Vec<Vec<Span>>,
     /// Rule under the title block, pt (0: none).
     pub rule_pt: f64,
+    /// Circulation mark (ô 11), centred under the title block.
+    pub circulation: Option<Mark>,
 }
 
-/// Kính gửi.
+/// Kính gửi, or a form's own lead line (công điện "… điện:", giấy mời "… trân trọng kính mời:").
 #[derive(Debug, Clone, Serialize)]
 pub struct Recipients {
-    /// "none", "single" (one line) or "list".
+    /// "none", "single" (one line), "list", or "lead" (the lead line, then "- X;" items).
     pub mode: &'static str,
+    /// The lead line in "lead" mode.
+    pub lead: Vec<Span>,
     /// "Kính gửi:".
     pub label: String,
     /// Single: "UBND huyện Nam Đông." — list: "- UBND huyện Nam Đông;" …
@@ -107,7 +173,8 @@ pub struct Recipients {
 /// One body unit.
 #[derive(Debug, Clone, Serialize)]
 pub struct Para {
-    /// "p", "heading", "item", "table", "page_break".
+    /// "p", "heading", "item", "table", "page_break", or a preamble kind: "authority",
+    /// "basis", "decision".
     pub kind: &'static str,
     /// Depth for headings and items (1 = top).
     pub level: usize,
@@ -122,6 +189,9 @@ pub struct Para {
     /// The table, for kind "table".
     #[serde(skip_serializing_if = "Option::is_none")]
     pub table: Option<TableData>,
+    /// Text size when not the body's (authority heading, căn cứ), pt.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub size: Option<f64>,
 }
 
 /// A table with resolved column widths.
@@ -150,12 +220,12 @@ pub struct CellData {
     pub align: &'static str,
 }
 
-/// Nơi nhận and signature.
+/// Nơi nhận and the signatures.
 #[derive(Debug, Clone, Serialize)]
 pub struct Closing {
-    /// Left (Nơi nhận) column width, mm.
+    /// Left (Nơi nhận) column width, mm, with one signer.
     pub left_mm: f64,
-    /// Right (signature) column width, mm.
+    /// Right (signature) column width, mm, with one signer.
     pub right_mm: f64,
     /// Clear space at the right end of the left column, mm.
     pub gutter_mm: f64,
@@ -163,14 +233,23 @@ pub struct Closing {
     pub label: String,
     /// "- Như trên;" … "- Lưu: VT."
     pub distribution: Vec<String>,
+    /// Drafter and copies (ô 12), "PL.(300)".
+    pub drafter: Option<String>,
+    /// The signature blocks, left to right. One: beside Nơi nhận; several: side by side
+    /// (biên bản: THƯ KÝ, CHỦ TỌA), Nơi nhận under them.
+    pub signers: Vec<SignBlock>,
+}
+
+/// One signature block.
+#[derive(Debug, Clone, Serialize)]
+pub struct SignBlock {
     /// Signing lines, UPPER.
     pub signing: Vec<String>,
     /// Text in the signature space.
     pub note: Vec<String>,
     /// Signer's name.
     pub name: String,
-    /// Whether the signature space carries the signature fields.
-    pub fields: bool,
-    /// The fields' names: the signer's, then the agency's seal.
-    pub field_names: [String; 2],
+    /// Signature fields in its space: the signer's then the seal's ("signer", "agency"),
+    /// the seal's alone (a copy), or none.
+    pub fields: Vec<String>,
 }

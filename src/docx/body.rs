@@ -4,6 +4,7 @@
 use super::header::before;
 use super::styles as st;
 use super::units::{mm, pt};
+use super::Block;
 use crate::doc::{Doc, Para, TableData};
 use crate::nd30::text::Span;
 use docx_rs::*;
@@ -47,6 +48,9 @@ fn align(a: &str) -> AlignmentType {
 
 fn paragraph(p: &Para) -> Paragraph {
     let style = match (p.kind, p.level) {
+        ("authority", _) => st::AUTHORITY,
+        ("basis", _) => st::BASIS,
+        ("decision", _) => st::DECISION,
         ("heading", 0) if p.align == "center" => st::HEADING_CENTRED,
         ("heading", 0) => st::HEADINGS[1],
         ("heading", l) => st::HEADINGS[l.clamp(1, 3) - 1],
@@ -54,10 +58,11 @@ fn paragraph(p: &Para) -> Paragraph {
         _ => st::BODY,
     };
     let mut w = Paragraph::new().style(style);
-    if p.align != "justify" && style != st::HEADING_CENTRED {
+    let own = [st::HEADING_CENTRED, st::AUTHORITY, st::DECISION, st::BASIS].contains(&style);
+    if p.align != "justify" && !own {
         w = w.align(align(p.align));
     }
-    if !p.indent && style != st::HEADING_CENTRED {
+    if !p.indent && !own {
         w = w.indent(Some(0), Some(SpecialIndentType::FirstLine(0)), None, None);
     }
     runs(&p.spans).into_iter().fold(w, |w, r| w.add_run(r))
@@ -104,24 +109,25 @@ fn table(t: &TableData, doc: &Doc) -> Table {
         .set_borders(borders)
 }
 
-/// Add the body.
-pub fn add(mut docx: Docx, doc: &Doc) -> Docx {
+/// The body's paragraphs and tables; the first one `gap` pt below what precedes it.
+pub fn blocks(paras: &[Para], doc: &Doc, gap: f64) -> Vec<Block> {
+    let mut out = Vec::new();
     let mut first = true;
     let mut page_break = false;
-    for p in &doc.body {
+    for p in paras {
         match p.kind {
             "page_break" => page_break = true,
             "table" => {
                 if let Some(t) = &p.table {
                     if first || page_break {
                         // A table cannot carry space above or a page break: an empty paragraph does.
-                        let mut e = before(Paragraph::new().style(st::TABLE), if first { doc.style.header.body_gap_pt } else { 0.0 });
+                        let mut e = before(Paragraph::new().style(st::TABLE), if first { gap } else { 0.0 });
                         if page_break {
                             e = e.page_break_before(true);
                         }
-                        docx = docx.add_paragraph(e);
+                        out.push(Block::P(e));
                     }
-                    docx = docx.add_table(table(t, doc));
+                    out.push(Block::T(table(t, doc)));
                     first = false;
                     page_break = false;
                 }
@@ -129,16 +135,16 @@ pub fn add(mut docx: Docx, doc: &Doc) -> Docx {
             _ => {
                 let mut w = paragraph(p);
                 if first {
-                    w = w.line_spacing(LineSpacing::new().before(pt(doc.style.header.body_gap_pt) as u32));
+                    w = w.line_spacing(LineSpacing::new().before(pt(gap) as u32));
                 }
                 if page_break {
                     w = w.page_break_before(true);
                 }
-                docx = docx.add_paragraph(w);
+                out.push(Block::P(w));
                 first = false;
                 page_break = false;
             }
         }
     }
-    docx
+    out
 }

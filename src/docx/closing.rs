@@ -1,59 +1,100 @@
-//! Nơi nhận beside the signature block: a borderless table whose one row never splits.
+//! Nơi nhận beside the signature block(s): borderless tables whose rows never split.
 
 use super::header::{before, cell, layout_table, para};
 use super::styles as st;
-use super::units::pt;
-use crate::doc::Doc;
+use super::units::{mm, pt};
+use super::Block;
+use crate::doc::{Closing, SignBlock};
+use crate::style::Style;
 use docx_rs::*;
 
-/// The bookmark around the signature space (ô 7c), for tools that sign or stamp DOCX.
+/// The bookmark around the first signature space (ô 7c), for tools that sign or stamp DOCX;
+/// further signers get `signature_2`, `signature_3`, ….
 pub const SIGNATURE_BOOKMARK: &str = "signature";
 
-/// Add the closing table.
-pub fn add(docx: Docx, doc: &Doc) -> Docx {
-    let c = &doc.closing;
-    let s = &doc.style;
+/// Signing lines, the signature space (with its bookmark and note), the name.
+fn sign_paras(b: &SignBlock, k: usize, s: &Style, gap: f64) -> Vec<Paragraph> {
     let z = &s.sizes_pt;
     let m = &s.metrics;
-    let gap = s.closing.gap_above_pt;
-    // "Nơi nhận:" level with the first signing line: the same shift as the PDF layout.
-    let shift = m.ascent * (z.signing - z.noi_nhan_label);
-    let mut left = vec![before(para(st::NOI_NHAN, &c.label), gap + shift)];
-    left.extend(c.distribution.iter().map(|i| para(st::NOI_NHAN_ITEM, i)));
-
-    let mut right: Vec<Paragraph> = Vec::new();
-    for (k, l) in c.signing.iter().enumerate() {
+    let mut out: Vec<Paragraph> = Vec::new();
+    for (i, l) in b.signing.iter().enumerate() {
         let p = para(st::SIGNING, l);
-        right.push(if k == 0 { before(p, gap) } else { p });
+        out.push(if i == 0 { before(p, gap) } else { p });
     }
+    let name = if k == 0 { SIGNATURE_BOOKMARK.to_string() } else { format!("{SIGNATURE_BOOKMARK}_{}", k + 1) };
+    let id = k + 1;
     // The signature space: its height from the style; a note sits in its middle.
     let space = s.closing.signature_gap_mm * crate::nd30::ranges::PT_PER_MM;
     let line = (m.ascent + m.descent + m.gap) * z.signer_note;
-    let exact = |p: Paragraph, h: f64| p.line_spacing(LineSpacing::new().line(pt(h)).line_rule(LineSpacingType::Exact));
-    if c.note.is_empty() {
-        let p = exact(Paragraph::new().style(st::SIGNATURE), space).add_bookmark_start(1, SIGNATURE_BOOKMARK).add_bookmark_end(1);
-        right.push(p);
+    if b.note.is_empty() {
+        let p = Paragraph::new()
+            .style(st::SIGNATURE)
+            .line_spacing(LineSpacing::new().line(pt(space)).line_rule(LineSpacingType::Exact))
+            .add_bookmark_start(id, name)
+            .add_bookmark_end(id);
+        out.push(p);
     } else {
-        let pad = ((space - line * c.note.len() as f64) / 2.0).max(0.0);
-        let n = c.note.len();
-        for (k, l) in c.note.iter().enumerate() {
+        let pad = ((space - line * b.note.len() as f64) / 2.0).max(0.0);
+        let n = b.note.len();
+        for (i, l) in b.note.iter().enumerate() {
             let mut p = Paragraph::new().style(st::SIGNATURE);
-            if k == 0 {
-                p = p.add_bookmark_start(1, SIGNATURE_BOOKMARK);
+            if i == 0 {
+                p = p.add_bookmark_start(id, name.clone());
             }
             p = p.add_run(Run::new().add_text(l));
-            if k + 1 == n {
-                p = p.add_bookmark_end(1);
+            if i + 1 == n {
+                p = p.add_bookmark_end(id);
             }
             let sp = LineSpacing::new()
                 .line(pt(line))
                 .line_rule(LineSpacingType::Exact)
-                .before(if k == 0 { pt(pad) as u32 } else { 0 })
-                .after(if k + 1 == n { pt(pad) as u32 } else { 0 });
-            right.push(p.line_spacing(sp));
+                .before(if i == 0 { pt(pad) as u32 } else { 0 })
+                .after(if i + 1 == n { pt(pad) as u32 } else { 0 });
+            out.push(p.line_spacing(sp));
         }
     }
-    right.push(para(st::SIGNER_NAME, &c.name));
-    let row = TableRow::new(vec![cell(c.left_mm, left), cell(c.right_mm, right)]).cant_split();
-    docx.add_table(layout_table(c.left_mm, c.right_mm, vec![row]))
+    out.push(para(st::SIGNER_NAME, &b.name));
+    out
+}
+
+/// "Nơi nhận:", the items, the drafter line.
+fn noi_nhan(c: &Closing, gap: f64) -> Vec<Paragraph> {
+    let mut out = Vec::new();
+    if !c.distribution.is_empty() {
+        out.push(before(para(st::NOI_NHAN, &c.label), gap));
+        out.extend(c.distribution.iter().map(|i| para(st::NOI_NHAN_ITEM, i)));
+    }
+    if let Some(d) = &c.drafter {
+        let p = para(st::DRAFTER, d);
+        out.push(if out.is_empty() { before(p, gap) } else { p });
+    }
+    out
+}
+
+/// The closing blocks, `gap` pt below what precedes them.
+pub fn blocks(c: &Closing, s: &Style, gap: f64) -> Vec<Block> {
+    let z = &s.sizes_pt;
+    if c.signers.len() <= 1 {
+        // "Nơi nhận:" level with the first signing line: the same shift as the PDF layout.
+        let shift = s.metrics.ascent * (z.signing - z.noi_nhan_label);
+        let mut left = noi_nhan(c, gap + shift);
+        if left.is_empty() {
+            left.push(Paragraph::new().style(st::NOI_NHAN_ITEM));
+        }
+        let right = match c.signers.first() {
+            Some(b) => sign_paras(b, 0, s, gap),
+            None => vec![Paragraph::new().style(st::SIGNING)],
+        };
+        let row = TableRow::new(vec![cell(c.left_mm, left), cell(c.right_mm, right)]).cant_split();
+        return vec![Block::T(layout_table(&[c.left_mm, c.right_mm], vec![row]))];
+    }
+    // Several signers side by side, Nơi nhận under them.
+    let n = c.signers.len() as f64;
+    let w = s.text_width_mm() / n;
+    let cells = c.signers.iter().enumerate().map(|(k, b)| cell(w, sign_paras(b, k, s, gap))).collect();
+    let widths = vec![w; c.signers.len()];
+    let mut out = vec![Block::T(layout_table(&widths, vec![TableRow::new(cells).cant_split()]))];
+    out.extend(noi_nhan(c, s.closing.gap_above_pt).into_iter().map(Block::P));
+    let _ = mm;
+    out
 }

@@ -3,7 +3,8 @@
 use super::body::runs;
 use super::styles::{self as st};
 use super::units::{mm, pt};
-use crate::doc::Doc;
+use super::Block;
+use crate::doc::{Doc, Mark};
 use crate::nd30::ranges::PT_PER_MM;
 use docx_rs::*;
 
@@ -41,18 +42,45 @@ pub fn cell(width_mm: f64, paras: Vec<Paragraph>) -> TableCell {
     c
 }
 
-/// A borderless layout table of two columns.
-pub fn layout_table(left_mm: f64, right_mm: f64, rows: Vec<TableRow>) -> Table {
+/// A borderless layout table with these column widths.
+pub fn layout_table(widths_mm: &[f64], rows: Vec<TableRow>) -> Table {
     Table::without_borders(rows)
-        .set_grid(vec![mm(left_mm) as usize, mm(right_mm) as usize])
-        .width(mm(left_mm + right_mm) as usize, WidthType::Dxa)
+        .set_grid(widths_mm.iter().map(|w| mm(*w) as usize).collect())
+        .width(mm(widths_mm.iter().sum()) as usize, WidthType::Dxa)
         .layout(TableLayoutType::Fixed)
         .indent(0)
         .margins(TableCellMargins::new().margin(0, 0, 0, 0))
 }
 
-/// Add the header table, the title block and Kính gửi.
-pub fn add(mut docx: Docx, doc: &Doc) -> Docx {
+/// A boxed mark (KHẨN, MẬT, LƯU HÀNH NỘI BỘ) centred in a box `width_mm` wide that ends
+/// `end_mm` early: a paragraph with a border on every side, its indents leaving the box.
+pub fn mark(m: &Mark, style: &str, width_mm: f64, end_mm: f64) -> Paragraph {
+    let avail = width_mm - end_mm;
+    let side = ((avail - m.w_mm) / 2.0).max(0.0);
+    let color = if m.red { "FF0000" } else { "000000" };
+    let mut run = Run::new().add_text(&m.text).bold();
+    if m.red {
+        run = run.color(color);
+    }
+    let mut p = Paragraph::new()
+        .style(style)
+        .indent(Some(mm(side)), None, Some(mm(side + end_mm)), None)
+        .line_spacing(LineSpacing::new().line(mm(m.h_mm)).line_rule(LineSpacingType::Exact))
+        .add_run(run);
+    let b = |pos| ParagraphBorder::new(pos).val(BorderType::Single).size(4).space(0).color(color);
+    p.property = p.property.set_borders(
+        ParagraphBorders::with_empty()
+            .set(b(ParagraphBorderPosition::Top))
+            .set(b(ParagraphBorderPosition::Left))
+            .set(b(ParagraphBorderPosition::Bottom))
+            .set(b(ParagraphBorderPosition::Right)),
+    );
+    p
+}
+
+/// The header table, the title block and Kính gửi.
+pub fn blocks(doc: &Doc) -> Vec<Block> {
+    let mut out: Vec<Block> = Vec::new();
     let h = &doc.header;
     let s = &doc.style;
     let mut left: Vec<Paragraph> = Vec::new();
@@ -73,6 +101,9 @@ pub fn add(mut docx: Docx, doc: &Doc) -> Docx {
         let p = runs(l).into_iter().fold(p, |p, r| p.add_run(r));
         left2.push(if k == 0 { before(p, gap) } else { p });
     }
+    for m in &h.marks {
+        left2.push(before(mark(m, st::MARK, h.left_mm, h.gutter_mm), gap));
+    }
     let right2 = match &h.place_date {
         Some(pd) => vec![before(para(st::PLACE_DATE, pd), gap)],
         None => vec![Paragraph::new().style(st::PLACE_DATE)],
@@ -81,7 +112,7 @@ pub fn add(mut docx: Docx, doc: &Doc) -> Docx {
         TableRow::new(vec![cell(h.left_mm, left), cell(h.right_mm, right)]),
         TableRow::new(vec![cell(h.left_mm, left2), cell(h.right_mm, right2)]),
     ];
-    docx = docx.add_table(layout_table(h.left_mm, h.right_mm, rows));
+    out.push(Block::T(layout_table(&[h.left_mm, h.right_mm], rows)));
 
     // Title block.
     let t = &doc.title;
@@ -102,17 +133,27 @@ pub fn add(mut docx: Docx, doc: &Doc) -> Docx {
     if t.rule_pt > 0.0 {
         title.push(rule(s.text_width_mm(), 0.0, t.rule_pt, s.header.rule_thickness_pt));
     }
-    for p in title {
-        docx = docx.add_paragraph(p);
+    if let Some(c) = &t.circulation {
+        title.push(before(mark(c, st::CIRCULATION, s.text_width_mm(), 0.0), s.header.number_gap_pt));
     }
+    out.extend(title.into_iter().map(Block::P));
 
     // Kính gửi.
     let r = &doc.recipients;
     let gap = s.header.kinh_gui_gap_pt;
     match r.mode {
+        "lead" => {
+            // Công điện, giấy mời: the form's lead line, then the recipients as a dash list.
+            let first = Some(SpecialIndentType::FirstLine(mm(s.body.indent_mm)));
+            let lead = runs(&r.lead).into_iter().fold(Paragraph::new().style(st::KINH_GUI), |p, x| p.add_run(x));
+            out.push(Block::P(before(lead.align(AlignmentType::Both).indent(Some(0), first, None, None), gap)));
+            for item in &r.items {
+                out.push(Block::P(para(st::KINH_GUI, item).align(AlignmentType::Both).indent(Some(0), first, None, None)));
+            }
+        }
         "single" => {
             let p = para(st::KINH_GUI, &format!("{} {}", r.label, r.items[0])).align(AlignmentType::Center);
-            docx = docx.add_paragraph(before(p, gap));
+            out.push(Block::P(before(p, gap)));
         }
         "list" => {
             for (k, item) in r.items.iter().enumerate() {
@@ -123,10 +164,10 @@ pub fn add(mut docx: Docx, doc: &Doc) -> Docx {
                 } else {
                     para(st::KINH_GUI, item).indent(left, None, None, None)
                 };
-                docx = docx.add_paragraph(p);
+                out.push(Block::P(p));
             }
         }
         _ => {}
     }
-    docx
+    out
 }

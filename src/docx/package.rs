@@ -3,6 +3,7 @@
 //! - `docProps/core.xml`: title, creator, subject, language, dates from the document;
 //! - `word/styles.xml`: language vi-VN in the document defaults;
 //! - `<w:tblHeader/>` on marked table header rows;
+//! - a style on the empty paragraph docx-rs writes to close a section;
 //! - `w14:paraId` / `w14:textId` numbered per document (docx-rs counts per thread), so the
 //!   same input gives the same bytes in any process;
 //! - children of `pPr`, `rPr`, `sectPr`, `tblPr`, `tcPr` in ECMA-376 schema order (docx-rs
@@ -71,6 +72,8 @@ pub fn finish(packed: Vec<u8>, doc: &Doc) -> Result<Vec<u8>> {
             xml = xml.replacen("<w:rPrDefault><w:rPr>", "<w:rPrDefault><w:rPr><w:lang w:val=\"vi-VN\" w:eastAsia=\"vi-VN\" />", 1);
         }
         xml = xml.replace(HEADER_ROW_MARK, "<w:tblHeader />");
+        // docx-rs closes a section with an unstyled empty paragraph: make it as small as can be.
+        xml = xml.replace("<w:pPr><w:sectPr>", &format!("<w:pPr><w:pStyle w:val=\"{}\" /><w:sectPr>", super::styles::SECTION_END));
         xml = renumber(&xml, "w14:paraId=\"", &mut ids);
         xml = renumber(&xml, "w14:textId=\"", &mut ids);
         for (tag, order) in [("w:rPr", R_PR), ("w:pPr", P_PR), ("w:sectPr", SECT_PR), ("w:tblPr", TBL_PR), ("w:tcPr", TC_PR), ("w:style", STYLE)] {

@@ -51,6 +51,30 @@ pub const SIGNATURE: &str = "VBSignature";
 pub const SIGNER_NAME: &str = "VBSignerName";
 /// Page number.
 pub const PAGE_NUMBER: &str = "VBPageNumber";
+/// Urgency and secrecy marks.
+pub const MARK: &str = "VBMark";
+/// Circulation mark.
+pub const CIRCULATION: &str = "VBCirculation";
+/// Authority heading of decisions.
+pub const AUTHORITY: &str = "VBAuthority";
+/// Căn cứ and "Theo đề nghị của …".
+pub const BASIS: &str = "VBBasis";
+/// "QUYẾT ĐỊNH:" / "QUYẾT NGHỊ:".
+pub const DECISION: &str = "VBDecision";
+/// Drafter and copies (ô 12).
+pub const DRAFTER: &str = "VBDrafter";
+/// Contact block (ô 13).
+pub const CONTACT: &str = "VBContact";
+/// An electronic copy's signing information (ô 14).
+pub const SIGNING_INFO: &str = "VBSigningInfo";
+/// Appendix label, title and caption.
+pub const APPENDIX_LABEL: &str = "VBAppendixLabel";
+/// Appendix title.
+pub const APPENDIX_TITLE: &str = "VBAppendixTitle";
+/// Appendix caption "(Kèm theo …)".
+pub const APPENDIX_CAPTION: &str = "VBAppendixCaption";
+/// The paragraph that closes a section (holds its properties): as small as it can be.
+pub const SECTION_END: &str = "VBSectionEnd";
 
 /// Times New Roman in all four slots, so Word never falls back to a theme font.
 pub fn fonts(s: &Style) -> RunFonts {
@@ -128,5 +152,19 @@ pub fn styles(doc: &Doc) -> Vec<WStyle> {
     out.push(centred(SIGNATURE, "VB Signature Space", s, z.signer_note));
     out.push(centred(SIGNER_NAME, "VB Signer Name", s, z.signer_name).bold());
     out.push(centred(PAGE_NUMBER, "VB Page Number", s, z.page_number));
+    out.push(centred(MARK, "VB Mark", s, z.mark).bold());
+    out.push(centred(CIRCULATION, "VB Circulation", s, z.circulation).bold());
+    out.push(centred(AUTHORITY, "VB Authority", s, z.authority).bold().line_spacing(body_spacing(s, s.body.paragraph_spacing_pt)).next(BASIS));
+    out.push(
+        WStyle::new(BASIS, StyleType::Paragraph).name("VB Basis").q_format(true).based_on(BODY).italic().size(half(z.authority)).next(BASIS),
+    );
+    out.push(centred(DECISION, "VB Decision", s, z.authority).bold().line_spacing(body_spacing(s, s.body.paragraph_spacing_pt)).next(BODY));
+    out.push(base(DRAFTER, "VB Drafter", s, z.drafter));
+    out.push(centred(CONTACT, "VB Contact", s, z.contact));
+    out.push(base(SIGNING_INFO, "VB Signing Info", s, z.signing_info).align(AlignmentType::Right));
+    out.push(centred(APPENDIX_LABEL, "VB Appendix Label", s, z.appendix_label).bold());
+    out.push(centred(APPENDIX_TITLE, "VB Appendix Title", s, z.appendix_title).bold());
+    out.push(centred(APPENDIX_CAPTION, "VB Appendix Caption", s, z.appendix_caption).italic());
+    out.push(base(SECTION_END, "VB Section End", s, 1.0).line_spacing(LineSpacing::new().before(0).after(0).line(20).line_rule(LineSpacingType::Exact)));
     out
 }

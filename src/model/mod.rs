@@ -51,6 +51,9 @@ pub struct Document {
     pub proposal: Option<String>,
     /// Kính gửi.
     pub recipients: Option<Vec<String>>,
+    /// Công điện: who sends it ("<AGENCY OR TITLE> điện:"); giấy mời: who invites ("…
+    /// trân trọng kính mời:"). Default: the issuer's name.
+    pub lead: Option<String>,
     /// The numbered body.
     #[serde(default)]
     pub body: Vec<Block>,

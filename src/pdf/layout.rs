@@ -6,12 +6,13 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 /// The embedded layout, compiled into the binary (works from any folder, offline).
-const EMBEDDED: [(&str, &[u8]); 6] = [
+const EMBEDDED: [(&str, &[u8]); 7] = [
     ("main.typ", include_bytes!("../../layouts/nd30/main.typ")),
     ("common.typ", include_bytes!("../../layouts/nd30/common.typ")),
     ("header.typ", include_bytes!("../../layouts/nd30/header.typ")),
     ("body.typ", include_bytes!("../../layouts/nd30/body.typ")),
     ("closing.typ", include_bytes!("../../layouts/nd30/closing.typ")),
+    ("forms.typ", include_bytes!("../../layouts/nd30/forms.typ")),
     ("style.json", include_bytes!("../../layouts/nd30/style.json")),
 ];
 
