@@ -10,17 +10,35 @@ use crate::fonts::FontSet;
 use crate::nd30::ranges::PT_PER_MM;
 use crate::nd30::text::Span;
 
-/// Whether Unicode would break inside this token where Word does not.
+/// Whether Unicode line breaking differs from Word's inside this token: it breaks after
+/// "/" and inside URLs where Word does not, and not after a hyphen before a digit where Word
+/// does.
 fn needs_keep(token: &str) -> bool {
     let t = token.trim_end_matches(['.', ',', ';', ':', ')']);
-    t.len() > 1 && (t.contains('/') || t.contains("://") || t.starts_with("www."))
+    let hyphen_digit = t.char_indices().any(|(i, c)| c == '-' && i > 0 && t[i + 1..].starts_with(|d: char| d.is_ascii_digit()));
+    t.len() > 1 && (t.contains('/') || t.contains("://") || t.starts_with("www.") || hyphen_digit)
 }
 
-/// Split spans so that such tokens stand in spans of their own, marked `k`.
+/// A kept token's pieces: it may break after each hyphen, as Word breaks it.
+fn hyphen_pieces(token: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, c) in token.char_indices() {
+        if c == '-' && i > 0 && i + 1 < token.len() {
+            out.push(&token[start..=i]);
+            start = i + 1;
+        }
+    }
+    out.push(&token[start..]);
+    out
+}
+
+/// Split spans so that such tokens stand in spans of their own, marked `k`, and tokens
+/// longer than a line in spans marked `w` (breakable anywhere).
 pub fn keep_tokens(spans: Vec<Span>, fonts: &FontSet, size: f64, max_pt: f64) -> Vec<Span> {
     let mut out: Vec<Span> = Vec::new();
     for s in spans {
-        if s.k || !s.t.contains(['/', '.']) {
+        if s.k || s.w {
             out.push(s);
             continue;
         }
@@ -30,11 +48,28 @@ pub fn keep_tokens(spans: Vec<Span>, fonts: &FontSet, size: f64, max_pt: f64) ->
         while !rest.is_empty() {
             let end = rest.find([' ', '\n']).unwrap_or(rest.len());
             let (token, tail) = rest.split_at(end);
-            if needs_keep(token) && fonts.width_pt(token, size, s.b, s.i) < max_pt {
+            let width = if token.len() > 8 { fonts.width_pt(token, size, s.b, s.i) } else { 0.0 };
+            if width > max_pt / 0.9 {
+                let after_text = !plain.trim().is_empty() || out.iter().any(|o| !o.t.trim().is_empty());
+                // The line it ends is justified: a space left at its end would take a share of
+                // the stretch. The space moves into the token's span (the layout drops it at
+                // the new line; the DOCX keeps it between the words).
+                let mut lead = String::new();
+                if after_text {
+                    let kept = plain.trim_end().len();
+                    lead = plain.split_off(kept);
+                }
                 if !plain.is_empty() {
                     out.push(Span { t: std::mem::take(&mut plain), ..s.clone() });
                 }
-                out.push(Span { t: token.to_string(), k: true, ..s.clone() });
+                out.push(Span { t: format!("{lead}{token}"), w: true, n: after_text, ..s.clone() });
+            } else if needs_keep(token) && width < max_pt {
+                if !plain.is_empty() {
+                    out.push(Span { t: std::mem::take(&mut plain), ..s.clone() });
+                }
+                for piece in hyphen_pieces(token) {
+                    out.push(Span { t: piece.to_string(), k: true, ..s.clone() });
+                }
             } else {
                 plain.push_str(token);
             }
@@ -84,5 +119,9 @@ mod tests {
         assert!(needs_keep("http://dichvucong.thuathienhue.gov.vn."));
         assert!(!needs_keep("Nam"));
         assert!(!needs_keep("/"));
+        assert!(needs_keep("2015-2020"));
+        assert!(!needs_keep("QĐ-UBND"));
+        assert_eq!(hyphen_pieces("119-KH/TU"), ["119-", "KH/TU"]);
+        assert_eq!(hyphen_pieces("a-"), ["a-"]);
     }
 }

@@ -119,6 +119,13 @@ pub fn blocks(paras: &[Para], doc: &Doc, gap: f64) -> Vec<Block> {
             "page_break" => page_break = true,
             "table" => {
                 if let Some(t) = &p.table {
+                    if t.landscape {
+                        // On landscape pages of its own: the writer puts it in a section.
+                        out.push(Block::Landscape(table(t, doc)));
+                        first = false;
+                        page_break = false;
+                        continue;
+                    }
                     if first || page_break {
                         // A table cannot carry space above or a page break: an empty paragraph does.
                         let mut e = before(Paragraph::new().style(st::TABLE), if first { gap } else { 0.0 });

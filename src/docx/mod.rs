@@ -22,6 +22,35 @@ pub enum Block {
     P(Paragraph),
     /// A table.
     T(Table),
+    /// A wide table on landscape pages of its own.
+    Landscape(Table),
+}
+
+/// A run of blocks laid out as one section.
+struct Part {
+    blocks: Vec<Block>,
+    landscape: bool,
+    /// The document's first section (no number on its first page, contact block).
+    first: bool,
+    /// Page numbers start again at 1 (an appendix).
+    restart: bool,
+}
+
+/// Split blocks at their landscape tables: each such table becomes a section of its own.
+fn split(blocks: Vec<Block>, first: bool, restart: bool) -> Vec<Part> {
+    let mut out = vec![Part { blocks: Vec::new(), landscape: false, first, restart }];
+    for b in blocks {
+        match b {
+            Block::Landscape(t) => {
+                out.push(Part { blocks: vec![Block::T(t)], landscape: true, first: false, restart: false });
+                out.push(Part { blocks: Vec::new(), landscape: false, first: false, restart: false });
+            }
+            b => out.last_mut().expect("one part at least").blocks.push(b),
+        }
+    }
+    // An empty trailing part (a landscape table came last) is no section.
+    out.retain(|p| !p.blocks.is_empty() || p.first || p.restart);
+    out
 }
 
 /// The default header: the page number, a PAGE field centred at the top.
@@ -52,7 +81,7 @@ fn page_margin(doc: &Doc) -> PageMargin {
 fn section(blocks: Vec<Block>) -> Section {
     blocks.into_iter().fold(Section::new(), |s, b| match b {
         Block::P(p) => s.add_paragraph(p),
-        Block::T(t) => s.add_table(t),
+        Block::T(t) | Block::Landscape(t) => s.add_table(t),
     })
 }
 
@@ -74,38 +103,46 @@ pub fn write(doc: &Doc, _fonts: &FontSet) -> Result<Vec<u8>> {
     let mut main = header::blocks(doc);
     main.extend(body::blocks(&doc.body, doc, s.header.body_gap_pt));
     main.extend(closing::blocks(&doc.closing, s, s.closing.gap_above_pt));
-    let mut parts: Vec<Vec<Block>> = vec![main];
+    let mut parts: Vec<Part> = split(main, true, false);
     for a in &doc.appendices {
-        parts.push(forms::appendix(a, doc));
+        parts.extend(split(forms::appendix(a, doc), false, true));
     }
     if let Some(last) = parts.last_mut() {
-        last.extend(forms::copy(doc));
+        last.blocks.extend(forms::copy(doc));
     }
+    let (w, h) = (mm(s.page.width_mm) as u32, mm(s.page.height_mm) as u32);
     let n = parts.len();
-    for (k, blocks) in parts.into_iter().enumerate() {
-        let first_header = if k == 0 { forms::first_header(doc) } else { Header::new().add_paragraph(Paragraph::new().style(styles::PAGE_NUMBER)) };
-        let first_footer = if k == 0 { forms::first_footer(doc) } else { Footer::new().add_paragraph(Paragraph::new().style(styles::CONTACT)) };
+    for (k, part) in parts.into_iter().enumerate() {
+        let (pw, ph, orient) = if part.landscape { (h, w, PageOrientationType::Landscape) } else { (w, h, PageOrientationType::Portrait) };
+        // Only the document's first page goes without a number; an appendix's pages show
+        // theirs from 1.
         if k + 1 < n {
-            let mut sec = section(blocks)
-                .page_size(PageSize::new().size(mm(s.page.width_mm) as u32, mm(s.page.height_mm) as u32))
-                .page_margin(page_margin(doc))
-                .header(number_header())
-                .first_header(first_header)
-                .first_footer(first_footer)
-                .title_pg();
-            if k > 0 {
+            let mut sec = section(part.blocks).page_size(PageSize::new().size(pw, ph)).page_margin(page_margin(doc)).header(number_header());
+            if part.landscape {
+                sec = sec.page_orient(orient);
+            }
+            if part.first {
+                sec = sec.first_header(forms::first_header(doc)).first_footer(forms::first_footer(doc)).title_pg();
+            }
+            if part.restart {
                 sec = sec.page_num_type(PageNumType::new().start(1));
             }
             docx = docx.add_section(sec);
         } else {
-            for b in blocks {
+            for b in part.blocks {
                 docx = match b {
                     Block::P(p) => docx.add_paragraph(p),
-                    Block::T(t) => docx.add_table(t),
+                    Block::T(t) | Block::Landscape(t) => docx.add_table(t),
                 };
             }
-            docx = docx.header(number_header()).first_header(first_header).first_footer(first_footer);
-            if k > 0 {
+            docx = docx.header(number_header()).page_size(pw, ph);
+            if part.landscape {
+                docx = docx.page_orient(orient);
+            }
+            if part.first {
+                docx = docx.first_header(forms::first_header(doc)).first_footer(forms::first_footer(doc));
+            }
+            if part.restart {
                 docx = docx.page_num_type(PageNumType::new().start(1));
             }
         }

@@ -28,16 +28,24 @@ pub struct Span {
     /// would (after a "/", inside a URL).
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub k: bool,
+    /// May break between any two characters: a token longer than a line, which Word and
+    /// LibreOffice break wherever the line ends (Unicode line breaking would let it overflow).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub w: bool,
+    /// Starts a new line: Word moves a token longer than a line to a line of its own before
+    /// breaking it.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub n: bool,
 }
 
 impl Span {
     /// A plain span.
     pub fn plain(t: impl Into<String>) -> Span {
-        Span { t: t.into(), b: false, i: false, k: false }
+        Span { t: t.into(), b: false, i: false, k: false, w: false, n: false }
     }
     /// A bold span.
     pub fn bold(t: impl Into<String>) -> Span {
-        Span { t: t.into(), b: true, i: false, k: false }
+        Span { t: t.into(), b: true, i: false, k: false, w: false, n: false }
     }
 }
 
@@ -65,7 +73,7 @@ pub fn inline(s: &str) -> Vec<Span> {
         }
         match out.last_mut() {
             Some(last) if last.b == b && last.i == i => last.t.push_str(&t),
-            _ => out.push(Span { t, b, i, k: false }),
+            _ => out.push(Span { t, b, i, k: false, w: false, n: false }),
         }
     };
     let (mut i, mut plain_from) = (0, 0);
