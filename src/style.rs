@@ -101,6 +101,8 @@ pub struct Header {
     pub left_mm: f64,
     /// Clear space between the columns (at the right end of the left one).
     pub column_padding_mm: f64,
+    /// The least clear space, when a long place-date line needs the room.
+    pub column_padding_min_mm: f64,
     /// Added to every measured width: Word and LibreOffice round glyph advances, so a line
     /// that fits to the hundredth of a millimetre in the PDF may wrap there.
     pub measure_slack_mm: f64,

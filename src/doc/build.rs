@@ -54,7 +54,7 @@ pub fn prepare(d: &Document, file: &StyleFile, fonts: &FontSet, ident: &str) -> 
     if let Some(pd) = &place_date {
         right_lines.push((pd.as_str(), sz.place_date, false, true));
     }
-    let (left_mm, right_mm) = columns(&style, style.header.left_mm, widest_mm(fonts, &left_lines), widest_mm(fonts, &right_lines));
+    let (left_mm, right_mm, gutter_mm) = columns(&style, style.header.left_mm, widest_mm(fonts, &left_lines), widest_mm(fonts, &right_lines));
     let issuer_measured: Vec<Measured> = issuer.iter().map(|l| (l.as_str(), sz.issuer, true, false)).collect();
     let mut marks = Vec::new();
     if let Some((_, m)) = d.urgency.as_deref().and_then(|u| URGENCY.iter().find(|(k, _)| *k == u)) {
@@ -66,8 +66,8 @@ pub fn prepare(d: &Document, file: &StyleFile, fonts: &FontSet, ident: &str) -> 
     let header = Header {
         left_mm,
         right_mm,
-        issuer_rule_pt: rule_pt(fonts, &issuer_measured, style.header.issuer_rule_ratio, left_mm - style.header.column_padding_mm),
-        gutter_mm: style.header.column_padding_mm,
+        issuer_rule_pt: rule_pt(fonts, &issuer_measured, style.header.issuer_rule_ratio, left_mm - gutter_mm),
+        gutter_mm,
         parent,
         issuer,
         number,
@@ -154,7 +154,11 @@ pub fn mark(text: &str, red: bool, style: &Style, fonts: &FontSet) -> Mark {
         "THƯỢNG KHẨN" => 40.0,
         _ => 0.0,
     };
-    Mark { text: text.to_string(), red, w_mm: decree.max(text_mm + 6.0), h_mm: 8.0 }
+    let h_mm = 8.0;
+    let m = &style.metrics;
+    let line = (m.ascent + m.descent + m.gap) * style.sizes_pt.mark;
+    let pad_pt = ((h_mm * PT_PER_MM - line) / 2.0).round().max(0.0);
+    Mark { text: text.to_string(), red, w_mm: decree.max(text_mm + 6.0), h_mm, pad_pt }
 }
 
 /// Kính gửi: one recipient on the label's line; several as "- X;" lines whose dashes align

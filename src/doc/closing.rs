@@ -55,7 +55,7 @@ pub fn closing(
     let blocks: Vec<SignBlock> =
         list.iter().enumerate().map(|(k, s)| block(s, if with_fields { field_names(k) } else { vec![] })).collect();
     let sz = &style.sizes_pt;
-    let (left_mm, right_mm) = match blocks.first() {
+    let (left_mm, right_mm, gutter_mm) = match blocks.first() {
         Some(b) if blocks.len() == 1 => {
             let mut right: Vec<Measured> = b.signing.iter().map(|l| (l.as_str(), sz.signing, true, false)).collect();
             right.push((b.name.as_str(), sz.signer_name, true, false));
@@ -67,7 +67,7 @@ pub fn closing(
     Closing {
         left_mm,
         right_mm,
-        gutter_mm: style.header.column_padding_mm,
+        gutter_mm,
         label: NOI_NHAN.into(),
         distribution: dash_items(distribution.unwrap_or(&[])),
         drafter: drafter.map(drafter_line),

@@ -126,12 +126,16 @@ pub fn appendices(d: &Document, ty: &DocType, date: &DocDate, sym: &str, style: 
         measured.extend(titles.iter().map(|t| (t.as_str(), style.sizes_pt.appendix_title, true, false)));
         let mut b = BodyBuilder::new(style, fonts);
         b.blocks(&a.body, &format!("$.appendices[{k}].body"));
+        // An appendix that opens with a wide table is set on landscape pages, title block included.
+        let body = b.finish();
+        let landscape = body.first().and_then(|p| p.table.as_ref()).is_some_and(|t| t.landscape);
         out.push(AppendixDoc {
+            landscape,
             label,
             rule_pt: rule_pt(fonts, &measured, style.header.subject_rule_ratio, style.text_width_mm()),
             title,
             caption,
-            body: b.finish(),
+            body,
         });
     }
     out
@@ -150,7 +154,8 @@ pub fn copy(d: &Document, style: &Style, fonts: &FontSet) -> (Option<CopyDoc>, V
             format!("{}T00:00:00+07:00", t.format("%Y-%m-%d"))
         });
         let agency = c.issuer.name.split_whitespace().collect::<Vec<_>>().join(" ");
-        return (None, vec![form.to_string(), agency, when]);
+        // Two lines, so that the first-page header of the DOCX fits in the top margin.
+        return (None, vec![format!("{form}, {agency}"), when]);
     }
     let sz = &style.sizes_pt;
     let issuer = parts(&upper(&c.issuer.name));
@@ -159,7 +164,7 @@ pub fn copy(d: &Document, style: &Style, fonts: &FontSet) -> (Option<CopyDoc>, V
     let mut left: Vec<Measured> = issuer.iter().map(|l| (l.as_str(), sz.issuer, true, false)).collect();
     left.push((number.as_str(), sz.number, false, false));
     let right: Vec<Measured> = vec![(form, sz.type_, true, false), (place_date.as_str(), sz.place_date, false, true)];
-    let (left_mm, right_mm) = columns(style, style.header.left_mm, widest_mm(fonts, &left), widest_mm(fonts, &right));
+    let (left_mm, right_mm, gutter_mm) = columns(style, style.header.left_mm, widest_mm(fonts, &left), widest_mm(fonts, &right));
     let mut closing = closing(c.signer.as_ref(), None, c.distribution.as_deref(), None, false, style, fonts);
     // A copy is signed by the copying agency alone.
     if let Some(b) = closing.signers.first_mut() {
@@ -168,7 +173,7 @@ pub fn copy(d: &Document, style: &Style, fonts: &FontSet) -> (Option<CopyDoc>, V
     let copy = CopyDoc {
         left_mm,
         right_mm,
-        gutter_mm: style.header.column_padding_mm,
+        gutter_mm,
         issuer,
         number,
         form: form.to_string(),

@@ -13,22 +13,26 @@ pub fn widest_mm(fonts: &FontSet, lines: &[Measured]) -> f64 {
     lines.iter().map(|(t, s, b, i)| fonts.width_pt(t, *s, *b, *i)).fold(0.0, f64::max) / PT_PER_MM
 }
 
-/// Column widths (left, right) in mm for a two-column block: the style's default split;
-/// when the right column's widest line does not fit, it widens as far as the left
-/// column's widest line allows (lines wider than the default left column wrap anyway);
-/// only when even that is not enough does the right column's line wrap.
-pub fn columns(style: &Style, default_left: f64, left_need: f64, right_need: f64) -> (f64, f64) {
+/// Column widths (left, right) and the clear space between them, in mm, for a two-column
+/// block: the style's default split; when the right column's widest line does not fit, it
+/// widens as far as the left column's widest line allows (lines wider than the default left
+/// column wrap anyway), the clear space shrinking to its minimum first; only when even that
+/// is not enough does the right column's line wrap.
+pub fn columns(style: &Style, default_left: f64, left_need: f64, right_need: f64) -> (f64, f64, f64) {
     let total = style.text_width_mm();
-    let slack = style.header.measure_slack_mm;
+    let h = &style.header;
+    let slack = h.measure_slack_mm;
     let left = default_left.min(total);
     let right = total - left;
     let right_need = right_need + slack;
     if right_need <= right {
-        return (left, right);
+        return (left, right, h.column_padding_mm);
     }
-    let left_floor = (left_need + style.header.column_padding_mm + slack).min(left);
+    let left_floor = (left_need + h.column_padding_min_mm + slack).min(left);
     let right = right_need.min(total - left_floor);
-    (total - right, right)
+    let left = total - right;
+    let gutter = (left - left_need - slack).clamp(h.column_padding_min_mm, h.column_padding_mm);
+    (left, right, gutter)
 }
 
 /// The widths in pt of the lines `text` breaks into in a column of `width_pt`, first fit

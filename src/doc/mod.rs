@@ -56,6 +56,8 @@ pub struct AppendixDoc {
     pub rule_pt: f64,
     /// Its body, numbered afresh.
     pub body: Vec<Para>,
+    /// Set on landscape pages (it opens with a wide table).
+    pub landscape: bool,
 }
 
 /// The copy block (Mẫu 3.1).
@@ -138,6 +140,9 @@ pub struct Mark {
     pub w_mm: f64,
     /// Box height, mm.
     pub h_mm: f64,
+    /// Space between the text line and the box's top and bottom, whole pt (Word's border
+    /// spacing is in points), so that the box is `h_mm` high around a single line.
+    pub pad_pt: f64,
 }
 
 /// Type line and trích yếu.

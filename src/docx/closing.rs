@@ -2,7 +2,7 @@
 
 use super::header::{before, cell, layout_table, para};
 use super::styles as st;
-use super::units::{mm, pt};
+use super::units::pt;
 use super::Block;
 use crate::doc::{Closing, SignBlock};
 use crate::style::Style;
@@ -94,7 +94,10 @@ pub fn blocks(c: &Closing, s: &Style, gap: f64) -> Vec<Block> {
     let cells = c.signers.iter().enumerate().map(|(k, b)| cell(w, sign_paras(b, k, s, gap))).collect();
     let widths = vec![w; c.signers.len()];
     let mut out = vec![Block::T(layout_table(&widths, vec![TableRow::new(cells).cant_split()]))];
-    out.extend(noi_nhan(c, s.closing.gap_above_pt).into_iter().map(Block::P));
-    let _ = mm;
+    let left = noi_nhan(c, s.closing.gap_above_pt);
+    if !left.is_empty() {
+        let row = TableRow::new(vec![cell(c.left_mm, left), cell(c.right_mm, vec![Paragraph::new().style(st::NOI_NHAN_ITEM)])]);
+        out.push(Block::T(layout_table(&[c.left_mm, c.right_mm], vec![row])));
+    }
     out
 }

@@ -62,12 +62,13 @@ pub fn mark(m: &Mark, style: &str, width_mm: f64, end_mm: f64) -> Paragraph {
     if m.red {
         run = run.color(color);
     }
-    let mut p = Paragraph::new()
-        .style(style)
-        .indent(Some(mm(side)), None, Some(mm(side + end_mm)), None)
-        .line_spacing(LineSpacing::new().line(mm(m.h_mm)).line_rule(LineSpacingType::Exact))
-        .add_run(run);
-    let b = |pos| ParagraphBorder::new(pos).val(BorderType::Single).size(4).space(0).color(color);
+    let mut p = Paragraph::new().style(style).indent(Some(mm(side)), None, Some(mm(side + end_mm)), None).add_run(run);
+    // Top and bottom borders stand `pad_pt` off the single text line, as in the PDF's box.
+    let pad = m.pad_pt as usize;
+    let b = |pos| {
+        let space = if matches!(pos, ParagraphBorderPosition::Top | ParagraphBorderPosition::Bottom) { pad } else { 0 };
+        ParagraphBorder::new(pos).val(BorderType::Single).size(4).space(space).color(color)
+    };
     p.property = p.property.set_borders(
         ParagraphBorders::with_empty()
             .set(b(ParagraphBorderPosition::Top))

@@ -105,10 +105,21 @@ pub fn write(doc: &Doc, _fonts: &FontSet) -> Result<Vec<u8>> {
     main.extend(closing::blocks(&doc.closing, s, s.closing.gap_above_pt));
     let mut parts: Vec<Part> = split(main, true, false);
     for a in &doc.appendices {
-        parts.extend(split(forms::appendix(a, doc), false, true));
+        let blocks = forms::appendix(a, doc);
+        if a.landscape {
+            // Landscape as a whole: its wide tables need no sections of their own.
+            let blocks = blocks.into_iter().map(|b| if let Block::Landscape(t) = b { Block::T(t) } else { b }).collect();
+            parts.push(Part { blocks, landscape: true, first: false, restart: true });
+        } else {
+            parts.extend(split(blocks, false, true));
+        }
     }
-    if let Some(last) = parts.last_mut() {
-        last.blocks.extend(forms::copy(doc));
+    let copy = forms::copy(doc);
+    if !copy.is_empty() {
+        match parts.last_mut() {
+            Some(last) if !last.landscape => last.blocks.extend(copy),
+            _ => parts.push(Part { blocks: copy, landscape: false, first: false, restart: false }),
+        }
     }
     let (w, h) = (mm(s.page.width_mm) as u32, mm(s.page.height_mm) as u32);
     let n = parts.len();
