@@ -14,6 +14,7 @@ pub mod fonts;
 pub mod model;
 pub mod nd30;
 pub mod pdf;
+pub mod starter;
 pub mod style;
 
 pub use engine::{Engine, Options};

@@ -2,12 +2,14 @@
 
 use clap::Parser;
 use vanban::cli::args::{Cli, Command};
+use vanban::cli::new::new;
 use vanban::cli::render::render;
 
 fn main() {
     let cli = Cli::parse();
     let code = match cli.command {
         Command::Render(a) => render(a),
+        Command::New { doc_type } => new(&doc_type),
     };
     std::process::exit(code);
 }

@@ -18,6 +18,12 @@ pub struct Cli {
 pub enum Command {
     /// Render documents to PDF (and DOCX).
     Render(RenderArgs),
+    /// Print a starter JSON for a type (bao-cao, cong-van, quyet-dinh, …).
+    New {
+        /// The type's slug.
+        #[arg(value_name = "TYPE")]
+        doc_type: String,
+    },
 }
 
 /// Options every command that lays out documents shares.

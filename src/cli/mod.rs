@@ -1,6 +1,7 @@
 //! The command line: one file per command, definitions in `args.rs`.
 
 pub mod args;
+pub mod new;
 pub mod output;
 pub mod render;
 

@@ -14,7 +14,8 @@ pub fn widest_mm(fonts: &FontSet, lines: &[Measured]) -> f64 {
 }
 
 /// Column widths (left, right) and the clear space between them, in mm, for a two-column
-/// block: the style's default split; when the right column's widest line does not fit, it
+/// block: the style's default split; a left column whose widest line does not fit takes room
+/// the right one does not need; when the right column's widest line does not fit, it
 /// widens as far as the left column's widest line allows (lines wider than the default left
 /// column wrap anyway), the clear space shrinking to its minimum first; only when even that
 /// is not enough does the right column's line wrap.
@@ -26,6 +27,12 @@ pub fn columns(style: &Style, default_left: f64, left_need: f64, right_need: f64
     let right = total - left;
     let right_need = right_need + slack;
     if right_need <= right {
+        // The left column may take room the right one does not need, so its lines need not wrap.
+        let left_want = left_need + h.column_padding_mm + slack;
+        if left_want > left {
+            let left = left_want.min(total - right_need);
+            return (left, total - left, h.column_padding_mm);
+        }
         return (left, right, h.column_padding_mm);
     }
     let left_floor = (left_need + h.column_padding_min_mm + slack).min(left);

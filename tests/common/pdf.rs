@@ -19,6 +19,8 @@ pub struct Run {
     pub size: f64,
     /// BaseFont name without the subset tag ("LiberationSerif-Bold").
     pub font: String,
+    /// Fill colour as the last colour operator set it (RGB 0–1).
+    pub fill: Vec<f64>,
 }
 
 /// A line: runs sharing a baseline, left to right.
@@ -211,11 +213,28 @@ pub fn read(bytes: &[u8]) -> Pdf {
         let mut stack: Vec<M> = Vec::new();
         let mut tm: M = ctm;
         let (mut font, mut size) = (Vec::new(), 0.0);
+        let mut fill: Vec<f64> = vec![0.0, 0.0, 0.0];
+        let mut fill_stack: Vec<Vec<f64>> = Vec::new();
         let mut runs = Vec::new();
         for op in &content.operations {
             match op.operator.as_str() {
-                "q" => stack.push(ctm),
-                "Q" => ctm = stack.pop().unwrap_or(ctm),
+                "q" => {
+                    stack.push(ctm);
+                    fill_stack.push(fill.clone());
+                }
+                "Q" => {
+                    ctm = stack.pop().unwrap_or(ctm);
+                    fill = fill_stack.pop().unwrap_or(fill);
+                }
+                "rg" | "sc" | "scn" => {
+                    let n = nums(&op.operands);
+                    if n.len() == 3 {
+                        fill = n;
+                    } else if n.len() == 1 {
+                        fill = vec![n[0]; 3];
+                    }
+                }
+                "g" => fill = vec![nums(&op.operands)[0]; 3],
                 "cm" => {
                     let n = nums(&op.operands);
                     ctm = mul(&[n[0], n[1], n[2], n[3], n[4], n[5]], &ctm);
@@ -255,7 +274,7 @@ pub fn read(bytes: &[u8]) -> Pdf {
                     let p = |x: f64| (x * m[0] + m[4], x * m[1] + m[5]);
                     let (x0, y0) = p(start.unwrap_or(0.0));
                     let (x1, _) = p(adv);
-                    runs.push(Run { text, x0, x1, y: height - y0, size: size * m[3].abs().max(m[0].abs()), font: fi.name.clone() });
+                    runs.push(Run { text, x0, x1, y: height - y0, size: size * m[3].abs().max(m[0].abs()), font: fi.name.clone(), fill: fill.clone() });
                     tm[4] += adv * tm[0];
                 }
                 _ => {}
