@@ -3,7 +3,12 @@
 use crate::doc::{prepare, Doc};
 use crate::error::Result;
 use crate::fonts::FontSet;
-use crate::model::{parse_document, Document};
+use crate::error::{Error, InputError, Severity};
+use crate::lint;
+use crate::model::parse::{read_value, to_document};
+use crate::model::validate::validate;
+use crate::model::Document;
+use crate::style::Style;
 use crate::pdf::layout::Layout;
 use crate::pdf::world::Env;
 use crate::pdf::boxes::marked;
@@ -23,6 +28,20 @@ pub struct Options {
     pub standard: Standard,
     /// Leave out the empty signature fields (a plain PDF).
     pub no_signature_fields: bool,
+    /// Largest input accepted, in bytes (0: the default, 16 MiB).
+    pub max_input_size: usize,
+}
+
+/// Default largest input: 16 MiB.
+pub const DEFAULT_MAX_INPUT: usize = 16 << 20;
+
+/// What `check` found: the document when it has no error, and every diagnostic.
+#[derive(Debug)]
+pub struct Checked {
+    /// The validated document, when there is no error.
+    pub document: Option<Document>,
+    /// Errors and warnings, in input order.
+    pub diagnostics: Vec<InputError>,
 }
 
 /// Renders documents; build once, use for many.
@@ -44,9 +63,47 @@ impl Engine {
         Ok(Engine { env, layout, options })
     }
 
+    /// Parse, validate and lint JSON input: every error and warning found.
+    pub fn check(&self, bytes: &[u8]) -> Checked {
+        let limit = if self.options.max_input_size == 0 { DEFAULT_MAX_INPUT } else { self.options.max_input_size };
+        if bytes.len() > limit {
+            let e = InputError::at("$", format!("the input is {} bytes; at most {limit} are read", bytes.len()))
+                .code("too-large")
+                .hint("raise the limit with --max-input-size");
+            return Checked { document: None, diagnostics: vec![e] };
+        }
+        let value = match read_value(bytes) {
+            Ok(v) => v,
+            Err(e) => return Checked { document: None, diagnostics: input_errors(e) },
+        };
+        let mut diagnostics = lint::glyphs(&value, &self.env.fonts);
+        let document = match to_document(value).and_then(|d| validate(&d).map(|_| d)) {
+            Ok(d) => Some(d),
+            Err(e) => {
+                diagnostics.extend(input_errors(e));
+                None
+            }
+        };
+        if let Some(d) = &document {
+            let style = Style::resolve(&self.layout.style, d.style.as_ref(), &self.env.fonts.family, self.env.fonts.metrics());
+            diagnostics.extend(lint::warnings(d, &style, &self.env.fonts));
+        }
+        let ok = diagnostics.iter().all(|d| d.severity == Severity::Warning);
+        Checked { document: if ok { document } else { None }, diagnostics }
+    }
+
+    /// Parse and validate JSON input; the document and its warnings, or the errors.
+    pub fn parse_with_warnings(&self, bytes: &[u8]) -> Result<(Document, Vec<InputError>)> {
+        let c = self.check(bytes);
+        match c.document {
+            Some(d) => Ok((d, c.diagnostics)),
+            None => Err(Error::Input(c.diagnostics.into_iter().filter(|d| d.severity == Severity::Error).collect())),
+        }
+    }
+
     /// Parse and validate JSON input.
     pub fn parse(&self, bytes: &[u8]) -> Result<Document> {
-        parse_document(bytes)
+        self.parse_with_warnings(bytes).map(|(d, _)| d)
     }
 
     /// Prepare a validated document; `input` (its JSON bytes) seeds the document id.
@@ -88,4 +145,11 @@ impl Engine {
 
 fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+fn input_errors(e: Error) -> Vec<InputError> {
+    match e {
+        Error::Input(v) => v,
+        other => vec![InputError::at("$", other.to_string()).code("invalid")],
+    }
 }

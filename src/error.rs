@@ -30,9 +30,24 @@ impl Error {
     }
 }
 
-/// One problem in the input, located by JSON path or by line and column.
-#[derive(Debug, Clone, PartialEq)]
+/// How serious a diagnostic is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// The document cannot be rendered.
+    Error,
+    /// The document renders, but a văn thư would query it.
+    Warning,
+}
+
+/// One problem in the input, located by JSON path or by line and column. The `code` is
+/// stable (documented in the README) for systems that act on it.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct InputError {
+    /// Error or warning.
+    pub severity: Severity,
+    /// Stable code, such as `unknown-key`.
+    pub code: &'static str,
     /// JSON path such as `$.body[3].list[2]`.
     pub path: Option<String>,
     /// 1-based line for syntax errors.
@@ -41,12 +56,40 @@ pub struct InputError {
     pub column: Option<usize>,
     /// What was expected.
     pub message: String,
+    /// A suggestion (`recipents` → `recipients`).
+    pub hint: Option<String>,
 }
 
 impl InputError {
     /// An error at a JSON path.
     pub fn at(path: impl Into<String>, message: impl Into<String>) -> InputError {
-        InputError { path: Some(path.into()), line: None, column: None, message: message.into() }
+        InputError {
+            severity: Severity::Error,
+            code: "invalid",
+            path: Some(path.into()),
+            line: None,
+            column: None,
+            message: message.into(),
+            hint: None,
+        }
+    }
+
+    /// With this code.
+    pub fn code(mut self, code: &'static str) -> InputError {
+        self.code = code;
+        self
+    }
+
+    /// With a hint.
+    pub fn hint(mut self, hint: impl Into<String>) -> InputError {
+        self.hint = Some(hint.into());
+        self
+    }
+
+    /// As a warning.
+    pub fn warning(mut self) -> InputError {
+        self.severity = Severity::Warning;
+        self
     }
 }
 

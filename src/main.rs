@@ -2,6 +2,7 @@
 
 use clap::Parser;
 use vanban::cli::args::{Cli, Command};
+use vanban::cli::check::check;
 use vanban::cli::new::new;
 use vanban::cli::render::render;
 
@@ -9,6 +10,11 @@ fn main() {
     let cli = Cli::parse();
     let code = match cli.command {
         Command::Render(a) => render(a),
+        Command::Check(a) => check(a),
+        Command::Schema => {
+            println!("{}", serde_json::to_string_pretty(&vanban::model::schema()).expect("JSON"));
+            0
+        }
         Command::New { doc_type } => new(&doc_type),
     };
     std::process::exit(code);

@@ -1,5 +1,6 @@
 //! Every command-line definition (clap), in one place.
 
+use super::diagnostics::{Lang, MessageFormat};
 use crate::pdf::Standard;
 use clap::{Args, Parser, Subcommand};
 use std::path::PathBuf;
@@ -18,6 +19,10 @@ pub struct Cli {
 pub enum Command {
     /// Render documents to PDF (and DOCX).
     Render(RenderArgs),
+    /// Validate and lint documents without rendering them.
+    Check(CheckArgs),
+    /// Print the input's JSON Schema (2020-12).
+    Schema,
     /// Print a starter JSON for a type (bao-cao, cong-van, quyet-dinh, …).
     New {
         /// The type's slug.
@@ -41,6 +46,37 @@ pub struct EngineArgs {
     /// A plain PDF, without the empty signature fields.
     #[arg(long = "no-signature-fields")]
     pub no_signature_fields: bool,
+    /// Largest input read, in bytes.
+    #[arg(long = "max-input-size", value_name = "BYTES", default_value_t = crate::engine::DEFAULT_MAX_INPUT)]
+    pub max_input_size: usize,
+}
+
+/// How diagnostics are reported.
+#[derive(Debug, Clone, Args)]
+pub struct ReportArgs {
+    /// human (coloured on a terminal) or json (one object per input).
+    #[arg(long = "message-format", value_enum, default_value_t = MessageFormat::Human)]
+    pub message_format: MessageFormat,
+    /// Language of the messages for people: en or vi (tiếng Việt, for the văn thư).
+    #[arg(long = "lang", value_enum, default_value_t = Lang::En)]
+    pub lang: Lang,
+}
+
+/// `vanban check`.
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Input JSON files ("-" reads standard input).
+    #[arg(required = true, value_name = "INPUT")]
+    pub inputs: Vec<String>,
+    /// Warnings fail too (exit 2).
+    #[arg(long)]
+    pub strict: bool,
+    /// Reporting.
+    #[command(flatten)]
+    pub report: ReportArgs,
+    /// Engine options.
+    #[command(flatten)]
+    pub engine: EngineArgs,
 }
 
 /// `vanban render`.
@@ -58,6 +94,9 @@ pub struct RenderArgs {
     /// Folder for outputs named after the inputs.
     #[arg(long = "out-dir", value_name = "DIR")]
     pub out_dir: Option<PathBuf>,
+    /// Reporting.
+    #[command(flatten)]
+    pub report: ReportArgs,
     /// Engine options.
     #[command(flatten)]
     pub engine: EngineArgs,

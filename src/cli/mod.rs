@@ -1,6 +1,8 @@
 //! The command line: one file per command, definitions in `args.rs`.
 
 pub mod args;
+pub mod check;
+pub mod diagnostics;
 pub mod new;
 pub mod output;
 pub mod render;
@@ -16,29 +18,34 @@ pub fn engine_from(a: &args::EngineArgs) -> Result<Engine> {
         layout_dir: a.layout.clone(),
         standard: a.pdf_standard,
         no_signature_fields: a.no_signature_fields,
+        max_input_size: a.max_input_size,
     })
 }
 
-/// Read an input file, or standard input for "-".
-pub fn read_input(input: &str) -> Result<Vec<u8>> {
-    if input == "-" {
-        let mut buf = Vec::new();
-        std::io::stdin().read_to_end(&mut buf).map_err(|e| Error::Io(format!("standard input: {e}")))?;
-        return Ok(buf);
+/// Read an input file, or standard input for "-", refusing more than `limit` bytes.
+pub fn read_input(input: &str, limit: usize) -> Result<Vec<u8>> {
+    let too_large = |n: usize| {
+        Error::Input(vec![crate::error::InputError::at("$", format!("the input is {n} bytes or more; at most {limit} are read"))
+            .code("too-large")
+            .hint("raise the limit with --max-input-size")])
+    };
+    let mut buf = Vec::new();
+    let reader: Box<dyn Read> = if input == "-" {
+        Box::new(std::io::stdin())
+    } else {
+        let f = std::fs::File::open(input).map_err(|e| Error::Io(format!("{input}: {e}")))?;
+        Box::new(f)
+    };
+    // Read one byte past the limit: enough to know, never the whole of a huge file.
+    reader.take(limit as u64 + 1).read_to_end(&mut buf).map_err(|e| Error::Io(format!("{input}: {e}")))?;
+    if buf.len() > limit {
+        return Err(too_large(buf.len()));
     }
-    std::fs::read(input).map_err(|e| Error::Io(format!("{input}: {e}")))
+    Ok(buf)
 }
 
-/// Print an error once, in one style; its exit code.
+/// Print an error once, in one style (human, English); its exit code.
 pub fn report(input: Option<&str>, e: &Error) -> i32 {
-    let prefix = input.map(|i| format!("{i}: ")).unwrap_or_default();
-    match e {
-        Error::Input(errs) => {
-            for err in errs {
-                eprintln!("error: {prefix}{err}");
-            }
-        }
-        other => eprintln!("error: {prefix}{other}"),
-    }
+    diagnostics::print(input.unwrap_or("vanban"), &diagnostics::of(e), diagnostics::MessageFormat::Human, diagnostics::Lang::En, true);
     e.exit_code()
 }

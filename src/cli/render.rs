@@ -2,6 +2,7 @@
 
 use super::args::{Format, RenderArgs};
 use super::output::write_all;
+use super::diagnostics::{self, MessageFormat};
 use super::{engine_from, read_input, report};
 use crate::error::{Error, Result};
 use crate::Engine;
@@ -17,9 +18,16 @@ pub fn render(args: RenderArgs) -> i32 {
         Err(e) => return report(None, &e),
     };
     let mut code = 0;
+    let to_stdout = args.outputs.iter().any(|o| o == "-");
     for input in &args.inputs {
-        if let Err(e) = render_one(&engine, input, &args) {
-            code = code.max(report(Some(input), &e));
+        let (result, warnings) = render_one(&engine, input, &args);
+        let mut diags = warnings;
+        if let Err(e) = &result {
+            diags.extend(diagnostics::of(e));
+            code = code.max(e.exit_code());
+        }
+        if !diags.is_empty() || args.report.message_format == MessageFormat::Json {
+            diagnostics::print(input, &diags, args.report.message_format, args.report.lang, to_stdout);
         }
     }
     code
@@ -56,11 +64,21 @@ fn targets(input: &str, args: &RenderArgs) -> Result<Vec<(String, Format)>> {
     Ok(formats.into_iter().map(|f| (dir.join(format!("{stem}.{}", f.ext())).to_string_lossy().into_owned(), f)).collect())
 }
 
-fn render_one(engine: &Engine, input: &str, args: &RenderArgs) -> Result<()> {
-    let targets = targets(input, args)?;
-    let bytes = read_input(input)?;
-    let model = engine.parse(&bytes)?;
-    let doc = engine.prepare(&model, &bytes);
+/// Render one input; the result and the warnings found.
+fn render_one(engine: &Engine, input: &str, args: &RenderArgs) -> (Result<()>, Vec<crate::error::InputError>) {
+    let mut warnings = Vec::new();
+    let result = (|| {
+        let targets = targets(input, args)?;
+        let bytes = read_input(input, args.engine.max_input_size)?;
+        let (model, w) = engine.parse_with_warnings(&bytes)?;
+        warnings = w;
+        write_outputs(engine, &model, &bytes, targets)
+    })();
+    (result, warnings)
+}
+
+fn write_outputs(engine: &Engine, model: &crate::model::Document, bytes: &[u8], targets: Vec<(String, Format)>) -> Result<()> {
+    let doc = engine.prepare(model, bytes);
     let mut files = Vec::new();
     for (path, format) in targets {
         let out = match format {

@@ -10,6 +10,7 @@ mod forms;
 mod grid;
 
 pub use build::prepare;
+pub use grid::wrapped_widths;
 
 use crate::nd30::text::Span;
 use crate::style::Style;

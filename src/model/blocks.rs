@@ -5,7 +5,9 @@
 //! keeps serde's JSON paths (`$.body[3].list[2]`) intact, which an untagged enum would lose.
 
 use serde::de::{self, Deserializer, MapAccess, Visitor};
+use schemars::{json_schema, JsonSchema, Schema, SchemaGenerator};
 use serde::Deserialize;
+use std::borrow::Cow;
 use std::fmt;
 
 /// One block of a body.
@@ -81,7 +83,7 @@ pub struct TableBlock {
 }
 
 /// A table.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Table {
     /// Columns, with titles.
@@ -94,7 +96,7 @@ pub struct Table {
 }
 
 /// A table column.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Column {
     /// Header text.
@@ -119,7 +121,7 @@ pub struct Cell {
 }
 
 /// Results: figures laid out as a list or a table.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Results {
     /// The figures.
@@ -130,7 +132,7 @@ pub struct Results {
 }
 
 /// One figure.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ResultItem {
     /// "Tiêu chí 15".
@@ -159,7 +161,7 @@ pub enum ResultValue {
 }
 
 /// A ratio a/b with its percentage.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Ratio {
     /// [a, b].
@@ -173,7 +175,7 @@ pub struct Ratio {
 }
 
 /// A count with a unit.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Count {
     /// The count.
@@ -214,7 +216,9 @@ pub struct Division {
 }
 
 /// Every key a block object may hold; sorted into a [`Block`] afterwards.
-#[derive(Deserialize)]
+/// A block object: exactly one of paragraph, section, list, table, results, article,
+/// chapter, part, division, page_break, with the keys that belong to it.
+#[derive(Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 struct RawBlock {
     paragraph: Option<String>,
@@ -398,7 +402,8 @@ impl<'de> Deserialize<'de> for Block {
     }
 }
 
-#[derive(Deserialize)]
+/// A list item with nested items or its own marker.
+#[derive(Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 struct RawItem {
     text: String,
@@ -423,7 +428,8 @@ impl<'de> Deserialize<'de> for ListItem {
     }
 }
 
-#[derive(Deserialize)]
+/// A cell that spans columns, is aligned or bold.
+#[derive(Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 struct RawCell {
     text: String,
@@ -529,5 +535,70 @@ impl<'de> Visitor<'de> for ValueVisitor {
 impl<'de> Deserialize<'de> for ResultValue {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         d.deserialize_any(ValueVisitor)
+    }
+}
+
+/// "A string or an object" schemas for the types read by hand above.
+fn string_or(g: &mut SchemaGenerator, object: Schema, description: &str) -> Schema {
+    let _ = g;
+    json_schema!({ "description": description, "anyOf": [ { "type": "string" }, object ] })
+}
+
+impl JsonSchema for Block {
+    fn schema_name() -> Cow<'static, str> {
+        "Block".into()
+    }
+    fn json_schema(g: &mut SchemaGenerator) -> Schema {
+        let raw = g.subschema_for::<RawBlock>();
+        string_or(g, raw, "A paragraph (string, with **bold** and *italic*) or a block object — Một đoạn văn hoặc một khối nội dung.")
+    }
+}
+
+impl JsonSchema for ListItem {
+    fn schema_name() -> Cow<'static, str> {
+        "ListItem".into()
+    }
+    fn json_schema(g: &mut SchemaGenerator) -> Schema {
+        let raw = g.subschema_for::<RawItem>();
+        string_or(g, raw, "A list item — Một ý của danh sách.")
+    }
+}
+
+impl JsonSchema for Cell {
+    fn schema_name() -> Cow<'static, str> {
+        "Cell".into()
+    }
+    fn json_schema(g: &mut SchemaGenerator) -> Schema {
+        let raw = g.subschema_for::<RawCell>();
+        json_schema!({
+            "description": "A table cell: text, a number, or an object — Ô của bảng.",
+            "anyOf": [ { "type": "string" }, { "type": "number" }, { "type": "null" }, raw ]
+        })
+    }
+}
+
+impl JsonSchema for NumberLabel {
+    fn schema_name() -> Cow<'static, str> {
+        "NumberLabel".into()
+    }
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "description": "A section label overriding the numbering (\"II\", \"A\", \"1.1\") — Số thứ tự mục tự đặt.",
+            "anyOf": [ { "type": "string" }, { "type": "integer", "minimum": 0 } ]
+        })
+    }
+}
+
+impl JsonSchema for ResultValue {
+    fn schema_name() -> Cow<'static, str> {
+        "ResultValue".into()
+    }
+    fn json_schema(g: &mut SchemaGenerator) -> Schema {
+        let ratio = g.subschema_for::<Ratio>();
+        let count = g.subschema_for::<Count>();
+        json_schema!({
+            "description": "true/false (Có/Không), a number, a ratio or a count — Giá trị kết quả.",
+            "anyOf": [ { "type": "boolean" }, { "type": "number" }, ratio, count ]
+        })
     }
 }

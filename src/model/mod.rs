@@ -6,91 +6,93 @@
 
 pub mod blocks;
 pub mod parse;
+pub mod suggest;
 pub mod validate;
 
 pub use blocks::*;
 pub use parse::{parse_document, ParseOutcome};
 
+use schemars::JsonSchema;
 use serde::Deserialize;
 
 /// One administrative document, as the JSON input states it.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Document {
     /// Ignored: lets editors find the JSON Schema.
     #[serde(rename = "$schema")]
     pub schema: Option<serde_json::Value>,
-    /// One of the 29 type slugs (`bao-cao`, `cong-van`, …).
+    /// One of the 29 type slugs (`bao-cao`, `cong-van`, …). — Loại văn bản (một trong 29 loại).
     #[serde(rename = "type")]
     pub doc_type: String,
-    /// The issuing agency (and its parent).
+    /// The issuing agency (and its parent). — Cơ quan ban hành (và cơ quan chủ quản).
     pub issuer: Issuer,
-    /// Registered number; absent = not yet registered (printed blank).
+    /// Registered number; absent = not yet registered (printed blank). — Số văn bản; bỏ trống nếu chưa đăng ký.
     pub number: Option<u32>,
-    /// Explicit symbol, overriding the derived one.
+    /// Explicit symbol, overriding the derived one. — Ký hiệu (nếu muốn thay ký hiệu tự tính).
     pub symbol: Option<String>,
-    /// Drafting unit: the second part of a công văn's symbol.
+    /// Drafting unit: the second part of a công văn's symbol. — Đơn vị soạn thảo (phần sau ký hiệu công văn).
     pub unit: Option<String>,
-    /// Place of issue, printed before the date.
+    /// Place of issue, printed before the date. — Địa danh.
     pub place: String,
-    /// ISO date, or a year alone for an undated draft.
+    /// ISO date, or a year alone for an undated draft. — Ngày ban hành (YYYY-MM-DD) hoặc chỉ năm cho dự thảo.
     pub date: String,
-    /// Trích yếu (công văn: printed after "V/v").
+    /// Trích yếu (công văn: printed after "V/v"). — Trích yếu nội dung.
     pub subject: Option<String>,
-    /// Urgency mark: khan | thuong-khan | hoa-toc.
+    /// Urgency mark: khan | thuong-khan | hoa-toc. — Độ khẩn: khan, thuong-khan, hoa-toc.
     pub urgency: Option<String>,
-    /// Secrecy mark: mat | toi-mat | tuyet-mat.
+    /// Secrecy mark: mat | toi-mat | tuyet-mat. — Độ mật: mat, toi-mat, tuyet-mat.
     pub secrecy: Option<String>,
-    /// Circulation mark (ô 11).
+    /// Circulation mark (ô 11). — Chỉ dẫn phạm vi lưu hành.
     pub circulation: Option<String>,
-    /// Authority heading of decisions and resolutions.
+    /// Authority heading of decisions and resolutions. — Thẩm quyền ban hành (quyết định, nghị quyết).
     pub authority: Option<String>,
-    /// Căn cứ lines.
+    /// Căn cứ lines. — Các căn cứ ban hành.
     pub bases: Option<Vec<String>>,
-    /// "Theo đề nghị của …".
+    /// "Theo đề nghị của …". — Theo đề nghị của …
     pub proposal: Option<String>,
-    /// Kính gửi.
+    /// Kính gửi. — Nơi gửi (Kính gửi).
     pub recipients: Option<Vec<String>>,
-    /// Công điện: who sends it ("<AGENCY OR TITLE> điện:"); giấy mời: who invites ("…
+    /// Lead line — Dòng dẫn (công điện, giấy mời). Công điện: who sends it ("<AGENCY OR TITLE> điện:"); giấy mời: who invites ("…
     /// trân trọng kính mời:"). Default: the issuer's name.
     pub lead: Option<String>,
-    /// The numbered body.
+    /// The numbered body. — Nội dung văn bản.
     #[serde(default)]
     pub body: Vec<Block>,
-    /// The signer (one).
+    /// The signer (one). — Người ký.
     pub signer: Option<Signer>,
-    /// Several signers, left to right (biên bản, joint documents).
+    /// Several signers, left to right (biên bản, joint documents). — Nhiều người ký (biên bản, văn bản liên tịch).
     pub signers: Option<Vec<Signer>>,
-    /// Nơi nhận items, in order, as given.
+    /// Nơi nhận items, in order, as given. — Nơi nhận.
     pub distribution: Option<Vec<String>>,
-    /// Drafter initials and number of copies (ô 12).
+    /// Drafter initials and number of copies (ô 12). — Ký hiệu người soạn thảo và số lượng bản.
     pub drafter: Option<Drafter>,
-    /// Address block at the foot of page 1 (ô 13).
+    /// Address block at the foot of page 1 (ô 13). — Địa chỉ, điện thoại, thư điện tử, trang thông tin.
     pub contact: Option<Contact>,
-    /// Phụ lục and attached documents.
+    /// Phụ lục and attached documents. — Phụ lục và văn bản ban hành kèm theo.
     pub appendices: Option<Vec<Appendix>>,
-    /// This output is a copy (Mẫu 3.1 / 3.2).
+    /// This output is a copy (Mẫu 3.1 / 3.2). — Bản sao (sao y, sao lục, trích sao).
     pub copy: Option<Copy>,
-    /// Choices inside the decree's ranges.
+    /// Choices inside the decree's ranges. — Tùy chọn trình bày trong phạm vi Nghị định 30.
     pub style: Option<StyleInput>,
-    /// Free; `meta.output` is read by batch.
+    /// Free; `meta.output` is read by batch. — Tự do; batch đọc `meta.output` làm tên tệp.
     pub meta: Option<serde_json::Value>,
 }
 
 /// The issuing agency.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Issuer {
-    /// Cơ quan chủ quản (printed UPPER, regular).
+    /// Cơ quan chủ quản (printed UPPER, regular). — Cơ quan chủ quản.
     pub parent: Option<String>,
-    /// Issuing agency (printed UPPER, bold).
+    /// Issuing agency (printed UPPER, bold). — Tên cơ quan ban hành.
     pub name: String,
-    /// The issuer's part of the symbol.
+    /// The issuer's part of the symbol. — Chữ viết tắt tên cơ quan trong ký hiệu.
     pub code: String,
 }
 
 /// A signer and the authority they sign with.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Signer {
     /// TM. <collective>.
@@ -104,9 +106,9 @@ pub struct Signer {
     pub by_delegation_of: Option<String>,
     /// Q. before the title.
     pub acting: Option<bool>,
-    /// The signer's own title.
+    /// The signer's own title. — Chức vụ của người ký.
     pub title: Option<String>,
-    /// The signer's name.
+    /// The signer's name. — Họ và tên người ký.
     pub name: Option<String>,
     /// Explicit signing lines (printed UPPER as given), instead of the prefixes and title.
     pub lines: Option<Vec<String>>,
@@ -115,7 +117,7 @@ pub struct Signer {
 }
 
 /// Drafter initials and copies (ô 12).
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Drafter {
     /// Initials of the drafter.
@@ -125,7 +127,7 @@ pub struct Drafter {
 }
 
 /// Address, phone, e-mail, website (ô 13).
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Contact {
     /// Postal address.
@@ -139,7 +141,7 @@ pub struct Contact {
 }
 
 /// A Phụ lục, or an attached document when it has a `type`.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Appendix {
     /// Type slug of an attached document (Mẫu 1.3).
@@ -157,7 +159,7 @@ pub struct Appendix {
 }
 
 /// A copy of the document (Mẫu 3.1 / 3.2).
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Copy {
     /// sao-y | sao-luc | trich-sao.
@@ -181,7 +183,7 @@ pub struct Copy {
 }
 
 /// The copying agency.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CopyIssuer {
     /// Name (printed UPPER).
@@ -193,7 +195,7 @@ pub struct CopyIssuer {
 }
 
 /// The input's style choices; every value must lie inside the decree's range.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct StyleInput {
     /// Body text size, 13–14 pt.
@@ -211,7 +213,7 @@ pub struct StyleInput {
 }
 
 /// Page margins as lengths with a unit.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct MarginsInput {
     /// Top, 20–25 mm.
@@ -222,4 +224,14 @@ pub struct MarginsInput {
     pub left: Option<String>,
     /// Right, 15–20 mm.
     pub right: Option<String>,
+}
+
+/// The JSON Schema (2020-12) of the input, generated from these types.
+pub fn schema() -> serde_json::Value {
+    let mut s = serde_json::to_value(schemars::schema_for!(Document)).expect("a schema is JSON");
+    if let Some(o) = s.as_object_mut() {
+        o.insert("title".into(), "vanban input: one Vietnamese administrative document (Nghị định 30/2020/NĐ-CP)".into());
+        o.insert("description".into(), "Một văn bản hành chính theo Nghị định 30/2020/NĐ-CP. See spec/input.md.".into());
+    }
+    s
 }

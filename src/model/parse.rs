@@ -25,10 +25,10 @@ pub fn read_value(bytes: &[u8]) -> Result<Value, Error> {
     let text = std::str::from_utf8(bytes).map_err(|e| {
         let (line, column) = line_col(bytes, e.valid_up_to());
         Error::Input(vec![InputError {
-            path: None,
             line: Some(line),
             column: Some(column),
-            message: "the input is not UTF-8 text".into(),
+            path: None,
+            ..InputError::at("", "the input is not UTF-8 text").code("not-utf8")
         }])
     })?;
     let mut de = serde_json::Deserializer::from_str(text);
@@ -65,7 +65,14 @@ fn syntax_error(text: &str, e: serde_json::Error) -> Error {
     } else {
         format!("{message}\n    {shown}")
     };
-    Error::Input(vec![InputError { path, line: Some(line), column: Some(e.column()), message }])
+    let code = if message.contains("given twice") {
+        "duplicate-key"
+    } else if message.contains("recursion limit") {
+        "too-deep"
+    } else {
+        "syntax"
+    };
+    Error::Input(vec![InputError { path, line: Some(line), column: Some(e.column()), ..InputError::at("", message).code(code) }])
 }
 
 /// Builds a [`Value`], refusing duplicate keys and normalising strings to NFC.
@@ -128,15 +135,43 @@ impl<'de> Visitor<'de> for StrictSeed {
     }
 }
 
-/// Typed model from a value; the error names the JSON path.
+/// Typed model from a value; the error names the JSON path, a stable code and, for a near
+/// miss, the name that was probably meant.
 pub fn to_document(value: Value) -> Result<Document, Error> {
     if !value.is_object() {
-        return Err(Error::at("$", "expected a JSON object (one document)"));
+        return Err(Error::Input(vec![InputError::at("$", "expected a JSON object (one document)").code("invalid-type")]));
     }
     serde_path_to_error::deserialize::<_, Document>(value).map_err(|e| {
         let path = json_path(&e.path().to_string());
-        Error::at(path, e.inner().to_string())
+        Error::Input(vec![classify(path, e.inner().to_string())])
     })
+}
+
+/// Code and hint for a serde message.
+fn classify(path: String, message: String) -> InputError {
+    let ticked = |s: &str| -> Vec<String> { s.split('`').skip(1).step_by(2).map(str::to_string).collect() };
+    if let Some(rest) = message.strip_prefix("unknown field ") {
+        let names = ticked(rest);
+        let (got, expected) = names.split_first().map(|(g, e)| (g.clone(), e.to_vec())).unwrap_or_default();
+        let mut err = InputError::at(path, format!("unknown key `{got}`")).code("unknown-key");
+        match super::suggest::nearest(&got, expected.iter().map(String::as_str)) {
+            Some(near) => err = err.hint(format!("did you mean `{near}`?")),
+            None if !expected.is_empty() => err = err.hint(format!("allowed here: {}", expected.join(", "))),
+            None => {}
+        }
+        return err;
+    }
+    if message.starts_with("missing field ") {
+        let name = ticked(&message).into_iter().next().unwrap_or_default();
+        return InputError::at(path, format!("required key `{name}` is missing")).code("missing-key");
+    }
+    if message.starts_with("invalid type") {
+        return InputError::at(path, message).code("invalid-type");
+    }
+    if message.starts_with("invalid value") || message.contains("expected u") {
+        return InputError::at(path, message).code("invalid-number");
+    }
+    InputError::at(path, message).code("invalid")
 }
 
 /// serde_path_to_error's `body[3].list` → `$.body[3].list`.

@@ -21,6 +21,10 @@ struct Validator {
 }
 
 const ALIGNS: [&str; 4] = ["left", "center", "right", "justify"];
+/// Deepest nesting of sections and lists.
+pub const MAX_DEPTH: usize = 12;
+/// Most cells in one table.
+pub const MAX_TABLE_CELLS: usize = 20_000;
 
 fn one_of(list: &[&str]) -> String {
     list.iter().map(|s| format!("\"{s}\"")).collect::<Vec<_>>().join(", ")
@@ -28,19 +32,40 @@ fn one_of(list: &[&str]) -> String {
 
 impl Validator {
     fn err(&mut self, path: impl Into<String>, msg: impl Into<String>) {
-        self.errors.push(InputError::at(path, msg));
+        let path = path.into();
+        // The code follows from what is wrong where.
+        let code = if path.starts_with("$.style") {
+            "out-of-range"
+        } else if path.ends_with(".date") || path.ends_with("signed_at") {
+            "invalid-date"
+        } else if path.ends_with(".number") || path.ends_with("colspan") || path.ends_with("decimals") {
+            "invalid-number"
+        } else if path.contains("signer") {
+            "signer"
+        } else if path.contains(".table") {
+            "table"
+        } else if path.ends_with(".ratio") {
+            "zero-denominator"
+        } else {
+            "invalid"
+        };
+        self.errors.push(InputError::at(path, msg).code(code));
     }
 
     fn non_empty(&mut self, path: &str, s: &str) {
         if s.trim().is_empty() {
-            self.err(path, "must not be empty");
+            self.errors.push(InputError::at(path, "must not be empty").code("empty"));
         }
     }
 
     fn enum_of(&mut self, path: &str, v: Option<&str>, allowed: &[&str]) {
         if let Some(v) = v {
             if !allowed.contains(&v) {
-                self.err(path, format!("unknown value \"{v}\", expected one of {}", one_of(allowed)));
+                let mut e = InputError::at(path, format!("unknown value \"{v}\", expected one of {}", one_of(allowed))).code("unknown-value");
+                if let Some(near) = super::suggest::nearest(v, allowed.iter().copied()) {
+                    e = e.hint(format!("did you mean \"{near}\"?"));
+                }
+                self.errors.push(e);
             }
         }
     }
@@ -48,7 +73,7 @@ impl Validator {
     fn document(&mut self, d: &Document) {
         let slugs: Vec<&str> = crate::nd30::types::TYPES.iter().map(|t| t.slug).collect();
         if by_slug(&d.doc_type).is_none() {
-            self.err("$.type", format!("unknown type \"{}\", expected one of {}", d.doc_type, one_of(&slugs)));
+            self.enum_of("$.type", Some(&d.doc_type), &slugs);
         }
         self.non_empty("$.issuer.name", &d.issuer.name);
         self.non_empty("$.issuer.code", &d.issuer.code);
@@ -72,6 +97,9 @@ impl Validator {
             for (i, x) in b.iter().enumerate() {
                 self.non_empty(&format!("$.bases[{i}]"), x);
             }
+        }
+        if d.body.is_empty() {
+            self.errors.push(InputError::at("$.body", "the body is empty: a document needs at least one paragraph").code("empty-body"));
         }
         self.blocks("$.body", &d.body, 1);
         match (&d.signer, &d.signers) {
@@ -156,15 +184,14 @@ impl Validator {
         let has_title = s.title.as_deref().is_some_and(|t| !t.trim().is_empty());
         if needs_title && !has_title {
             self.err(format!("{path}.title"), "KT., TL., TUQ. and Q. need the signer's own title (e.g. \"Phó Chủ tịch\")");
-        }
-        if !has_title && s.on_behalf_of.is_none() {
+        } else if !has_title && s.on_behalf_of.is_none() {
             self.err(format!("{path}.title"), "required: the signer's title (or explicit `lines`)");
         }
     }
 
     fn blocks(&mut self, path: &str, blocks: &[Block], depth: usize) {
-        if depth > 12 {
-            self.err(path, "sections and lists nest at most 12 deep");
+        if depth > MAX_DEPTH {
+            self.errors.push(InputError::at(path, format!("sections and lists nest at most {MAX_DEPTH} deep")).code("too-deep"));
             return;
         }
         for (i, b) in blocks.iter().enumerate() {
@@ -199,8 +226,8 @@ impl Validator {
     }
 
     fn items(&mut self, path: &str, items: &[ListItem], depth: usize) {
-        if depth > 12 {
-            self.err(path, "lists nest at most 12 deep");
+        if depth > MAX_DEPTH {
+            self.errors.push(InputError::at(path, format!("lists nest at most {MAX_DEPTH} deep")).code("too-deep"));
             return;
         }
         for (i, it) in items.iter().enumerate() {
@@ -224,6 +251,11 @@ impl Validator {
             }
         }
         let n = t.columns.len();
+        let cells: usize = t.rows.iter().map(Vec::len).sum();
+        if cells > MAX_TABLE_CELLS {
+            self.errors.push(InputError::at(format!("{path}.rows"), format!("{cells} cells: a table holds at most {MAX_TABLE_CELLS}")).code("too-large"));
+            return;
+        }
         for (r, row) in t.rows.iter().enumerate() {
             let mut span = 0usize;
             for (c, cell) in row.iter().enumerate() {
