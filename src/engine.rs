@@ -8,6 +8,7 @@ use crate::lint;
 use crate::model::parse::{read_value, to_document};
 use crate::model::validate::validate;
 use crate::model::Document;
+use crate::preview::{self, ImageFormat, LayoutReport};
 use crate::style::Style;
 use crate::pdf::layout::Layout;
 use crate::pdf::world::Env;
@@ -130,6 +131,25 @@ impl Engine {
         });
         typst::comemo::evict(10);
         result
+    }
+
+    /// Page images of a prepared document, from the very layout the PDF uses.
+    pub fn images(&self, doc: &Doc, format: ImageFormat, ppi: f64) -> Result<Vec<Vec<u8>>> {
+        let paged = pdf::compile(&self.env, doc);
+        let out = paged.and_then(|p| preview::images(&p, format, ppi).map_err(Error::Internal));
+        typst::comemo::evict(10);
+        out
+    }
+
+    /// Where every ND30 element landed (mm), and the signature fields.
+    pub fn layout(&self, doc: &Doc) -> Result<LayoutReport> {
+        let paged = pdf::compile(&self.env, doc);
+        let out = paged.map(|p| {
+            let fields = marked(&p).into_iter().filter(|b| b.element == "signature_field").collect();
+            preview::report(&p, pdf::geometry::elements(&p, doc.style.metrics), fields)
+        });
+        typst::comemo::evict(10);
+        out
     }
 
     /// The DOCX of a prepared document.

@@ -6,6 +6,7 @@
 
 use crate::error::{Error, Result};
 use crate::style::LineMetrics;
+use std::collections::HashMap;
 use std::path::Path;
 use typst::foundations::Bytes;
 use typst::text::{Font, FontBook, FontStyle, FontWeight};
@@ -29,6 +30,28 @@ pub struct FontSet {
     pub family: String,
     /// Regular, bold, italic, bold italic faces of `family` (indices into `fonts`).
     variants: [usize; 4],
+    /// Advance widths (em) of every character each of the four faces maps, read once:
+    /// measuring and the glyph lint then cost a lookup.
+    advances: [HashMap<char, f32>; 4],
+}
+
+/// Every character a face maps, with its advance in em.
+fn advance_table(f: &Font) -> HashMap<char, f32> {
+    let mut out = HashMap::new();
+    let Ok(face) = ttf_parser::Face::parse(f.data(), f.index()) else { return out };
+    let upm = face.units_per_em() as f32;
+    if let Some(cmap) = face.tables().cmap {
+        for sub in cmap.subtables.into_iter().filter(|s| s.is_unicode()) {
+            sub.codepoints(|cp| {
+                if let Some(c) = char::from_u32(cp) {
+                    if let Some(adv) = sub.glyph_index(cp).and_then(|g| face.glyph_hor_advance(g)) {
+                        out.entry(c).or_insert(adv as f32 / upm);
+                    }
+                }
+            });
+        }
+    }
+    out
 }
 
 impl FontSet {
@@ -68,7 +91,8 @@ impl FontSet {
                 .ok_or_else(|| Error::Internal(format!("font family {family} has no regular face")))?;
         }
         let book = LazyHash::new(FontBook::from_fonts(&fonts));
-        Ok(FontSet { fonts, book, family, variants })
+        let advances = variants.map(|i| advance_table(&fonts[i]));
+        Ok(FontSet { fonts, book, family, variants, advances })
     }
 
     fn face(&self, bold: bool, italic: bool) -> &Font {
@@ -94,23 +118,14 @@ impl FontSet {
     /// Width in pt of `text` on one line at `size` pt (sum of advances; kerning ignored,
     /// as Word does by default).
     pub fn width_pt(&self, text: &str, size: f64, bold: bool, italic: bool) -> f64 {
-        let f = self.face(bold, italic);
-        let Ok(face) = ttf_parser::Face::parse(f.data(), f.index()) else { return 0.0 };
-        let upm = face.units_per_em() as f64;
-        let fallback = face.glyph_index(' ').and_then(|g| face.glyph_hor_advance(g)).unwrap_or(0);
-        let units: u64 = text
-            .chars()
-            .filter(|c| !c.is_control())
-            .map(|c| face.glyph_index(c).and_then(|g| face.glyph_hor_advance(g)).unwrap_or(fallback) as u64)
-            .sum();
-        units as f64 / upm * size
+        let table = &self.advances[(bold as usize) + 2 * (italic as usize)];
+        let fallback = table.get(&' ').copied().unwrap_or(0.25);
+        let em: f64 = text.chars().filter(|c| !c.is_control()).map(|c| table.get(&c).copied().unwrap_or(fallback) as f64).sum();
+        em * size
     }
 
     /// Whether the chosen family can draw `c` (in any of its faces).
     pub fn covers(&self, c: char) -> bool {
-        self.variants.iter().any(|&i| {
-            let f = &self.fonts[i];
-            ttf_parser::Face::parse(f.data(), f.index()).is_ok_and(|face| face.glyph_index(c).is_some())
-        })
+        self.advances.iter().any(|t| t.contains_key(&c))
     }
 }

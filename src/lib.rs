@@ -15,6 +15,7 @@ pub mod lint;
 pub mod model;
 pub mod nd30;
 pub mod pdf;
+pub mod preview;
 pub mod starter;
 pub mod style;
 

@@ -2,8 +2,10 @@
 
 use clap::Parser;
 use vanban::cli::args::{Cli, Command};
+use vanban::cli::batch::batch;
 use vanban::cli::check::check;
 use vanban::cli::new::new;
+use vanban::cli::preview::{layout, preview};
 use vanban::cli::render::render;
 
 fn main() {
@@ -11,6 +13,9 @@ fn main() {
     let code = match cli.command {
         Command::Render(a) => render(a),
         Command::Check(a) => check(a),
+        Command::Batch(a) => batch(a),
+        Command::Preview(a) => preview(a),
+        Command::Layout(a) => layout(a),
         Command::Schema => {
             println!("{}", serde_json::to_string_pretty(&vanban::model::schema()).expect("JSON"));
             0

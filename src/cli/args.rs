@@ -19,6 +19,12 @@ pub struct Cli {
 pub enum Command {
     /// Render documents to PDF (and DOCX).
     Render(RenderArgs),
+    /// Render many documents in parallel (files or NDJSON).
+    Batch(BatchArgs),
+    /// Page images of a document, or a live preview in the browser (--serve).
+    Preview(PreviewArgs),
+    /// Print where every ND30 element landed, as JSON (mm from each page's top-left).
+    Layout(LayoutArgs),
     /// Validate and lint documents without rendering them.
     Check(CheckArgs),
     /// Print the input's JSON Schema (2020-12).
@@ -60,6 +66,75 @@ pub struct ReportArgs {
     /// Language of the messages for people: en or vi (tiếng Việt, for the văn thư).
     #[arg(long = "lang", value_enum, default_value_t = Lang::En)]
     pub lang: Lang,
+}
+
+/// `vanban batch`.
+#[derive(Debug, Args)]
+pub struct BatchArgs {
+    /// Input JSON files.
+    #[arg(value_name = "INPUT")]
+    pub inputs: Vec<String>,
+    /// One document per line ("-" reads standard input).
+    #[arg(long, value_name = "FILE")]
+    pub ndjson: Option<String>,
+    /// Folder for the outputs.
+    #[arg(long = "out-dir", value_name = "DIR")]
+    pub out_dir: Option<PathBuf>,
+    /// Worker threads (default: one per core).
+    #[arg(short = 'j', long = "jobs", value_name = "N")]
+    pub jobs: Option<usize>,
+    /// Formats to write, comma-separated.
+    #[arg(long = "to", value_delimiter = ',', value_name = "FORMATS")]
+    pub to: Vec<Format>,
+    /// Reporting.
+    #[command(flatten)]
+    pub report: ReportArgs,
+    /// Engine options.
+    #[command(flatten)]
+    pub engine: EngineArgs,
+}
+
+/// `vanban preview`.
+#[derive(Debug, Args)]
+pub struct PreviewArgs {
+    /// Input JSON file ("-" reads standard input).
+    #[arg(value_name = "INPUT")]
+    pub input: String,
+    /// Folder for the images.
+    #[arg(long = "out-dir", value_name = "DIR")]
+    pub out_dir: Option<PathBuf>,
+    /// png or svg.
+    #[arg(long, value_enum, default_value_t = crate::preview::ImageFormat::Png)]
+    pub image: crate::preview::ImageFormat,
+    /// Resolution of PNG images.
+    #[arg(long, default_value_t = 144.0)]
+    pub ppi: f64,
+    /// Serve a live preview on 127.0.0.1 instead of writing images.
+    #[arg(long)]
+    pub serve: bool,
+    /// Port of the live preview (0: any free port).
+    #[arg(long, default_value_t = 7878)]
+    pub port: u16,
+    /// Reporting.
+    #[command(flatten)]
+    pub report: ReportArgs,
+    /// Engine options.
+    #[command(flatten)]
+    pub engine: EngineArgs,
+}
+
+/// `vanban layout`.
+#[derive(Debug, Args)]
+pub struct LayoutArgs {
+    /// Input JSON file ("-" reads standard input).
+    #[arg(value_name = "INPUT")]
+    pub input: String,
+    /// Reporting.
+    #[command(flatten)]
+    pub report: ReportArgs,
+    /// Engine options.
+    #[command(flatten)]
+    pub engine: EngineArgs,
 }
 
 /// `vanban check`.

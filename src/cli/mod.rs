@@ -1,10 +1,12 @@
 //! The command line: one file per command, definitions in `args.rs`.
 
 pub mod args;
+pub mod batch;
 pub mod check;
 pub mod diagnostics;
 pub mod new;
 pub mod output;
+pub mod preview;
 pub mod render;
 
 use crate::error::{Error, Result};

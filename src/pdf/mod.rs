@@ -2,6 +2,7 @@
 
 pub mod boxes;
 pub mod fields;
+pub mod geometry;
 pub mod layout;
 pub mod world;
 
