@@ -171,3 +171,42 @@ fn signed_end_to_end_with_pyhanko() {
         assert!(r1.iter().zip(r2).all(|(x, y)| (x - y).abs() < 0.01), "{n1}: the signature fills the field vanban placed");
     }
 }
+
+/// Headless Chromium loads the live preview, draws the page, and shows the new content
+/// after the input is edited.
+#[test]
+fn chromium_shows_the_live_preview() {
+    if !external() {
+        return;
+    }
+    let browser = ["chromium", "chromium-browser"].iter().find(|b| Command::new("sh").arg("-c").arg(format!("command -v {b}")).output().is_ok_and(|o| o.status.success())).map(|b| tool(b));
+    let browser = browser.unwrap_or_else(|| panic!("VANBAN_EXTERNAL=1 but chromium is not installed"));
+    let dir = tempdir("chromium");
+    let input = dir.join("doc.json");
+    std::fs::copy(fixture("giay-moi-hoi-nghi.json"), &input).unwrap();
+    let (_server, addr) = common::serve::start(&input);
+    common::serve::wait_for(&addr, |v| v["version"].as_u64().unwrap_or(0) >= 1);
+    let shot = |name: &str| -> tiny_skia::Pixmap {
+        let profile = dir.join(format!("profile-{name}"));
+        let png = dir.join(format!("{name}.png"));
+        let out = Command::new(&browser)
+            .args(["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
+                   "--disable-component-update", "--disable-sync", "--hide-scrollbars", "--window-size=900,1300",
+                   "--virtual-time-budget=5000"])
+            .arg(format!("--user-data-dir={}", profile.display()))
+            .arg(format!("--screenshot={}", png.display()))
+            .arg(format!("http://{addr}/"))
+            .output()
+            .unwrap();
+        assert!(png.exists(), "chromium took no screenshot: {}", String::from_utf8_lossy(&out.stderr));
+        tiny_skia::Pixmap::load_png(&png).unwrap()
+    };
+    let ink = |p: &tiny_skia::Pixmap| p.pixels().iter().filter(|c| c.red() < 100 && c.green() < 100 && c.blue() < 100).count();
+    let before = shot("before");
+    assert!(ink(&before) > 2000, "the page is drawn (dark pixels: {})", ink(&before));
+    let changed = std::fs::read_to_string(&input).unwrap().replace("Hội nghị tập huấn", "HỘI NGHỊ TẬP HUẤN TOÀN TỈNH");
+    std::fs::write(&input, changed).unwrap();
+    common::serve::wait_for(&addr, |v| v["version"].as_u64().unwrap_or(0) >= 2);
+    let after = shot("after");
+    assert!(before.data() != after.data(), "the page changed after the edit");
+}

@@ -4,6 +4,7 @@
 pub mod docx;
 pub mod pdf;
 pub mod pdfa;
+pub mod serve;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};

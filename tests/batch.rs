@@ -1,0 +1,67 @@
+//! Batch rendering: many documents, one bad among them, NDJSON in and out.
+
+mod common;
+
+use common::*;
+
+#[test]
+fn one_broken_input_among_a_hundred() {
+    let dir = tempdir("batch");
+    let base: serde_json::Value = serde_json::from_slice(&std::fs::read(fixture("to-trinh-so-tttt.json")).unwrap()).unwrap();
+    let mut lines = Vec::new();
+    for i in 0..100 {
+        let mut d = base.clone();
+        d["number"] = serde_json::json!(i + 1);
+        if i == 41 {
+            d["date"] = serde_json::json!("2026-02-31");
+        }
+        if i == 7 {
+            d["meta"] = serde_json::json!({ "output": "to-trinh-dac-biet" });
+        }
+        lines.push(serde_json::to_string(&d).unwrap());
+    }
+    std::fs::write(dir.join("docs.ndjson"), lines.join("\n")).unwrap();
+    std::fs::create_dir(dir.join("out")).unwrap();
+    let out = vanban(&dir, &["batch", "--ndjson", "docs.ndjson", "--out-dir", "out", "-j", "2", "--to", "pdf"], None);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "a failure exits 2: {err}");
+    assert!(err.contains("docs.ndjson:42") && err.contains("$.date"), "the broken one is named: {err}");
+    assert!(err.contains("99 done, 1 failed"), "{err}");
+    let files = files_in(&dir.join("out"));
+    assert_eq!(files.len(), 99, "the other 99 rendered");
+    assert!(files.contains(&"to-trinh-dac-biet.pdf".to_string()), "meta.output names the file");
+    assert!(files.contains(&"1-01-TTr-STTTT.pdf".to_string()), "<line>-<number>-<symbol>: {:?}", &files[..3]);
+}
+
+#[test]
+fn ndjson_from_stdin_with_json_results() {
+    let dir = tempdir("batch-stdin");
+    let doc = std::fs::read_to_string(fixture("bao-cao-truc-tiep.json")).unwrap();
+    let one: serde_json::Value = serde_json::from_str(&doc).unwrap();
+    let line = serde_json::to_string(&one).unwrap();
+    let input = format!("{line}\n{line}\n{{\"type\": 1}}\n");
+    let out = vanban(&dir, &["batch", "--ndjson", "-", "--message-format", "json", "--to", "docx"], Some(input.as_bytes()));
+    assert_eq!(out.status.code(), Some(2));
+    let results: Vec<serde_json::Value> = String::from_utf8_lossy(&out.stdout).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(results.len(), 3, "one result line per document");
+    let mut names: Vec<&str> = results.iter().map(|r| r["name"].as_str().unwrap()).collect();
+    names.sort();
+    assert_eq!(names, ["1-03-BC-UBND", "2-03-BC-UBND", "3"], "a name taken twice would get -2; lines number them");
+    let bad = results.iter().find(|r| r["ok"] == false).unwrap();
+    assert_eq!(bad["diagnostics"][0]["path"], "$.type");
+    let good = results.iter().find(|r| r["ok"] == true).unwrap();
+    assert!(good["files"][0].as_str().unwrap().ends_with(".docx"));
+}
+
+#[test]
+fn files_with_the_same_name_get_a_suffix() {
+    let dir = tempdir("batch-names");
+    std::fs::create_dir_all(dir.join("a")).unwrap();
+    std::fs::create_dir_all(dir.join("b")).unwrap();
+    std::fs::copy(fixture("bao-cao-truc-tiep.json"), dir.join("a/x.json")).unwrap();
+    std::fs::copy(fixture("bao-cao-truc-tiep.json"), dir.join("b/x.json")).unwrap();
+    std::fs::create_dir(dir.join("out")).unwrap();
+    let out = vanban(&dir, &["batch", "a/x.json", "b/x.json", "--out-dir", "out", "--to", "pdf"], None);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(files_in(&dir.join("out")), ["x-2.pdf", "x.pdf"]);
+}
