@@ -10,7 +10,8 @@ use typst::layout::{Abs, Frame, FrameItem, Point, Transform};
 use typst::utils::PicoStr;
 use typst_layout::PagedDocument;
 
-/// An element's box on one page, in pt from the page's top-left corner.
+/// An element's box on one page, from the page's top-left corner (pt from the layout, mm
+/// in `vanban layout`).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ElementBox {
     /// quoc_hieu, tieu_ngu, issuer, number, place_date, type, subject, body, …

@@ -54,32 +54,6 @@ pub struct SizeMm {
     pub h: f64,
 }
 
-/// An element's box in mm.
-#[derive(Debug, Clone, Serialize)]
-pub struct BoxMm {
-    /// What it is.
-    pub element: String,
-    /// Page, from 1.
-    pub page: usize,
-    /// Left, mm.
-    pub x: f64,
-    /// Top, mm.
-    pub y: f64,
-    /// Width, mm.
-    pub w: f64,
-    /// Height, mm.
-    pub h: f64,
-    /// Baseline of its first text line, mm.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub baseline: Option<f64>,
-    /// Input path of a body block.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub path: Option<String>,
-    /// Field name of a signature field.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub name: Option<String>,
-}
-
 /// What `vanban layout` prints.
 #[derive(Debug, Clone, Serialize)]
 pub struct LayoutReport {
@@ -87,22 +61,22 @@ pub struct LayoutReport {
     pub page_size: SizeMm,
     /// Every page's size (landscape pages differ).
     pub pages: Vec<SizeMm>,
-    /// Every element, per page it touches.
-    pub elements: Vec<BoxMm>,
+    /// Every element, per page it touches (mm).
+    pub elements: Vec<ElementBox>,
 }
 
 fn mm(pt: f64) -> f64 {
     (pt / PT_PER_MM * 100.0).round() / 100.0
 }
 
-/// The report from the laid-out document's element boxes and signature fields.
+/// The report from the laid-out document's element boxes and signature fields (pt → mm).
 pub fn report(doc: &PagedDocument, elements: Vec<ElementBox>, fields: Vec<MarkedBox>) -> LayoutReport {
     let pages: Vec<SizeMm> = doc.pages().iter().map(|p| SizeMm { w: mm(p.frame.width().to_pt()), h: mm(p.frame.height().to_pt()) }).collect();
-    let mut out: Vec<BoxMm> = elements
+    let mut out: Vec<ElementBox> = elements
         .into_iter()
-        .map(|e| BoxMm { element: e.element, page: e.page, x: mm(e.x), y: mm(e.y), w: mm(e.w), h: mm(e.h), baseline: e.baseline.map(mm), path: e.path, name: e.name })
+        .map(|e| ElementBox { x: mm(e.x), y: mm(e.y), w: mm(e.w), h: mm(e.h), baseline: e.baseline.map(mm), ..e })
         .collect();
-    out.extend(fields.into_iter().map(|f| BoxMm {
+    out.extend(fields.into_iter().map(|f| ElementBox {
         element: f.element,
         page: f.page,
         x: mm(f.x),
