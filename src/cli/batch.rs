@@ -1,5 +1,6 @@
 //! `vanban batch INPUT... | --ndjson FILE [--out-dir DIR] [-j N] [--to pdf,docx]`: many
-//! documents in parallel, one engine (fonts, layout) shared by all. A bad document is
+//! documents in parallel (worker threads; Typst uses rayon within each document), one engine
+//! (fonts, layout) shared by all. A bad document is
 //! reported and does not stop the others; exit 2 if any failed.
 
 use super::args::{BatchArgs, Format};
@@ -9,10 +10,10 @@ use super::{engine_from, read_input, report};
 use crate::error::{Error, InputError, Result};
 use crate::Engine;
 use indicatif::{ProgressBar, ProgressStyle};
-use rayon::prelude::*;
 use std::collections::HashMap;
 use std::io::{BufRead, IsTerminal};
 use std::path::Path;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
 use std::time::Instant;
 
@@ -128,9 +129,6 @@ pub fn batch(args: BatchArgs) -> i32 {
         Err(e) => return report(None, &e),
     };
     let formats = if args.to.is_empty() { Format::defaults() } else { args.to.clone() };
-    // Typst lays out recursively: give workers the main thread's stack size, not rayon's 2 MiB.
-    let pool = rayon::ThreadPoolBuilder::new().num_threads(args.jobs.unwrap_or(0)).stack_size(16 << 20).build();
-    let Ok(pool) = pool else { return report(None, &Error::Internal("cannot start the worker threads".into())) };
     let bar = if std::io::stderr().is_terminal() && args.report.message_format == MessageFormat::Human {
         let b = ProgressBar::new(jobs.len() as u64);
         b.set_style(ProgressStyle::with_template("{bar:40} {pos}/{len} {per_sec} {eta}").unwrap_or_else(|_| ProgressStyle::default_bar()));
@@ -141,27 +139,42 @@ pub fn batch(args: BatchArgs) -> i32 {
     let start = Instant::now();
     let failed = Mutex::new(0usize);
     let print = Mutex::new(());
-    pool.install(|| {
-        jobs.par_iter().for_each(|job| {
-            let (files, diags, ok) = one(&engine, job, &args, &formats);
-            if !ok {
-                *failed.lock().expect("lock") += 1;
+    let next = AtomicUsize::new(0);
+    let workers = args.jobs.filter(|j| *j > 0).unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+    // Plain worker threads pulling documents from a shared index, not a rayon pool: Typst
+    // itself lays pages out with rayon, and a rayon worker waiting on that would steal the
+    // next whole document onto the same stack (stack overflow, memory growing with the
+    // documents in flight). Typst's stack-hungry layout gets the main thread's stack size.
+    let work = || loop {
+        let k = next.fetch_add(1, Ordering::Relaxed);
+        let Some(job) = jobs.get(k) else { break };
+        let (files, diags, ok) = one(&engine, job, &args, &formats);
+        if !ok {
+            *failed.lock().expect("lock") += 1;
+        }
+        let _guard = print.lock().expect("lock");
+        match args.report.message_format {
+            MessageFormat::Json => {
+                let v = serde_json::json!({ "name": job.name, "input": job.label, "ok": ok, "files": files, "diagnostics": diags });
+                println!("{v}");
             }
-            let _guard = print.lock().expect("lock");
-            match args.report.message_format {
-                MessageFormat::Json => {
-                    let v = serde_json::json!({ "name": job.name, "input": job.label, "ok": ok, "files": files, "diagnostics": diags });
-                    println!("{v}");
-                }
-                MessageFormat::Human => {
-                    if !diags.is_empty() {
-                        bar.suspend(|| diagnostics::print(&job.label, &diags, MessageFormat::Human, args.report.lang, true));
-                    }
+            MessageFormat::Human => {
+                if !diags.is_empty() {
+                    bar.suspend(|| diagnostics::print(&job.label, &diags, MessageFormat::Human, args.report.lang, true));
                 }
             }
-            bar.inc(1);
-        });
+        }
+        bar.inc(1);
+    };
+    let spawned = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..workers.min(jobs.len().max(1)))
+            .map(|_| std::thread::Builder::new().stack_size(16 << 20).spawn_scoped(scope, work))
+            .collect();
+        handles.into_iter().all(|h| h.is_ok_and(|h| h.join().is_ok()))
     });
+    if !spawned {
+        return report(None, &Error::Internal("a worker thread failed".into()));
+    }
     bar.finish_and_clear();
     let failed = failed.into_inner().unwrap_or(0);
     let secs = start.elapsed().as_secs_f64();
