@@ -148,16 +148,12 @@ pub fn prepare(d: &Document, file: &StyleFile, fonts: &FontSet, ident: &str) -> 
 /// THƯỢNG KHẨN 40 × 8 mm); others fit their text.
 pub fn mark(text: &str, red: bool, style: &Style, fonts: &FontSet) -> Mark {
     let text_mm = fonts.width_pt(text, style.sizes_pt.mark, true, false) / PT_PER_MM;
-    let decree: f64 = match text {
-        "KHẨN" => 20.0,
-        "HỎA TỐC" => 30.0,
-        "THƯỢNG KHẨN" => 40.0,
-        _ => 0.0,
-    };
-    let h_mm = 8.0;
+    let (decree, h_mm) = crate::nd30::types::mark_box_mm(text);
     let m = &style.metrics;
     let line = (m.ascent + m.descent + m.gap) * style.sizes_pt.mark;
     let pad_pt = ((h_mm * PT_PER_MM - line) / 2.0).round().max(0.0);
+    // A box never narrower than its text and 3 mm of air each side.
+    let decree = decree.unwrap_or(0.0);
     Mark { text: text.to_string(), red, w_mm: decree.max(text_mm + 6.0), h_mm, pad_pt }
 }
 

@@ -92,7 +92,7 @@ fn table(t: &TableData, doc: &Doc) -> Table {
     }
     rows.extend(t.rows.iter().map(|r| row(r).cant_split()));
     let inset = pt(s.body.table_cell_inset_pt) as usize;
-    let border = |pos| TableBorder::new(pos).size((0.5f64 * 8.0) as usize).color("000000").border_type(BorderType::Single);
+    let border = |pos| TableBorder::new(pos).size((s.header.rule_thickness_pt * 8.0).round() as usize).color("000000").border_type(BorderType::Single);
     let borders = TableBorders::new()
         .set(border(TableBorderPosition::Top))
         .set(border(TableBorderPosition::Bottom))

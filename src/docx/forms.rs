@@ -56,7 +56,7 @@ pub fn first_footer(doc: &Doc) -> Footer {
     for (k, l) in doc.contact.iter().enumerate() {
         let mut p = para(st::CONTACT, l);
         if k == 0 {
-            let b = ParagraphBorder::new(ParagraphBorderPosition::Top).val(BorderType::Single).size(4).space(1).color("000000");
+            let b = ParagraphBorder::new(ParagraphBorderPosition::Top).val(BorderType::Single).size((s.header.rule_thickness_pt * 8.0).round() as usize).space(1).color("000000");
             p.property = p.property.set_borders(ParagraphBorders::with_empty().set(b));
         }
         f = f.add_paragraph(p);

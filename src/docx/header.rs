@@ -54,7 +54,7 @@ pub fn layout_table(widths_mm: &[f64], rows: Vec<TableRow>) -> Table {
 
 /// A boxed mark (KHẨN, MẬT, LƯU HÀNH NỘI BỘ) centred in a box `width_mm` wide that ends
 /// `end_mm` early: a paragraph with a border on every side, its indents leaving the box.
-pub fn mark(m: &Mark, style: &str, width_mm: f64, end_mm: f64) -> Paragraph {
+pub fn mark(m: &Mark, style: &str, width_mm: f64, end_mm: f64, thickness_pt: f64) -> Paragraph {
     let avail = width_mm - end_mm;
     let side = ((avail - m.w_mm) / 2.0).max(0.0);
     let color = if m.red { "FF0000" } else { "000000" };
@@ -67,7 +67,7 @@ pub fn mark(m: &Mark, style: &str, width_mm: f64, end_mm: f64) -> Paragraph {
     let pad = m.pad_pt as usize;
     let b = |pos| {
         let space = if matches!(pos, ParagraphBorderPosition::Top | ParagraphBorderPosition::Bottom) { pad } else { 0 };
-        ParagraphBorder::new(pos).val(BorderType::Single).size(4).space(space).color(color)
+        ParagraphBorder::new(pos).val(BorderType::Single).size((thickness_pt * 8.0).round() as usize).space(space).color(color)
     };
     p.property = p.property.set_borders(
         ParagraphBorders::with_empty()
@@ -103,7 +103,7 @@ pub fn blocks(doc: &Doc) -> Vec<Block> {
         left2.push(if k == 0 { before(p, gap) } else { p });
     }
     for m in &h.marks {
-        left2.push(before(mark(m, st::MARK, h.left_mm, h.gutter_mm), gap));
+        left2.push(before(mark(m, st::MARK, h.left_mm, h.gutter_mm, s.header.rule_thickness_pt), gap));
     }
     let right2 = match &h.place_date {
         Some(pd) => vec![before(para(st::PLACE_DATE, pd), gap)],
@@ -135,7 +135,7 @@ pub fn blocks(doc: &Doc) -> Vec<Block> {
         title.push(rule(s.text_width_mm(), 0.0, t.rule_pt, s.header.rule_thickness_pt));
     }
     if let Some(c) = &t.circulation {
-        title.push(before(mark(c, st::CIRCULATION, s.text_width_mm(), 0.0), s.header.number_gap_pt));
+        title.push(before(mark(c, st::CIRCULATION, s.text_width_mm(), 0.0, s.header.rule_thickness_pt), s.header.number_gap_pt));
     }
     out.extend(title.into_iter().map(Block::P));
 

@@ -68,8 +68,23 @@ pub fn by_slug(slug: &str) -> Option<&'static DocType> {
 pub const COPY_FORMS: [(&str, &str, &str); 3] =
     [("sao-y", "SAO Y", "SY"), ("sao-luc", "SAO LỤC", "SL"), ("trich-sao", "TRÍCH SAO", "TrS")];
 
-/// Urgency marks (ô 10b): slug, printed mark, box width in mm (the decree's 20/40/30 × 8).
+/// Urgency marks (ô 10b): slug and printed mark.
 pub const URGENCY: [(&str, &str); 3] = [("khan", "KHẨN"), ("thuong-khan", "THƯỢNG KHẨN"), ("hoa-toc", "HỎA TỐC")];
+
+/// The decree's box for a mark, in mm: KHẨN 20 × 8, THƯỢNG KHẨN 40 × 8, HỎA TỐC 30 × 8; other
+/// marks (secrecy, circulation) are 8 mm high and fit their text.
+pub fn mark_box_mm(mark: &str) -> (Option<f64>, f64) {
+    let w = match mark {
+        "KHẨN" => Some(20.0),
+        "THƯỢNG KHẨN" => Some(40.0),
+        "HỎA TỐC" => Some(30.0),
+        _ => None,
+    };
+    (w, MARK_HEIGHT_MM)
+}
+
+/// Height of every boxed mark, mm.
+pub const MARK_HEIGHT_MM: f64 = 8.0;
 
 /// Secrecy marks (ô 10a).
 pub const SECRECY: [(&str, &str); 3] = [("mat", "MẬT"), ("toi-mat", "TỐI MẬT"), ("tuyet-mat", "TUYỆT MẬT")];
