@@ -19,10 +19,10 @@ pub fn write_all(files: &[(String, Vec<u8>)]) -> Result<()> {
         }
         let dest = PathBuf::from(path);
         let tmp = temp_name(&dest);
-        let res = std::fs::File::create(&tmp).and_then(|mut f| {
-            f.write_all(bytes)?;
-            f.sync_all()
-        });
+        // No fsync: the rename makes the file appear whole or not at all for every reader;
+        // surviving a power cut is the file system's business (and fsync costs milliseconds
+        // per file, most of a render's time).
+        let res = std::fs::File::create(&tmp).and_then(|mut f| f.write_all(bytes));
         if let Err(e) = res {
             let _ = std::fs::remove_file(&tmp);
             cleanup(&staged);
