@@ -110,6 +110,8 @@ pub struct Header {
     pub rule_gap_pt: f64,
     /// Rule thickness.
     pub rule_thickness_pt: f64,
+    /// Room on each side of a mark's text inside its box (when the decree gives no width).
+    pub mark_side_padding_mm: f64,
     /// Issuer rule length as a share of the issuer's widest line (decree: 1/3–1/2).
     pub issuer_rule_ratio: f64,
     /// Subject rule length as a share of its widest line (decree: 1/3–1/2).

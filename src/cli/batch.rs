@@ -42,26 +42,23 @@ fn safe(name: &str) -> String {
     name.chars().map(|c| if c == '/' || c == '\\' || c.is_control() { '-' } else { c }).collect::<String>().trim_matches('.').to_string()
 }
 
-fn ndjson_name(engine: &Engine, line_no: usize, bytes: &[u8]) -> String {
-    let v: Option<serde_json::Value> = serde_json::from_slice(bytes).ok();
-    if let Some(out) = v.as_ref().and_then(|v| v.pointer("/meta/output")).and_then(|o| o.as_str()) {
-        let s = safe(out);
-        if !s.is_empty() {
-            return s;
-        }
+/// An NDJSON document's output name: `meta.output`, else `<line>-<number>-<symbol>` read from
+/// the raw JSON (the document is parsed and validated once, when it is rendered).
+fn ndjson_name(line_no: usize, bytes: &[u8]) -> String {
+    let Ok(v) = serde_json::from_slice::<serde_json::Value>(bytes) else { return line_no.to_string() };
+    if let Some(s) = v.pointer("/meta/output").and_then(|o| o.as_str()).map(safe).filter(|s| !s.is_empty()) {
+        return s;
     }
-    match engine.parse(bytes) {
-        Ok(d) => {
-            let ty = crate::nd30::types::by_slug(&d.doc_type).expect("validated");
-            let sym = crate::nd30::symbol::symbol(ty, &d.issuer.code, d.unit.as_deref(), d.symbol.as_deref());
-            let num = d.number.map(|n| format!("{n:02}-")).unwrap_or_default();
-            safe(&format!("{line_no}-{num}{sym}"))
-        }
-        Err(_) => format!("{line_no}"),
-    }
+    let text = |p: &str| v.pointer(p).and_then(|x| x.as_str());
+    let (Some(ty), Some(code)) = (text("/type").and_then(crate::nd30::types::by_slug), text("/issuer/code")) else {
+        return line_no.to_string();
+    };
+    let sym = crate::nd30::symbol::symbol(ty, code, text("/unit"), text("/symbol"));
+    let num = v.pointer("/number").and_then(|n| n.as_u64()).map(|n| format!("{n:02}-")).unwrap_or_default();
+    safe(&format!("{line_no}-{num}{sym}"))
 }
 
-fn jobs(engine: &Engine, args: &BatchArgs) -> Result<Vec<Job>> {
+fn jobs(args: &BatchArgs) -> Result<Vec<Job>> {
     let mut out = Vec::new();
     if let Some(src) = &args.ndjson {
         let reader: Box<dyn BufRead> = if src == "-" {
@@ -76,7 +73,7 @@ fn jobs(engine: &Engine, args: &BatchArgs) -> Result<Vec<Job>> {
                 continue;
             }
             let bytes = line.into_bytes();
-            names.push(ndjson_name(engine, k + 1, &bytes));
+            names.push(ndjson_name(k + 1, &bytes));
             out.push(Job { name: String::new(), label: format!("{src}:{}", k + 1), bytes: Ok(bytes) });
         }
         for (j, n) in out.iter_mut().zip(unique(names)) {
@@ -124,7 +121,7 @@ pub fn batch(args: BatchArgs) -> i32 {
         Ok(e) => e,
         Err(e) => return report(None, &e),
     };
-    let jobs = match jobs(&engine, &args) {
+    let jobs = match jobs(&args) {
         Ok(j) => j,
         Err(e) => return report(None, &e),
     };

@@ -152,9 +152,9 @@ pub fn mark(text: &str, red: bool, style: &Style, fonts: &FontSet) -> Mark {
     let m = &style.metrics;
     let line = (m.ascent + m.descent + m.gap) * style.sizes_pt.mark;
     let pad_pt = ((h_mm * PT_PER_MM - line) / 2.0).round().max(0.0);
-    // A box never narrower than its text and 3 mm of air each side.
-    let decree = decree.unwrap_or(0.0);
-    Mark { text: text.to_string(), red, w_mm: decree.max(text_mm + 6.0), h_mm, pad_pt }
+    // A box never narrower than its text with the style's room on each side.
+    let fit = text_mm + 2.0 * style.header.mark_side_padding_mm;
+    Mark { text: text.to_string(), red, w_mm: decree.unwrap_or(0.0).max(fit), h_mm, pad_pt }
 }
 
 /// Kính gửi: one recipient on the label's line; several as "- X;" lines whose dashes align
