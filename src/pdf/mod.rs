@@ -61,12 +61,21 @@ pub fn compile(env: &Env, doc: &Doc) -> Result<PagedDocument> {
     if let Some(w) = warnings.iter().find(|w| w.message.contains("unknown font family")) {
         return Err(Error::Internal(format!("layout: {}", describe(&world, w))));
     }
-    output.map_err(|errs| {
+    let mut paged = output.map_err(|errs| {
         Error::Internal(format!(
             "layout failed: {}",
             errs.iter().map(|e| describe(&world, e)).collect::<Vec<_>>().join("; ")
         ))
-    })
+    })?;
+    // Title and author go into the finished document, not into the style chain (main.typ).
+    let info = paged.info_mut();
+    if info.title.is_none() {
+        info.title = Some(doc.meta.title.as_str().into());
+    }
+    if info.author.is_empty() {
+        info.author = vec![doc.meta.author.as_str().into()];
+    }
+    Ok(paged)
 }
 
 fn describe(world: &DocWorld, d: &SourceDiagnostic) -> String {
