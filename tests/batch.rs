@@ -65,3 +65,80 @@ fn files_with_the_same_name_get_a_suffix() {
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     assert_eq!(files_in(&dir.join("out")), ["x-2.pdf", "x.pdf"]);
 }
+
+#[test]
+fn a_suffix_never_takes_a_name_already_given() {
+    let dir = tempdir("batch-suffix");
+    for sub in ["a", "b", "c"] {
+        std::fs::create_dir_all(dir.join(sub)).unwrap();
+    }
+    // "x", "x" and "x-2": the second x must not become a second "x-2".
+    std::fs::copy(fixture("bao-cao-truc-tiep.json"), dir.join("a/x-2.json")).unwrap();
+    std::fs::copy(fixture("bao-cao-truc-tiep.json"), dir.join("b/x.json")).unwrap();
+    std::fs::copy(fixture("bao-cao-truc-tiep.json"), dir.join("c/x.json")).unwrap();
+    std::fs::create_dir(dir.join("out")).unwrap();
+    let out = vanban(&dir, &["batch", "a/x-2.json", "b/x.json", "c/x.json", "--out-dir", "out", "--to", "docx"], None);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(files_in(&dir.join("out")), ["x-2.docx", "x-3.docx", "x.docx"]);
+}
+
+#[test]
+fn bad_lines_are_reported_and_the_rest_rendered() {
+    let dir = tempdir("batch-lines");
+    let doc: serde_json::Value = serde_json::from_slice(&std::fs::read(fixture("bao-cao-truc-tiep.json")).unwrap()).unwrap();
+    let line = serde_json::to_string(&doc).unwrap();
+    let mut input = Vec::new();
+    input.extend_from_slice(line.as_bytes());
+    input.extend_from_slice(b"\r\n   \n{\"type\": \"bao-cao\", \"x\": \"\xff\xfe\"}\n");
+    input.extend_from_slice(format!("{{\"pad\": \"{}\"}}\n", "a".repeat(3000)).as_bytes());
+    input.extend_from_slice(line.as_bytes());
+    std::fs::write(dir.join("docs.ndjson"), &input).unwrap();
+    let out = vanban(
+        &dir,
+        &["batch", "--ndjson", "docs.ndjson", "--max-input-size", "2000", "--message-format", "json", "--to", "docx"],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(2));
+    let results: Vec<serde_json::Value> = String::from_utf8_lossy(&out.stdout).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let by_input = |i: &str| results.iter().find(|r| r["input"] == i).unwrap_or_else(|| panic!("no result for {i}: {results:?}"));
+    assert_eq!(results.len(), 4, "the blank line is skipped: {results:?}");
+    assert_eq!(by_input("docs.ndjson:1")["ok"], true, "CRLF line endings are accepted");
+    let bad_utf8 = by_input("docs.ndjson:3");
+    assert_eq!(bad_utf8["ok"], false);
+    assert!(bad_utf8["diagnostics"][0]["message"].as_str().unwrap().contains("UTF-8"), "{bad_utf8}");
+    let long = by_input("docs.ndjson:4");
+    assert_eq!(long["diagnostics"][0]["code"], "too-large", "{long}");
+    assert_eq!(by_input("docs.ndjson:5")["ok"], true, "lines after bad ones still render");
+}
+
+#[test]
+fn results_stream_while_the_input_is_still_open() {
+    use std::io::{BufRead, BufReader, Write};
+    use std::process::{Command, Stdio};
+    let dir = tempdir("batch-stream");
+    let doc: serde_json::Value = serde_json::from_slice(&std::fs::read(fixture("bao-cao-truc-tiep.json")).unwrap()).unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_vanban"))
+        .current_dir(&dir)
+        .args(["batch", "--ndjson", "-", "--message-format", "json", "--to", "docx", "-j", "1"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let mut stdout = BufReader::new(child.stdout.take().unwrap());
+    // A server sends one document and waits for its result before it sends the next.
+    for i in 1..=2 {
+        let mut d = doc.clone();
+        d["number"] = serde_json::json!(i);
+        writeln!(stdin, "{}", serde_json::to_string(&d).unwrap()).unwrap();
+        stdin.flush().unwrap();
+        let mut answer = String::new();
+        stdout.read_line(&mut answer).unwrap();
+        let v: serde_json::Value = serde_json::from_str(&answer).unwrap_or_else(|e| panic!("{e}: {answer:?}"));
+        assert_eq!(v["ok"], true, "{v}");
+        assert_eq!(v["input"], format!("-:{i}"));
+    }
+    drop(stdin);
+    assert!(child.wait().unwrap().success());
+}

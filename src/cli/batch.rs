@@ -10,32 +10,158 @@ use super::{engine_from, read_input, report};
 use crate::error::{Error, InputError, Result};
 use crate::Engine;
 use indicatif::{ProgressBar, ProgressStyle};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::io::{BufRead, IsTerminal};
 use std::path::Path;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
 use std::time::Instant;
 
-/// One document of the batch: its name (output stem) and its JSON.
+/// One document of the batch: its output stem, where it came from, and its JSON (read by the
+/// worker when it is a file).
 struct Job {
     name: String,
     label: String,
-    bytes: Result<Vec<u8>>,
+    bytes: Option<Result<Vec<u8>>>,
 }
 
-/// Output stems: from the input names; from `meta.output` or `<line>-<symbol>` for NDJSON.
-/// A name taken twice gets "-2", "-3", ….
-fn unique(names: Vec<String>) -> Vec<String> {
-    let mut seen: HashMap<String, usize> = HashMap::new();
-    names
-        .into_iter()
-        .map(|n| {
-            let k = seen.entry(n.clone()).or_insert(0);
+/// Where the documents come from, handed out one at a time as workers ask: an NDJSON stream
+/// is read line by line, so a long batch never sits in memory whole and a server piping
+/// documents in gets each result as soon as its line is done.
+enum Feed {
+    Files { jobs: std::vec::IntoIter<Job> },
+    Lines { src: String, reader: Box<dyn BufRead + Send>, line: usize, names: Names, end: bool },
+}
+
+impl Feed {
+    fn open(args: &BatchArgs) -> Result<Feed> {
+        if let Some(src) = &args.ndjson {
+            let reader: Box<dyn BufRead + Send> = if src == "-" {
+                Box::new(std::io::BufReader::new(std::io::stdin()))
+            } else {
+                Box::new(std::io::BufReader::new(std::fs::File::open(src).map_err(|e| Error::Io(format!("{src}: {e}")))?))
+            };
+            return Ok(Feed::Lines { src: src.clone(), reader, line: 0, names: Names::default(), end: false });
+        }
+        let mut names = Names::default();
+        let jobs: Vec<Job> = args
+            .inputs
+            .iter()
+            .map(|i| {
+                let stem = Path::new(i).file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| "document".into());
+                Job { name: names.unique(stem), label: i.clone(), bytes: None }
+            })
+            .collect();
+        Ok(Feed::Files { jobs: jobs.into_iter() })
+    }
+
+    /// The next document, or None at the end.
+    fn next(&mut self, limit: usize) -> Option<Job> {
+        match self {
+            Feed::Files { jobs } => jobs.next(),
+            Feed::Lines { src, reader, line, names, end } => loop {
+                if *end {
+                    return None;
+                }
+                *line += 1;
+                let label = format!("{src}:{line}");
+                match read_line(reader.as_mut(), limit) {
+                    Ok(None) => {
+                        *end = true;
+                        return None;
+                    }
+                    Ok(Some(Line::Blank)) => continue,
+                    Ok(Some(Line::TooLong(n))) => {
+                        let e = InputError::at("$", format!("the line is {n} bytes or more; at most {limit} are read"))
+                            .code("too-large")
+                            .hint("raise the limit with --max-input-size");
+                        return Some(Job { name: names.unique(line.to_string()), label, bytes: Some(Err(Error::Input(vec![e]))) });
+                    }
+                    Ok(Some(Line::Json(bytes))) => {
+                        let name = names.unique(ndjson_name(*line, &bytes));
+                        return Some(Job { name, label, bytes: Some(Ok(bytes)) });
+                    }
+                    Err(e) => {
+                        // The stream itself failed: report it on this line and read no further.
+                        *end = true;
+                        return Some(Job { name: names.unique(line.to_string()), label: label.clone(), bytes: Some(Err(Error::Io(format!("{label}: {e}")))) });
+                    }
+                }
+            },
+        }
+    }
+}
+
+enum Line {
+    Blank,
+    Json(Vec<u8>),
+    TooLong(usize),
+}
+
+/// One line of at most `limit` bytes (without its end of line); a longer line is skipped to
+/// its end and reported by its length, never held whole.
+fn read_line(reader: &mut dyn BufRead, limit: usize) -> std::io::Result<Option<Line>> {
+    let mut buf = Vec::new();
+    let mut len = 0usize;
+    let mut any = false;
+    loop {
+        let chunk = match reader.fill_buf() {
+            Ok(c) => c,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        if chunk.is_empty() {
+            break;
+        }
+        any = true;
+        let (part, done) = match chunk.iter().position(|&b| b == b'\n') {
+            Some(i) => (&chunk[..i], i + 1),
+            None => (chunk, chunk.len()),
+        };
+        let newline = done > part.len();
+        len += part.len();
+        if len <= limit {
+            buf.extend_from_slice(part);
+        }
+        reader.consume(done);
+        if newline {
+            break;
+        }
+    }
+    if !any {
+        return Ok(None);
+    }
+    if len > limit {
+        return Ok(Some(Line::TooLong(len)));
+    }
+    if buf.last() == Some(&b'\r') {
+        buf.pop();
+    }
+    Ok(Some(if buf.iter().all(u8::is_ascii_whitespace) { Line::Blank } else { Line::Json(buf) }))
+}
+
+/// Output names given so far: a name taken before gets "-2", "-3", … (the first suffix no
+/// other document has taken).
+#[derive(Default)]
+struct Names {
+    taken: HashSet<String>,
+    next: HashMap<String, usize>,
+}
+
+impl Names {
+    fn unique(&mut self, name: String) -> String {
+        if self.taken.insert(name.clone()) {
+            return name;
+        }
+        let k = self.next.entry(name.clone()).or_insert(1);
+        loop {
             *k += 1;
-            if *k == 1 { n } else { format!("{n}-{k}") }
-        })
-        .collect()
+            let candidate = format!("{name}-{k}");
+            if self.taken.insert(candidate.clone()) {
+                return candidate;
+            }
+        }
+    }
 }
 
 fn safe(name: &str) -> String {
@@ -58,40 +184,43 @@ fn ndjson_name(line_no: usize, bytes: &[u8]) -> String {
     safe(&format!("{line_no}-{num}{sym}"))
 }
 
-fn jobs(args: &BatchArgs) -> Result<Vec<Job>> {
-    let mut out = Vec::new();
-    if let Some(src) = &args.ndjson {
-        let reader: Box<dyn BufRead> = if src == "-" {
-            Box::new(std::io::BufReader::new(std::io::stdin()))
-        } else {
-            Box::new(std::io::BufReader::new(std::fs::File::open(src).map_err(|e| Error::Io(format!("{src}: {e}")))?))
-        };
-        let mut names = Vec::new();
-        for (k, line) in reader.lines().enumerate() {
-            let line = line.map_err(|e| Error::Io(format!("{src}: {e}")))?;
-            if line.trim().is_empty() {
-                continue;
+/// How many documents the progress bar expects: the inputs, or the non-blank lines of an
+/// NDJSON file (counted in one quick pass); unknown for standard input.
+fn total(args: &BatchArgs) -> Option<u64> {
+    match args.ndjson.as_deref() {
+        None => Some(args.inputs.len() as u64),
+        Some("-") => None,
+        Some(path) => {
+            use std::io::Read;
+            let mut f = std::fs::File::open(path).ok()?;
+            let (mut n, mut blank, mut buf) = (0u64, true, vec![0u8; 1 << 16]);
+            loop {
+                let got = f.read(&mut buf).ok()?;
+                if got == 0 {
+                    break;
+                }
+                for &b in &buf[..got] {
+                    if b == b'\n' {
+                        n += u64::from(!blank);
+                        blank = true;
+                    } else if !b.is_ascii_whitespace() {
+                        blank = false;
+                    }
+                }
             }
-            let bytes = line.into_bytes();
-            names.push(ndjson_name(k + 1, &bytes));
-            out.push(Job { name: String::new(), label: format!("{src}:{}", k + 1), bytes: Ok(bytes) });
-        }
-        for (j, n) in out.iter_mut().zip(unique(names)) {
-            j.name = n;
-        }
-    } else {
-        let names = args.inputs.iter().map(|i| Path::new(i).file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| "document".into())).collect();
-        for (i, n) in args.inputs.iter().zip(unique(names)) {
-            out.push(Job { name: n, label: i.clone(), bytes: read_input(i, args.engine.max_input_size) });
+            Some(n + u64::from(!blank))
         }
     }
-    Ok(out)
 }
 
 /// Render one job; the files written, the diagnostics.
-fn one(engine: &Engine, job: &Job, args: &BatchArgs, formats: &[Format]) -> (Vec<String>, Vec<InputError>, bool) {
+fn one(engine: &Engine, job: Job, args: &BatchArgs, formats: &[Format]) -> (Vec<String>, Vec<InputError>, bool) {
     let run = || -> Result<(Vec<String>, Vec<InputError>)> {
-        let bytes = job.bytes.as_ref().map_err(|e| Error::Io(e.to_string()))?;
+        let bytes = match job.bytes {
+            Some(b) => b?,
+            None => read_input(&job.label, args.engine.max_input_size)?,
+        };
+        let bytes = &bytes;
         let (model, warnings) = engine.parse_with_warnings(bytes)?;
         let doc = engine.prepare(&model, bytes);
         let dir = args.out_dir.clone().unwrap_or_default();
@@ -121,14 +250,18 @@ pub fn batch(args: BatchArgs) -> i32 {
         Ok(e) => e,
         Err(e) => return report(None, &e),
     };
-    let jobs = match jobs(&args) {
-        Ok(j) => j,
+    let feed = match Feed::open(&args) {
+        Ok(f) => Mutex::new(f),
         Err(e) => return report(None, &e),
     };
     let formats = if args.to.is_empty() { Format::defaults() } else { args.to.clone() };
     let bar = if std::io::stderr().is_terminal() && args.report.message_format == MessageFormat::Human {
-        let b = ProgressBar::new(jobs.len() as u64);
-        b.set_style(ProgressStyle::with_template("{bar:40} {pos}/{len} {per_sec} {eta}").unwrap_or_else(|_| ProgressStyle::default_bar()));
+        let b = match total(&args) {
+            Some(n) => ProgressBar::new(n),
+            None => ProgressBar::no_length(),
+        };
+        let template = if b.length().is_some() { "{bar:40} {pos}/{len} {per_sec} {eta}" } else { "{spinner} {pos} {per_sec}" };
+        b.set_style(ProgressStyle::with_template(template).unwrap_or_else(|_| ProgressStyle::default_bar()));
         b
     } else {
         ProgressBar::hidden()
@@ -136,15 +269,17 @@ pub fn batch(args: BatchArgs) -> i32 {
     let start = Instant::now();
     let failed = Mutex::new(0usize);
     let print = Mutex::new(());
-    let next = AtomicUsize::new(0);
+    let count = AtomicUsize::new(0);
+    let limit = args.engine.max_input_size;
     let workers = args.jobs.filter(|j| *j > 0).unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
-    // Plain worker threads pulling documents from a shared index, not a rayon pool: Typst
+    // Plain worker threads pulling documents from a shared feed, not a rayon pool: Typst
     // itself lays pages out with rayon, and a rayon worker waiting on that would steal the
     // next whole document onto the same stack (stack overflow, memory growing with the
     // documents in flight). Typst's stack-hungry layout gets the main thread's stack size.
     let work = || loop {
-        let k = next.fetch_add(1, Ordering::Relaxed);
-        let Some(job) = jobs.get(k) else { break };
+        let Some(job) = feed.lock().expect("lock").next(limit) else { break };
+        let k = count.fetch_add(1, Ordering::Relaxed);
+        let (name, label) = (job.name.clone(), job.label.clone());
         let (files, diags, ok) = one(&engine, job, &args, &formats);
         if !ok {
             *failed.lock().expect("lock") += 1;
@@ -152,12 +287,12 @@ pub fn batch(args: BatchArgs) -> i32 {
         let _guard = print.lock().expect("lock");
         match args.report.message_format {
             MessageFormat::Json => {
-                let v = serde_json::json!({ "name": job.name, "input": job.label, "ok": ok, "files": files, "diagnostics": diags });
+                let v = serde_json::json!({ "name": name, "input": label, "ok": ok, "files": files, "diagnostics": diags });
                 println!("{v}");
             }
             MessageFormat::Human => {
                 if !diags.is_empty() {
-                    bar.suspend(|| diagnostics::print(&job.label, &diags, MessageFormat::Human, args.report.lang, true));
+                    bar.suspend(|| diagnostics::print(&label, &diags, MessageFormat::Human, args.report.lang, true));
                 }
             }
         }
@@ -174,7 +309,7 @@ pub fn batch(args: BatchArgs) -> i32 {
         }
     };
     let spawned = std::thread::scope(|scope| {
-        let handles: Vec<_> = (0..workers.min(jobs.len().max(1)))
+        let handles: Vec<_> = (0..workers)
             .map(|_| std::thread::Builder::new().stack_size(16 << 20).spawn_scoped(scope, work))
             .collect();
         handles.into_iter().all(|h| h.is_ok_and(|h| h.join().is_ok()))
@@ -185,10 +320,11 @@ pub fn batch(args: BatchArgs) -> i32 {
     bar.finish_and_clear();
     let failed = failed.into_inner().unwrap_or(0);
     let secs = start.elapsed().as_secs_f64();
-    let done = jobs.len() - failed;
+    let all = count.into_inner();
+    let done = all - failed;
     eprintln!(
         "batch: {done} done, {failed} failed, {secs:.2} s, {:.0} documents per second",
-        if secs > 0.0 { jobs.len() as f64 / secs } else { 0.0 }
+        if secs > 0.0 { all as f64 / secs } else { 0.0 }
     );
     if failed > 0 { 2 } else { 0 }
 }
