@@ -8,7 +8,8 @@
 //!   same input gives the same bytes in any process;
 //! - children of `pPr`, `rPr`, `sectPr`, `tblPr`, `tcPr` in ECMA-376 schema order (docx-rs
 //!   writes some out of order; Word is stricter than LibreOffice);
-//! - every part deflated, entries dated 1980-01-01 (zip's default), in a fixed order.
+//! - parts of 1 KB and more deflated (level 1), smaller ones stored; entries dated 1980-01-01
+//!   (zip's default), in a fixed order.
 
 use super::body::HEADER_ROW_MARK;
 use crate::doc::Doc;
@@ -84,8 +85,13 @@ pub fn finish(packed: Vec<u8>, doc: &Doc) -> Result<Vec<u8>> {
     let mut out = Cursor::new(Vec::new());
     {
         let mut z = zip::ZipWriter::new(&mut out);
-        let opts = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
+        // Each deflated entry sets up a fresh compressor (hundreds of KB cleared): parts under
+        // 1 KB are stored as they are, the rest deflated at level 1, which costs a quarter of
+        // level 6 and makes the file only slightly larger.
+        let deflated = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated).compression_level(Some(1));
+        let stored = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
         for (name, bytes) in &parts {
+            let opts = if bytes.len() < 1024 { stored } else { deflated };
             z.start_file(name.as_str(), opts).map_err(err)?;
             z.write_all(bytes).map_err(|e| Error::Internal(format!("DOCX package: {e}")))?;
         }
@@ -140,14 +146,20 @@ fn tag_at(s: &str) -> Option<(&str, usize, bool, bool)> {
 
 /// Sort the direct children of every `<tag>…</tag>` by `order` (stable; unknown ones last).
 fn reorder(xml: &str, tag: &str, order: &[&str]) -> String {
-    let open = format!("<{tag}>");
-    let open_attr = format!("<{tag} ");
+    let open = format!("<{tag}");
     let close = format!("</{tag}>");
     let mut out = String::with_capacity(xml.len());
     let mut rest = xml;
+    // One scan for "<tag" followed by '>', ' ' or '/' (not "<tagX"): searching for "<tag>"
+    // and "<tag " separately re-read the whole rest of the part each time one was missing.
+    let mut from = 0;
     loop {
-        let next = [rest.find(&open), rest.find(&open_attr)].into_iter().flatten().min();
-        let Some(i) = next else { break };
+        let Some(i) = rest[from..].find(&open).map(|i| from + i) else { break };
+        if !matches!(rest.as_bytes().get(i + open.len()), Some(b'>' | b' ' | b'/')) {
+            from = i + open.len();
+            continue;
+        }
+        from = 0;
         let head_end = match rest[i..].find('>') {
             Some(e) => i + e + 1,
             None => break,
