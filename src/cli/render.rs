@@ -79,13 +79,24 @@ fn render_one(engine: &Engine, input: &str, args: &RenderArgs) -> (Result<()>, V
 
 fn write_outputs(engine: &Engine, model: &crate::model::Document, bytes: &[u8], targets: Vec<(String, Format)>) -> Result<()> {
     let doc = engine.prepare(model, bytes);
-    let mut files = Vec::new();
-    for (path, format) in targets {
-        let out = match format {
-            Format::Pdf => engine.pdf(&doc)?,
-            Format::Docx => engine.docx(&doc)?,
-        };
-        files.push((path, out));
-    }
+    let wants = |f: Format| targets.iter().any(|t| t.1 == f);
+    let (pdf, docx) = match (wants(Format::Pdf), wants(Format::Docx)) {
+        (true, true) => {
+            let (p, d) = engine.pdf_and_docx(&doc)?;
+            (Some(p), Some(d))
+        }
+        (true, false) => (Some(engine.pdf(&doc)?), None),
+        (false, _) => (None, Some(engine.docx(&doc)?)),
+    };
+    let files: Vec<(String, Vec<u8>)> = targets
+        .into_iter()
+        .filter_map(|(path, format)| {
+            let out = match format {
+                Format::Pdf => pdf.clone(),
+                Format::Docx => docx.clone(),
+            };
+            out.map(|o| (path, o))
+        })
+        .collect();
     write_all(&files)
 }

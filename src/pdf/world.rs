@@ -34,6 +34,11 @@ pub struct Env {
 impl Env {
     /// Build the shared environment.
     pub fn new(layout: &Layout, fonts: FontSet) -> Env {
+        Env::without_fonts(layout).with_fonts(fonts)
+    }
+
+    /// Library and layout sources, the fonts still to come (they load on another thread).
+    pub fn without_fonts(layout: &Layout) -> Pending {
         let mut sources = HashMap::new();
         let mut files = HashMap::new();
         for (name, bytes) in &layout.files {
@@ -44,14 +49,30 @@ impl Env {
             files.insert(id, Bytes::new(bytes.clone()));
         }
         use typst::LibraryExt;
-        Env {
+        Pending {
             library: LazyHash::new(Library::builder().build()),
-            fonts,
             sources,
             files,
             main: file_id("/main.typ"),
             data: file_id("/data.json"),
         }
+    }
+}
+
+/// An environment without its fonts yet.
+pub struct Pending {
+    library: LazyHash<Library>,
+    sources: HashMap<FileId, Source>,
+    files: HashMap<FileId, Bytes>,
+    main: FileId,
+    data: FileId,
+}
+
+impl Pending {
+    /// Add the fonts.
+    pub fn with_fonts(self, fonts: FontSet) -> Env {
+        let Pending { library, sources, files, main, data } = self;
+        Env { library, fonts, sources, files, main, data }
     }
 }
 
