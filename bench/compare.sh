@@ -8,7 +8,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS=${1:-20}
-SIZES=${2:-"1000 10000"}
+SIZES=${2-"1000 10000"}   # "" skips the batches
 BIN=target/release/vanban
 [ -x "$BIN" ] || cargo build --release
 command -v soffice >/dev/null || { echo "soffice (libreoffice-writer) is needed" >&2; exit 1; }

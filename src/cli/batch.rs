@@ -213,8 +213,9 @@ fn total(args: &BatchArgs) -> Option<u64> {
     }
 }
 
-/// Render one job; the files written, the diagnostics.
-fn one(engine: &Engine, job: Job, args: &BatchArgs, formats: &[Format]) -> (Vec<String>, Vec<InputError>, bool) {
+/// Render one job; the files written, the diagnostics. `spare_core`: fewer workers than
+/// cores, so the DOCX is written on a thread of its own beside the PDF.
+fn one(engine: &Engine, job: Job, args: &BatchArgs, formats: &[Format], spare_core: bool) -> (Vec<String>, Vec<InputError>, bool) {
     let run = || -> Result<(Vec<String>, Vec<InputError>)> {
         let bytes = match job.bytes {
             Some(b) => b?,
@@ -225,10 +226,23 @@ fn one(engine: &Engine, job: Job, args: &BatchArgs, formats: &[Format]) -> (Vec<
         let doc = engine.prepare(&model, bytes);
         let dir = args.out_dir.clone().unwrap_or_default();
         let mut files = Vec::new();
+        let wants = |f: Format| formats.contains(&f);
+        let (mut pdf, mut docx) = if spare_core && wants(Format::Pdf) && wants(Format::Docx) {
+            let (p, d) = engine.pdf_and_docx(&doc)?;
+            (Some(p), Some(d))
+        } else {
+            (None, None)
+        };
         for f in formats {
             let bytes = match f {
-                Format::Pdf => engine.pdf(&doc)?,
-                Format::Docx => engine.docx(&doc)?,
+                Format::Pdf => match pdf.take() {
+                    Some(b) => b,
+                    None => engine.pdf(&doc)?,
+                },
+                Format::Docx => match docx.take() {
+                    Some(b) => b,
+                    None => engine.docx(&doc)?,
+                },
             };
             files.push((dir.join(format!("{}.{}", job.name, f.ext())).to_string_lossy().into_owned(), bytes));
         }
@@ -254,7 +268,12 @@ pub fn batch(args: BatchArgs) -> i32 {
         Ok(f) => Mutex::new(f),
         Err(e) => return report(None, &e),
     };
-    let formats = if args.to.is_empty() { Format::defaults() } else { args.to.clone() };
+    let mut formats: Vec<Format> = Vec::new();
+    for f in if args.to.is_empty() { Format::defaults() } else { args.to.clone() } {
+        if !formats.contains(&f) {
+            formats.push(f);
+        }
+    }
     let bar = if std::io::stderr().is_terminal() && args.report.message_format == MessageFormat::Human {
         let b = match total(&args) {
             Some(n) => ProgressBar::new(n),
@@ -271,7 +290,9 @@ pub fn batch(args: BatchArgs) -> i32 {
     let print = Mutex::new(());
     let count = AtomicUsize::new(0);
     let limit = args.engine.max_input_size;
-    let workers = args.jobs.filter(|j| *j > 0).unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let workers = args.jobs.filter(|j| *j > 0).unwrap_or(cores);
+    let spare_core = workers < cores;
     // Plain worker threads pulling documents from a shared feed, not a rayon pool: Typst
     // itself lays pages out with rayon, and a rayon worker waiting on that would steal the
     // next whole document onto the same stack (stack overflow, memory growing with the
@@ -280,7 +301,7 @@ pub fn batch(args: BatchArgs) -> i32 {
         let Some(job) = feed.lock().expect("lock").next(limit) else { break };
         let k = count.fetch_add(1, Ordering::Relaxed);
         let (name, label) = (job.name.clone(), job.label.clone());
-        let (files, diags, ok) = one(&engine, job, &args, &formats);
+        let (files, diags, ok) = one(&engine, job, &args, &formats, spare_core);
         if !ok {
             *failed.lock().expect("lock") += 1;
         }
