@@ -49,8 +49,12 @@ impl Env {
             files.insert(id, Bytes::new(bytes.clone()));
         }
         use typst::LibraryExt;
+        let library = LazyHash::new(Library::builder().build());
+        // Typst hashes the library on first use (~0.6 ms); do it here, on the thread that
+        // runs beside the font loading, and the hash is kept.
+        std::hash::Hash::hash(&library, &mut std::collections::hash_map::DefaultHasher::new());
         Pending {
-            library: LazyHash::new(Library::builder().build()),
+            library,
             sources,
             files,
             main: file_id("/main.typ"),
