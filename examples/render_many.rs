@@ -22,8 +22,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         }
         // One prepared document feeds both writers.
         let prepared = engine.prepare(&document, &input);
-        let pdf = engine.pdf(&prepared)?;
-        let docx = engine.docx(&prepared)?;
+        // Both writers from the one prepared document; the DOCX on a second thread.
+        let (pdf, docx) = engine.pdf_and_docx(&prepared)?;
         let layout = engine.layout(&prepared)?;
         let stem = std::path::Path::new(&path).file_stem().unwrap_or_default().to_string_lossy().into_owned();
         std::fs::write(format!("{stem}.pdf"), &pdf)?;

@@ -190,3 +190,10 @@ fn input_errors(e: Error) -> Vec<InputError> {
         other => vec![InputError::at("$", other.to_string()).code("invalid")],
     }
 }
+
+/// `batch` and servers share one engine between threads: keep it `Send + Sync`.
+#[allow(dead_code)]
+fn engine_is_shareable() {
+    fn shareable<T: Send + Sync>() {}
+    shareable::<Engine>();
+}
