@@ -142,3 +142,36 @@ fn results_stream_while_the_input_is_still_open() {
     drop(stdin);
     assert!(child.wait().unwrap().success());
 }
+
+/// The library: one engine shared by threads gives every document the bytes it gets alone,
+/// and `pdf_and_docx` the bytes of `pdf` and `docx`.
+#[test]
+fn one_engine_many_threads_same_bytes() {
+    use vanban::{Engine, Options};
+    let engine = Engine::new(Options::default()).unwrap();
+    let names = ["bao-cao-612.json", "cong-van-huyen.json", "giay-moi-hoi-nghi.json", "quyet-dinh-ban-hanh-quy-che.json"];
+    let render = |name: &str| {
+        let input = std::fs::read(fixture(name)).unwrap();
+        let doc = engine.prepare(&engine.parse(&input).unwrap(), &input);
+        engine.pdf_and_docx(&doc).unwrap()
+    };
+    let alone: Vec<(Vec<u8>, Vec<u8>)> = names.iter().map(|n| render(n)).collect();
+    let input = std::fs::read(fixture(names[0])).unwrap();
+    let doc = engine.prepare(&engine.parse(&input).unwrap(), &input);
+    assert_eq!(engine.pdf(&doc).unwrap(), alone[0].0, "pdf_and_docx's PDF is pdf()'s");
+    assert_eq!(engine.docx(&doc).unwrap(), alone[0].1, "pdf_and_docx's DOCX is docx()'s");
+    std::thread::scope(|s| {
+        let handles: Vec<_> = (0..2)
+            .map(|t| {
+                let render = &render;
+                s.spawn(move || (0..names.len()).map(|k| render(names[(k + t) % names.len()])).collect::<Vec<_>>())
+            })
+            .collect();
+        for (t, h) in handles.into_iter().enumerate() {
+            for (k, got) in h.join().unwrap().into_iter().enumerate() {
+                let want = &alone[(k + t) % names.len()];
+                assert!(got.0 == want.0 && got.1 == want.1, "thread {t}: {} differs when rendered beside another", names[(k + t) % names.len()]);
+            }
+        }
+    });
+}
