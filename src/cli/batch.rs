@@ -5,7 +5,7 @@
 
 use super::args::{BatchArgs, Format};
 use super::diagnostics::{self, MessageFormat};
-use super::output::write_all;
+use super::output::{render_formats, write_all};
 use super::{engine_from, read_input, report};
 use crate::error::{Error, InputError, Result};
 use crate::Engine;
@@ -221,31 +221,13 @@ fn one(engine: &Engine, job: Job, args: &BatchArgs, formats: &[Format], spare_co
             Some(b) => b?,
             None => read_input(&job.label, args.engine.max_input_size)?,
         };
-        let bytes = &bytes;
-        let (model, warnings) = engine.parse_with_warnings(bytes)?;
-        let doc = engine.prepare(&model, bytes);
+        let (model, warnings) = engine.parse_with_warnings(&bytes)?;
+        let doc = engine.prepare(&model, &bytes);
         let dir = args.out_dir.clone().unwrap_or_default();
-        let mut files = Vec::new();
-        let wants = |f: Format| formats.contains(&f);
-        let (mut pdf, mut docx) = if spare_core && wants(Format::Pdf) && wants(Format::Docx) {
-            let (p, d) = engine.pdf_and_docx(&doc)?;
-            (Some(p), Some(d))
-        } else {
-            (None, None)
-        };
-        for f in formats {
-            let bytes = match f {
-                Format::Pdf => match pdf.take() {
-                    Some(b) => b,
-                    None => engine.pdf(&doc)?,
-                },
-                Format::Docx => match docx.take() {
-                    Some(b) => b,
-                    None => engine.docx(&doc)?,
-                },
-            };
-            files.push((dir.join(format!("{}.{}", job.name, f.ext())).to_string_lossy().into_owned(), bytes));
-        }
+        let files: Vec<(String, Vec<u8>)> = render_formats(engine, &doc, formats, spare_core)?
+            .into_iter()
+            .map(|(f, bytes)| (dir.join(format!("{}.{}", job.name, f.ext())).to_string_lossy().into_owned(), bytes))
+            .collect();
         write_all(&files)?;
         Ok((files.into_iter().map(|f| f.0).collect(), warnings))
     };
@@ -268,12 +250,7 @@ pub fn batch(args: BatchArgs) -> i32 {
         Ok(f) => Mutex::new(f),
         Err(e) => return report(None, &e),
     };
-    let mut formats: Vec<Format> = Vec::new();
-    for f in if args.to.is_empty() { Format::defaults() } else { args.to.clone() } {
-        if !formats.contains(&f) {
-            formats.push(f);
-        }
-    }
+    let formats = if args.to.is_empty() { Format::defaults() } else { args.to.clone() };
     let bar = if std::io::stderr().is_terminal() && args.report.message_format == MessageFormat::Human {
         let b = match total(&args) {
             Some(n) => ProgressBar::new(n),

@@ -1,7 +1,7 @@
 //! `vanban render INPUT... [-o FILE]... [--to pdf,docx] [--out-dir DIR]`.
 
 use super::args::{Format, RenderArgs};
-use super::output::write_all;
+use super::output::{render_formats, write_all};
 use super::diagnostics::{self, MessageFormat};
 use super::{engine_from, read_input, report};
 use crate::error::{Error, Result};
@@ -79,24 +79,11 @@ fn render_one(engine: &Engine, input: &str, args: &RenderArgs) -> (Result<()>, V
 
 fn write_outputs(engine: &Engine, model: &crate::model::Document, bytes: &[u8], targets: Vec<(String, Format)>) -> Result<()> {
     let doc = engine.prepare(model, bytes);
-    let wants = |f: Format| targets.iter().any(|t| t.1 == f);
-    let (pdf, docx) = match (wants(Format::Pdf), wants(Format::Docx)) {
-        (true, true) => {
-            let (p, d) = engine.pdf_and_docx(&doc)?;
-            (Some(p), Some(d))
-        }
-        (true, false) => (Some(engine.pdf(&doc)?), None),
-        (false, _) => (None, Some(engine.docx(&doc)?)),
-    };
+    let formats: Vec<Format> = targets.iter().map(|t| t.1).collect();
+    let made = render_formats(engine, &doc, &formats, true)?;
     let files: Vec<(String, Vec<u8>)> = targets
         .into_iter()
-        .filter_map(|(path, format)| {
-            let out = match format {
-                Format::Pdf => pdf.clone(),
-                Format::Docx => docx.clone(),
-            };
-            out.map(|o| (path, o))
-        })
+        .filter_map(|(path, format)| made.iter().find(|m| m.0 == format).map(|m| (path, m.1.clone())))
         .collect();
     write_all(&files)
 }
