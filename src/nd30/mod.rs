@@ -2,6 +2,7 @@
 //! both writers need. Neither the PDF nor the DOCX writer re-derives any of this.
 
 pub mod date;
+pub mod levels;
 pub mod numbering;
 pub mod numbers;
 pub mod ranges;

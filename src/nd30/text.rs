@@ -8,6 +8,25 @@ pub fn upper(s: &str) -> String {
     s.nfc().collect::<String>().to_uppercase().nfc().collect()
 }
 
+/// Lower-case Vietnamese text, precomposed (for comparisons).
+pub fn lower(s: &str) -> String {
+    s.nfc().collect::<String>().to_lowercase().nfc().collect()
+}
+
+/// At most `max` characters, cut at a word boundary with "…" when longer (metadata fields
+/// that have a length limit of their own).
+pub fn shorten(s: &str, max: usize) -> String {
+    if s.chars().count() <= max {
+        return s.to_string();
+    }
+    let cut: String = s.chars().take(max.saturating_sub(1)).collect();
+    let at_word = match cut.rfind(' ') {
+        Some(i) if i > 0 => cut[..i].trim_end(),
+        _ => cut.as_str(),
+    };
+    format!("{at_word}…")
+}
+
 /// The lines a `"\n"` forces in a header string or title (blank parts dropped).
 pub fn parts(s: &str) -> Vec<String> {
     s.split('\n').map(|p| p.trim().to_string()).filter(|p| !p.is_empty()).collect()
@@ -155,6 +174,13 @@ mod tests {
         assert_eq!(upper("Ủy ban nhân dân xã Hương Xuân"), "ỦY BAN NHÂN DÂN XÃ HƯƠNG XUÂN");
         assert_eq!(upper("đảng ủy"), "ĐẢNG ỦY");
         assert_eq!(upper("u\u{31b}\u{300}"), "Ừ");
+    }
+
+    #[test]
+    fn shortened_at_a_word() {
+        assert_eq!(shorten("Báo cáo kết quả", 100), "Báo cáo kết quả");
+        assert_eq!(shorten("Báo cáo kết quả", 10), "Báo cáo…");
+        assert!(shorten(&"x".repeat(50), 10).chars().count() <= 10);
     }
 
     #[test]
