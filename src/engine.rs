@@ -79,11 +79,12 @@ impl Engine {
                 .hint("raise the limit with --max-input-size");
             return Checked { document: None, diagnostics: vec![e] };
         }
-        let value = match read_value(bytes) {
+        let mut value = match read_value(bytes) {
             Ok(v) => v,
             Err(e) => return Checked { document: None, diagnostics: input_errors(e) },
         };
-        let mut diagnostics = lint::glyphs(&value, &self.env.fonts);
+        let mut diagnostics = crate::model::chars::apply(&mut value);
+        diagnostics.extend(lint::glyphs(&value, &self.env.fonts));
         let document = match to_document(value).and_then(|d| validate(&d).map(|_| d)) {
             Ok(d) => Some(d),
             Err(e) => {

@@ -10,11 +10,15 @@ use crate::model::Document;
 use crate::nd30::date::{date_line, DocDate};
 use crate::nd30::ranges::PT_PER_MM;
 use crate::nd30::symbol::{number_line, reference, symbol};
-use crate::nd30::text::{dash_items, inline, parts, plain, upper, Span};
+use crate::nd30::text::{dash_items, inline, parts, plain, shorten, upper, Span};
 use crate::nd30::types::{by_slug, SECRECY, URGENCY};
 use crate::nd30::{KINH_GUI, QUOC_HIEU, TIEU_NGU};
 use crate::style::{Style, StyleFile};
 use chrono::Datelike;
+
+/// Longest metadata string (title, subject, author), in characters: PDF/A (ISO 19005) allows
+/// 32,767 bytes in a string, and the PDF writes these in UTF-16, up to 4 bytes a character.
+pub const META_MAX_CHARS: usize = 8_000;
 
 /// Prepare a validated document for layout. `ident` identifies the input (a hash).
 pub fn prepare(d: &Document, file: &StyleFile, fonts: &FontSet, ident: &str) -> Doc {
@@ -122,9 +126,9 @@ pub fn prepare(d: &Document, file: &StyleFile, fonts: &FontSet, ident: &str) -> 
     let td = date.timestamp_date();
     let mut doc = Doc {
         meta: Meta {
-            title: title_meta.replace('\u{a0}', " ").split_whitespace().collect::<Vec<_>>().join(" "),
-            author: d.issuer.name.replace('\n', " ").split_whitespace().collect::<Vec<_>>().join(" "),
-            subject: subject_one_line,
+            title: shorten(&title_meta.replace('\u{a0}', " ").split_whitespace().collect::<Vec<_>>().join(" "), META_MAX_CHARS),
+            author: shorten(&d.issuer.name.split_whitespace().collect::<Vec<_>>().join(" "), META_MAX_CHARS),
+            subject: shorten(&subject_one_line, META_MAX_CHARS),
             date: (td.year(), td.month(), td.day()),
             ident: ident.to_string(),
             lang: "vi".into(),

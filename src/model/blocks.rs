@@ -224,6 +224,7 @@ struct RawBlock {
     paragraph: Option<String>,
     indent: Option<bool>,
     align: Option<String>,
+    #[schemars(length(max = super::validate::LINE_MAX))]
     section: Option<String>,
     number: Option<NumberLabel>,
     body: Option<Vec<Block>>,
@@ -232,9 +233,13 @@ struct RawBlock {
     table: Option<Table>,
     landscape: Option<bool>,
     results: Option<Results>,
+    #[schemars(length(max = super::validate::LINE_MAX))]
     article: Option<String>,
+    #[schemars(length(max = super::validate::LINE_MAX))]
     chapter: Option<String>,
+    #[schemars(length(max = super::validate::LINE_MAX))]
     part: Option<String>,
+    #[schemars(length(max = super::validate::LINE_MAX))]
     division: Option<String>,
     page_break: Option<bool>,
 }

@@ -2,9 +2,11 @@
 //!
 //! Parsing is strict: unknown keys are errors (except under `meta` and a top-level
 //! `"$schema"`), a key given twice is an error, `null` means absent. Every string is
-//! normalised to NFC before it reaches these types (see [`parse`]).
+//! normalised to NFC and put through the character rule ([`chars`]) before it reaches
+//! these types (see [`parse`]).
 
 pub mod blocks;
+pub mod chars;
 pub mod parse;
 pub mod suggest;
 pub mod validate;
@@ -30,31 +32,39 @@ pub struct Document {
     /// Registered number; absent = not yet registered (printed blank). — Số văn bản; bỏ trống nếu chưa đăng ký.
     pub number: Option<u32>,
     /// Explicit symbol, overriding the derived one. — Ký hiệu (nếu muốn thay ký hiệu tự tính).
+    #[schemars(length(max = validate::LINE_MAX))]
     pub symbol: Option<String>,
     /// Drafting unit: the second part of a công văn's symbol. — Đơn vị soạn thảo (phần sau ký hiệu công văn).
+    #[schemars(length(max = validate::LINE_MAX))]
     pub unit: Option<String>,
     /// Place of issue, printed before the date. — Địa danh.
+    #[schemars(length(max = validate::LINE_MAX))]
     pub place: String,
     /// ISO date, or a year alone for an undated draft. — Ngày ban hành (YYYY-MM-DD) hoặc chỉ năm cho dự thảo.
     pub date: String,
     /// Trích yếu (công văn: printed after "V/v"). — Trích yếu nội dung.
+    #[schemars(length(max = validate::SUBJECT_MAX))]
     pub subject: Option<String>,
     /// Urgency mark: khan | thuong-khan | hoa-toc. — Độ khẩn: khan, thuong-khan, hoa-toc.
     pub urgency: Option<String>,
     /// Secrecy mark: mat | toi-mat | tuyet-mat. — Độ mật: mat, toi-mat, tuyet-mat.
     pub secrecy: Option<String>,
     /// Circulation mark (ô 11). — Chỉ dẫn phạm vi lưu hành.
+    #[schemars(length(max = validate::LINE_MAX))]
     pub circulation: Option<String>,
     /// Authority heading of decisions and resolutions. — Thẩm quyền ban hành (quyết định, nghị quyết).
+    #[schemars(length(max = validate::LINE_MAX))]
     pub authority: Option<String>,
     /// Căn cứ lines. — Các căn cứ ban hành.
     pub bases: Option<Vec<String>>,
     /// "Theo đề nghị của …". — Theo đề nghị của …
     pub proposal: Option<String>,
     /// Kính gửi. — Nơi gửi (Kính gửi).
+    #[schemars(inner(length(max = validate::LINE_MAX)))]
     pub recipients: Option<Vec<String>>,
     /// Lead line — Dòng dẫn (công điện, giấy mời). Công điện: who sends it ("<AGENCY OR TITLE> điện:"); giấy mời: who invites ("…
     /// trân trọng kính mời:"). Default: the issuer's name.
+    #[schemars(length(max = validate::LINE_MAX))]
     pub lead: Option<String>,
     /// The numbered body. — Nội dung văn bản.
     #[serde(default)]
@@ -64,6 +74,7 @@ pub struct Document {
     /// Several signers, left to right (biên bản, joint documents). — Nhiều người ký (biên bản, văn bản liên tịch).
     pub signers: Option<Vec<Signer>>,
     /// Nơi nhận items, in order, as given. — Nơi nhận.
+    #[schemars(inner(length(max = validate::LINE_MAX)))]
     pub distribution: Option<Vec<String>>,
     /// Drafter initials and number of copies (ô 12). — Ký hiệu người soạn thảo và số lượng bản.
     pub drafter: Option<Drafter>,
@@ -84,10 +95,13 @@ pub struct Document {
 #[serde(deny_unknown_fields)]
 pub struct Issuer {
     /// Cơ quan chủ quản (printed UPPER, regular). — Cơ quan chủ quản.
+    #[schemars(length(max = validate::LINE_MAX))]
     pub parent: Option<String>,
     /// Issuing agency (printed UPPER, bold). — Tên cơ quan ban hành.
+    #[schemars(length(max = validate::LINE_MAX))]
     pub name: String,
     /// The issuer's part of the symbol. — Chữ viết tắt tên cơ quan trong ký hiệu.
+    #[schemars(length(max = validate::LINE_MAX))]
     pub code: String,
 }
 
@@ -96,23 +110,31 @@ pub struct Issuer {
 #[serde(deny_unknown_fields)]
 pub struct Signer {
     /// TM. <collective>.
+    #[schemars(length(max = validate::LINE_MAX))]
     pub on_behalf_of: Option<String>,
     /// KT. <head's title>.
     #[serde(rename = "for")]
+    #[schemars(length(max = validate::LINE_MAX))]
     pub for_: Option<String>,
     /// TL. <head's title>.
+    #[schemars(length(max = validate::LINE_MAX))]
     pub by_order_of: Option<String>,
     /// TUQ. <head's title>.
+    #[schemars(length(max = validate::LINE_MAX))]
     pub by_delegation_of: Option<String>,
     /// Q. before the title.
     pub acting: Option<bool>,
     /// The signer's own title. — Chức vụ của người ký.
+    #[schemars(length(max = validate::LINE_MAX))]
     pub title: Option<String>,
     /// The signer's name. — Họ và tên người ký.
+    #[schemars(length(max = validate::LINE_MAX))]
     pub name: Option<String>,
     /// Explicit signing lines (printed UPPER as given), instead of the prefixes and title.
+    #[schemars(inner(length(max = validate::LINE_MAX)))]
     pub lines: Option<Vec<String>>,
     /// Text in the signature space, e.g. "(Đã ký)".
+    #[schemars(length(max = validate::LINE_MAX))]
     pub note: Option<String>,
 }
 
@@ -121,6 +143,7 @@ pub struct Signer {
 #[serde(deny_unknown_fields)]
 pub struct Drafter {
     /// Initials of the drafter.
+    #[schemars(length(max = validate::LINE_MAX))]
     pub initials: String,
     /// Number of copies.
     pub copies: Option<u32>,
@@ -131,12 +154,16 @@ pub struct Drafter {
 #[serde(deny_unknown_fields)]
 pub struct Contact {
     /// Postal address.
+    #[schemars(length(max = validate::LINE_MAX))]
     pub address: Option<String>,
     /// Telephone.
+    #[schemars(length(max = validate::LINE_MAX))]
     pub phone: Option<String>,
     /// E-mail.
+    #[schemars(length(max = validate::LINE_MAX))]
     pub email: Option<String>,
     /// Website.
+    #[schemars(length(max = validate::LINE_MAX))]
     pub website: Option<String>,
 }
 
@@ -148,10 +175,13 @@ pub struct Appendix {
     #[serde(rename = "type")]
     pub doc_type: Option<String>,
     /// Title (UPPER for a plain appendix).
+    #[schemars(length(max = validate::LINE_MAX))]
     pub title: Option<String>,
     /// Replaces the "Phụ lục I" line; "" prints none.
+    #[schemars(length(max = validate::LINE_MAX))]
     pub label: Option<String>,
     /// Replaces the "(Kèm theo …)" line, printed whole as given.
+    #[schemars(length(max = validate::LINE_MAX))]
     pub caption: Option<String>,
     /// The appendix's body.
     #[serde(default)]
@@ -169,12 +199,14 @@ pub struct Copy {
     /// The copy's own number.
     pub number: Option<u32>,
     /// Place of the copy (default: the document's).
+    #[schemars(length(max = validate::LINE_MAX))]
     pub place: Option<String>,
     /// Date of the copy.
     pub date: Option<String>,
     /// Signer of the copy.
     pub signer: Option<Signer>,
     /// Nơi nhận of the copy.
+    #[schemars(inner(length(max = validate::LINE_MAX)))]
     pub distribution: Option<Vec<String>>,
     /// Electronic copy: 10 pt signing info, no paper block.
     pub electronic: Option<bool>,
@@ -187,10 +219,13 @@ pub struct Copy {
 #[serde(deny_unknown_fields)]
 pub struct CopyIssuer {
     /// Name (printed UPPER).
+    #[schemars(length(max = validate::LINE_MAX))]
     pub name: String,
     /// Code for the copy's symbol.
+    #[schemars(length(max = validate::LINE_MAX))]
     pub code: String,
     /// Parent agency.
+    #[schemars(length(max = validate::LINE_MAX))]
     pub parent: Option<String>,
 }
 

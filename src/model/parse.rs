@@ -13,7 +13,11 @@ pub type ParseOutcome = Result<Document, Error>;
 
 /// Parse and validate one document from its JSON bytes.
 pub fn parse_document(bytes: &[u8]) -> ParseOutcome {
-    let value = read_value(bytes)?;
+    let mut value = read_value(bytes)?;
+    let refused: Vec<_> = super::chars::apply(&mut value).into_iter().filter(|d| d.severity == crate::error::Severity::Error).collect();
+    if !refused.is_empty() {
+        return Err(Error::Input(refused));
+    }
     let doc = to_document(value)?;
     super::validate::validate(&doc)?;
     Ok(doc)

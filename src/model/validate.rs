@@ -25,6 +25,11 @@ const ALIGNS: [&str; 4] = ["left", "center", "right", "justify"];
 pub const MAX_DEPTH: usize = 12;
 /// Most cells in one table.
 pub const MAX_TABLE_CELLS: usize = 20_000;
+/// Longest trích yếu, in characters: a summary of one or two lines; beyond, it is not one.
+pub const SUBJECT_MAX: usize = 2_000;
+/// Longest one-line field (agency names, place, a recipient, a signer's line or name, a Nơi
+/// nhận item, titles), in characters. Paragraphs and table cells have no limit of their own.
+pub const LINE_MAX: usize = 1_000;
 
 fn one_of(list: &[&str]) -> String {
     list.iter().map(|s| format!("\"{s}\"")).collect::<Vec<_>>().join(", ")
@@ -58,6 +63,26 @@ impl Validator {
         }
     }
 
+    /// `too-long` beyond `max` characters.
+    fn length(&mut self, path: &str, s: Option<&str>, max: usize) {
+        let Some(s) = s else { return };
+        let n = s.chars().count();
+        if n > max {
+            let what = if max == SUBJECT_MAX { "a trích yếu" } else { "this field" };
+            self.errors.push(
+                InputError::at(path, format!("{n} characters: {what} holds at most {max}"))
+                    .code("too-long")
+                    .hint("shorten it; long text belongs in the body"),
+            );
+        }
+    }
+
+    fn lines(&mut self, path: &str, items: Option<&[String]>) {
+        for (i, x) in items.unwrap_or(&[]).iter().enumerate() {
+            self.length(&format!("{path}[{i}]"), Some(x), LINE_MAX);
+        }
+    }
+
     fn enum_of(&mut self, path: &str, v: Option<&str>, allowed: &[&str]) {
         if let Some(v) = v {
             if !allowed.contains(&v) {
@@ -77,6 +102,30 @@ impl Validator {
         }
         self.non_empty("$.issuer.name", &d.issuer.name);
         self.non_empty("$.issuer.code", &d.issuer.code);
+        for (path, v) in [
+            ("$.issuer.name", Some(&d.issuer.name)),
+            ("$.issuer.parent", d.issuer.parent.as_ref()),
+            ("$.issuer.code", Some(&d.issuer.code)),
+            ("$.symbol", d.symbol.as_ref()),
+            ("$.unit", d.unit.as_ref()),
+            ("$.place", Some(&d.place)),
+            ("$.circulation", d.circulation.as_ref()),
+            ("$.authority", d.authority.as_ref()),
+            ("$.lead", d.lead.as_ref()),
+        ] {
+            self.length(path, v.map(String::as_str), LINE_MAX);
+        }
+        self.length("$.subject", d.subject.as_deref(), SUBJECT_MAX);
+        self.lines("$.recipients", d.recipients.as_deref());
+        self.lines("$.distribution", d.distribution.as_deref());
+        if let Some(dr) = &d.drafter {
+            self.length("$.drafter.initials", Some(&dr.initials), LINE_MAX);
+        }
+        if let Some(c) = &d.contact {
+            for (k, v) in [("address", &c.address), ("phone", &c.phone), ("email", &c.email), ("website", &c.website)] {
+                self.length(&format!("$.contact.{k}"), v.as_deref(), LINE_MAX);
+            }
+        }
         if d.number == Some(0) {
             self.err("$.number", "expected a positive integer (1, 2, …), or no number for an unregistered document");
         }
@@ -131,6 +180,9 @@ impl Validator {
                         self.err(format!("{p}.type"), format!("unknown type \"{t}\", expected one of {}", one_of(&slugs)));
                     }
                 }
+                for (k, v) in [("title", &a.title), ("label", &a.label), ("caption", &a.caption)] {
+                    self.length(&format!("{p}.{k}"), v.as_deref(), LINE_MAX);
+                }
                 self.blocks(&format!("{p}.body"), &a.body, 1);
             }
         }
@@ -147,6 +199,11 @@ impl Validator {
         self.enum_of("$.copy.form", c.form.as_deref(), &forms);
         self.non_empty("$.copy.issuer.name", &c.issuer.name);
         self.non_empty("$.copy.issuer.code", &c.issuer.code);
+        self.length("$.copy.issuer.name", Some(&c.issuer.name), LINE_MAX);
+        self.length("$.copy.issuer.code", Some(&c.issuer.code), LINE_MAX);
+        self.length("$.copy.issuer.parent", c.issuer.parent.as_deref(), LINE_MAX);
+        self.length("$.copy.place", c.place.as_deref(), LINE_MAX);
+        self.lines("$.copy.distribution", c.distribution.as_deref());
         if c.number == Some(0) {
             self.err("$.copy.number", "expected a positive integer");
         }
@@ -166,6 +223,18 @@ impl Validator {
     }
 
     fn signer(&mut self, path: &str, s: &Signer) {
+        for (k, v) in [
+            ("on_behalf_of", &s.on_behalf_of),
+            ("for", &s.for_),
+            ("by_order_of", &s.by_order_of),
+            ("by_delegation_of", &s.by_delegation_of),
+            ("title", &s.title),
+            ("name", &s.name),
+            ("note", &s.note),
+        ] {
+            self.length(&format!("{path}.{k}"), v.as_deref(), LINE_MAX);
+        }
+        self.lines(&format!("{path}.lines"), s.lines.as_deref());
         if s.name.as_deref().is_none_or(|n| n.trim().is_empty()) {
             self.err(format!("{path}.name"), "required: the signer's name");
         }
@@ -202,6 +271,7 @@ impl Validator {
                 }
                 Block::Section(s) => {
                     self.non_empty(&format!("{p}.section"), &s.title);
+                    self.length(&format!("{p}.section"), Some(&s.title), LINE_MAX);
                     self.blocks(&format!("{p}.body"), &s.body, depth + 1);
                 }
                 Block::List(l) => {
@@ -210,7 +280,10 @@ impl Validator {
                 }
                 Block::Table(t) => self.table(&format!("{p}.table"), &t.table),
                 Block::Results(r) => self.results(&format!("{p}.results"), r),
-                Block::Article(a) => self.blocks(&format!("{p}.body"), &a.body, depth + 1),
+                Block::Article(a) => {
+                    self.length(&format!("{p}.article"), Some(&a.title), LINE_MAX);
+                    self.blocks(&format!("{p}.body"), &a.body, depth + 1);
+                }
                 Block::Division(dv) => {
                     let key = match dv.kind {
                         DivisionKind::Part => "part",
@@ -218,6 +291,7 @@ impl Validator {
                         DivisionKind::Division => "division",
                     };
                     self.non_empty(&format!("{p}.{key}"), &dv.title);
+                    self.length(&format!("{p}.{key}"), Some(&dv.title), LINE_MAX);
                     self.blocks(&format!("{p}.body"), &dv.body, depth + 1);
                 }
                 Block::PageBreak => {}
