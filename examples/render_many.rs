@@ -1,6 +1,6 @@
 //! Using vanban as a library: build the engine once, then render any number of documents.
 //!
-//!     cargo run --release --example render_many -- fixtures/bao-cao-612.json fixtures/cong-van-huyen.json
+//!     cargo run --release --example render_many -- fixtures/bao-cao-612.json fixtures/cong-van-xa.json
 
 use vanban::{Engine, Options};
 

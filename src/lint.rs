@@ -37,6 +37,18 @@ fn strings<'a>(v: &'a Value, path: String, out: &mut Vec<(String, &'a str)>) {
     }
 }
 
+/// Whether the fonts draw `c`: they have it, or the shaper draws it with another glyph of the
+/// same font, as HarfBuzz does (spaces of other widths as a space of that width; U+2011, the
+/// non-breaking hyphen of Word's U+001E, as U+2010, which Liberation Serif has).
+fn drawable(c: char, fonts: &FontSet) -> bool {
+    fonts.covers(c)
+        || match c {
+            '\u{2011}' => fonts.covers('\u{2010}'),
+            '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' => fonts.covers(' '),
+            _ => false,
+        }
+}
+
 /// Characters the fonts cannot draw, one error per character and place.
 pub fn glyphs(value: &Value, fonts: &FontSet) -> Vec<InputError> {
     let mut all = Vec::new();
@@ -45,7 +57,7 @@ pub fn glyphs(value: &Value, fonts: &FontSet) -> Vec<InputError> {
     for (path, s) in all {
         let mut seen = Vec::new();
         for c in s.chars() {
-            if c.is_whitespace() || c.is_control() || seen.contains(&c) || fonts.covers(c) {
+            if c == ' ' || c == '\n' || crate::model::chars::is_refused(c) || seen.contains(&c) || drawable(c, fonts) {
                 continue;
             }
             seen.push(c);
@@ -111,6 +123,11 @@ pub fn warnings(d: &Document, style: &Style, fonts: &FontSet) -> Vec<InputError>
             );
         }
     }
+    district_level(d, &mut out);
+    empty_sections("$.body", &d.body, &mut out);
+    for (i, a) in d.appendices.iter().flatten().enumerate() {
+        empty_sections(&format!("$.appendices[{i}].body"), &a.body, &mut out);
+    }
     if let Some(subject) = d.subject.as_deref() {
         let width = style.text_width_mm() * PT_PER_MM;
         let lines: usize = subject
@@ -127,4 +144,66 @@ pub fn warnings(d: &Document, style: &Style, fonts: &FontSet) -> Vec<InputError>
         }
     }
     out
+}
+
+/// `district-level`: a document dated in the two-level local government that names a
+/// district-level body as its issuer, parent or a recipient.
+fn district_level(d: &Document, out: &mut Vec<InputError>) {
+    use crate::nd30::levels::{district_word, two_levels_since};
+    let since = two_levels_since();
+    let after = match DocDate::parse(&d.date) {
+        Some(DocDate::Full(date)) => date >= since,
+        // A draft dated by its year alone: only when every day of that year is after.
+        Some(DocDate::Year(y)) => chrono::NaiveDate::from_ymd_opt(y, 1, 1).is_some_and(|first| first >= since),
+        None => false,
+    };
+    if !after {
+        return;
+    }
+    let mut names: Vec<(String, &str)> = vec![("$.issuer.name".into(), d.issuer.name.as_str())];
+    names.extend(d.issuer.parent.as_deref().map(|p| ("$.issuer.parent".to_string(), p)));
+    for (i, r) in d.recipients.iter().flatten().enumerate() {
+        names.push((format!("$.recipients[{i}]"), r));
+    }
+    for (path, name) in names {
+        if let Some(word) = district_word(name) {
+            out.push(
+                InputError::at(path, format!("\"{}\" names a district-level body ({word})", name.replace('\n', " ")))
+                    .code("district-level")
+                    .hint("district-level government (huyện, quận, thị xã) was abolished on 1 July 2025 by the Law on the Organisation of Local Government (72/2025/QH15): a document dated since then goes to the province or the commune (xã, phường)")
+                    .warning(),
+            );
+        }
+    }
+}
+
+/// `empty-section`: a section, article, chapter, part or division with no body prints as a
+/// bare heading.
+fn empty_sections(path: &str, blocks: &[crate::model::Block], out: &mut Vec<InputError>) {
+    use crate::model::{Block, DivisionKind};
+    for (i, b) in blocks.iter().enumerate() {
+        let p = format!("{path}[{i}]");
+        let (kind, body) = match b {
+            Block::Section(s) => ("section", &s.body),
+            Block::Article(a) => ("article", &a.body),
+            Block::Division(dv) => (
+                match dv.kind {
+                    DivisionKind::Part => "part",
+                    DivisionKind::Chapter => "chapter",
+                    DivisionKind::Division => "division",
+                },
+                &dv.body,
+            ),
+            _ => continue,
+        };
+        if body.is_empty() {
+            out.push(
+                InputError::at(p.clone(), format!("this {kind} has no body: it prints as a bare heading"))
+                    .code("empty-section")
+                    .hint("give it a `body`, or make the heading a paragraph")
+                    .warning(),
+            );
+        }
+        empty_sections(&format!("{p}.body"), body, out);
+    }
 }

@@ -149,7 +149,7 @@ fn results_stream_while_the_input_is_still_open() {
 fn one_engine_many_threads_same_bytes() {
     use vanban::{Engine, Options};
     let engine = Engine::new(Options::default()).unwrap();
-    let names = ["bao-cao-612.json", "cong-van-huyen.json", "giay-moi-hoi-nghi.json", "quyet-dinh-ban-hanh-quy-che.json"];
+    let names = ["bao-cao-612.json", "cong-van-xa.json", "giay-moi-hoi-nghi.json", "quyet-dinh-ban-hanh-quy-che.json"];
     let render = |name: &str| {
         let input = std::fs::read(fixture(name)).unwrap();
         let doc = engine.prepare(&engine.parse(&input).unwrap(), &input);

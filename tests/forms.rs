@@ -39,7 +39,7 @@ fn decision_preamble_and_attached_regulation() {
 
 #[test]
 fn marks_circulation_drafter_contact() {
-    let pdf = read(&render_fixture("cong-van-huyen.json"));
+    let pdf = read(&render_fixture("cong-van-xa.json"));
     let p1 = &pdf.pages[0];
     let khan = p1.lines.iter().find(|l| l.text == "KHẨN").expect("KHẨN on its own line");
     assert!(khan.bold());

@@ -52,6 +52,11 @@ pub fn vietnamese(code: &str) -> &'static str {
         "no-luu-vt" => "Nơi nhận thiếu \"Lưu: VT\"",
         "academic-title" => "Tên người ký có học hàm, học vị",
         "long-subject" => "Trích yếu dài quá hai dòng",
+        "invalid-char" => "Ký tự không được phép trong văn bản",
+        "removed-char" => "Đã xóa ký tự ẩn",
+        "too-long" => "Nội dung dài quá giới hạn",
+        "district-level" => "Nêu tên cơ quan cấp huyện (đã chấm dứt hoạt động từ ngày 01/7/2025)",
+        "empty-section" => "Mục chưa có nội dung",
         _ => "Dữ liệu không hợp lệ",
     }
 }
