@@ -9,11 +9,24 @@ use crate::style::Style;
 use docx_rs::*;
 
 /// The bookmark around the first signature space (ô 7c), for tools that sign or stamp DOCX;
-/// further signers get `signature_2`, `signature_3`, ….
+/// further signers get `signature_2`, `signature_3`, …; the signer of a copy (Mẫu 3.1)
+/// `signature_copy`.
 pub const SIGNATURE_BOOKMARK: &str = "signature";
+/// The bookmark of a copy's signature space.
+pub const COPY_BOOKMARK: &str = "signature_copy";
+
+/// Which bookmarks a closing's signature spaces get: a base name, and the id of the first
+/// (ids are unique in a document).
+#[derive(Clone, Copy)]
+pub struct Marks<'a> {
+    /// `signature` or `signature_copy`.
+    pub name: &'a str,
+    /// The first bookmark id.
+    pub first_id: usize,
+}
 
 /// Signing lines, the signature space (with its bookmark and note), the name.
-fn sign_paras(b: &SignBlock, k: usize, s: &Style, gap: f64) -> Vec<Paragraph> {
+fn sign_paras(b: &SignBlock, k: usize, marks: Marks, s: &Style, gap: f64) -> Vec<Paragraph> {
     let z = &s.sizes_pt;
     let m = &s.metrics;
     let mut out: Vec<Paragraph> = Vec::new();
@@ -21,8 +34,8 @@ fn sign_paras(b: &SignBlock, k: usize, s: &Style, gap: f64) -> Vec<Paragraph> {
         let p = para(st::SIGNING, l);
         out.push(if i == 0 { before(p, gap) } else { p });
     }
-    let name = if k == 0 { SIGNATURE_BOOKMARK.to_string() } else { format!("{SIGNATURE_BOOKMARK}_{}", k + 1) };
-    let id = k + 1;
+    let name = if k == 0 { marks.name.to_string() } else { format!("{}_{}", marks.name, k + 1) };
+    let id = marks.first_id + k;
     // The signature space: its height from the style; a note sits in its middle.
     let space = s.closing.signature_gap_mm * crate::nd30::ranges::PT_PER_MM;
     let line = (m.ascent + m.descent + m.gap) * z.signer_note;
@@ -72,7 +85,7 @@ fn noi_nhan(c: &Closing, gap: f64) -> Vec<Paragraph> {
 }
 
 /// The closing blocks, `gap` pt below what precedes them.
-pub fn blocks(c: &Closing, s: &Style, gap: f64) -> Vec<Block> {
+pub fn blocks(c: &Closing, s: &Style, gap: f64, marks: Marks) -> Vec<Block> {
     let z = &s.sizes_pt;
     if c.signers.len() <= 1 {
         // "Nơi nhận:" level with the first signing line: the same shift as the PDF layout.
@@ -82,7 +95,7 @@ pub fn blocks(c: &Closing, s: &Style, gap: f64) -> Vec<Block> {
             left.push(Paragraph::new().style(st::NOI_NHAN_ITEM));
         }
         let right = match c.signers.first() {
-            Some(b) => sign_paras(b, 0, s, gap),
+            Some(b) => sign_paras(b, 0, marks, s, gap),
             None => vec![Paragraph::new().style(st::SIGNING)],
         };
         let row = TableRow::new(vec![cell(c.left_mm, left), cell(c.right_mm, right)]).cant_split();
@@ -91,7 +104,7 @@ pub fn blocks(c: &Closing, s: &Style, gap: f64) -> Vec<Block> {
     // Several signers side by side, Nơi nhận under them.
     let n = c.signers.len() as f64;
     let w = s.text_width_mm() / n;
-    let cells = c.signers.iter().enumerate().map(|(k, b)| cell(w, sign_paras(b, k, s, gap))).collect();
+    let cells = c.signers.iter().enumerate().map(|(k, b)| cell(w, sign_paras(b, k, marks, s, gap))).collect();
     let widths = vec![w; c.signers.len()];
     let mut out = vec![Block::T(layout_table(&widths, vec![TableRow::new(cells).cant_split()]))];
     let left = noi_nhan(c, s.closing.gap_above_pt);

@@ -41,7 +41,9 @@ pub fn copy(doc: &Doc) -> Vec<Block> {
     }
     let right = vec![before(para(st::TYPE, &c.form), gap), para(st::PLACE_DATE, &c.place_date)];
     out.push(Block::T(layout_table(&[c.left_mm, c.right_mm], vec![TableRow::new(vec![cell(c.left_mm, left), cell(c.right_mm, right)])])));
-    out.extend(closing::blocks(&c.closing, s, s.closing.gap_above_pt));
+    // Bookmark ids after the main closing's, so that every id is unique.
+    let marks = closing::Marks { name: closing::COPY_BOOKMARK, first_id: doc.closing.signers.len() + 1 };
+    out.extend(closing::blocks(&c.closing, s, s.closing.gap_above_pt, marks));
     out
 }
 

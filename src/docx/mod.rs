@@ -7,6 +7,7 @@ mod closing;
 mod forms;
 mod header;
 mod package;
+mod schema;
 mod styles;
 mod units;
 
@@ -102,7 +103,7 @@ pub fn write(doc: &Doc, _fonts: &FontSet) -> Result<Vec<u8>> {
     // pages numbered afresh; its first page has no number and no contact block).
     let mut main = header::blocks(doc);
     main.extend(body::blocks(&doc.body, doc, s.header.body_gap_pt));
-    main.extend(closing::blocks(&doc.closing, s, s.closing.gap_above_pt));
+    main.extend(closing::blocks(&doc.closing, s, s.closing.gap_above_pt, closing::Marks { name: closing::SIGNATURE_BOOKMARK, first_id: 1 }));
     let mut parts: Vec<Part> = split(main, true, false);
     for a in &doc.appendices {
         let blocks = forms::appendix(a, doc);

@@ -3,6 +3,9 @@
 //! - `docProps/core.xml`: title, creator, subject, language, dates from the document;
 //! - `word/styles.xml`: language vi-VN in the document defaults;
 //! - `<w:tblHeader/>` on marked table header rows;
+//! - U+2011 (Word's non-breaking hyphen, U+001E in its plain text) as `<w:noBreakHyphen/>`,
+//!   which Word and LibreOffice draw with the run's own font (Liberation Serif lacks U+2011);
+//! - what the OOXML schema refuses in docx-rs's XML, and a theme part ([`schema`]);
 //! - a style on the empty paragraph docx-rs writes to close a section;
 //! - `w14:paraId` / `w14:textId` numbered per document (docx-rs counts per thread), so the
 //!   same input gives the same bytes in any process;
@@ -12,6 +15,7 @@
 //!   (zip's default), in a fixed order.
 
 use super::body::HEADER_ROW_MARK;
+use super::schema;
 use crate::doc::Doc;
 use crate::error::{Error, Result};
 use std::io::{Cursor, Read, Write};
@@ -38,6 +42,7 @@ const TBL_PR: &[&str] = &[
     "tblStyle", "tblpPr", "tblOverlap", "bidiVisual", "tblStyleRowBandSize", "tblStyleColBandSize", "tblW", "jc",
     "tblCellSpacing", "tblInd", "tblBorders", "shd", "tblLayout", "tblCellMar", "tblLook",
 ];
+const BORDERS: &[&str] = &["top", "left", "start", "bottom", "right", "end", "between", "bar", "insideH", "insideV", "tl2br", "tr2bl"];
 const TC_PR: &[&str] = &[
     "cnfStyle", "tcW", "gridSpan", "hMerge", "vMerge", "tcBorders", "shd", "noWrap", "tcMar", "textDirection",
     "tcFitText", "vAlign", "hideMark",
@@ -60,9 +65,17 @@ pub fn finish(packed: Vec<u8>, doc: &Doc) -> Result<Vec<u8>> {
         parts.push((f.name().to_string(), buf));
     }
     let mut ids = 0u32;
+    if let Some(at) = parts.iter().position(|p| p.0 == "word/styles.xml") {
+        parts.insert(at + 1, (schema::THEME_PART.to_string(), schema::theme(&doc.style.font.docx).into_bytes()));
+    }
     for (name, bytes) in parts.iter_mut() {
-        if name == "docProps/core.xml" {
-            *bytes = core_xml(doc).into_bytes();
+        match name.as_str() {
+            "docProps/core.xml" => *bytes = core_xml(doc).into_bytes(),
+            "[Content_Types].xml" => *bytes = schema::with_theme_content_type(&String::from_utf8_lossy(bytes)).into_bytes(),
+            "word/_rels/document.xml.rels" => *bytes = schema::with_theme_relationship(&String::from_utf8_lossy(bytes)).into_bytes(),
+            _ => {}
+        }
+        if name == "docProps/core.xml" || name == schema::THEME_PART {
             continue;
         }
         if !name.starts_with("word/") || !name.ends_with(".xml") {
@@ -73,11 +86,23 @@ pub fn finish(packed: Vec<u8>, doc: &Doc) -> Result<Vec<u8>> {
             xml = xml.replacen("<w:rPrDefault><w:rPr>", "<w:rPrDefault><w:rPr><w:lang w:val=\"vi-VN\" w:eastAsia=\"vi-VN\" />", 1);
         }
         xml = xml.replace(HEADER_ROW_MARK, "<w:tblHeader />");
+        if xml.contains(NO_BREAK_HYPHEN) {
+            xml = no_break_hyphens(&xml);
+        }
+        if xml.contains("<w:gridCol ") {
+            xml = schema::grid_columns(&xml);
+        }
+        if name == "word/styles.xml" || name == "word/numbering.xml" {
+            xml = schema::hoist_mark_run_properties(&xml);
+        }
+        if name == "word/settings.xml" {
+            xml = reorder(&xml, "w:settings", schema::SETTINGS);
+        }
         // docx-rs closes a section with an unstyled empty paragraph: make it as small as can be.
         xml = xml.replace("<w:pPr><w:sectPr>", &format!("<w:pPr><w:pStyle w:val=\"{}\" /><w:sectPr>", super::styles::SECTION_END));
         xml = renumber(&xml, "w14:paraId=\"", &mut ids);
         xml = renumber(&xml, "w14:textId=\"", &mut ids);
-        for (tag, order) in [("w:rPr", R_PR), ("w:pPr", P_PR), ("w:sectPr", SECT_PR), ("w:tblPr", TBL_PR), ("w:tcPr", TC_PR), ("w:style", STYLE)] {
+        for (tag, order) in [("w:rPr", R_PR), ("w:pPr", P_PR), ("w:sectPr", SECT_PR), ("w:tblPr", TBL_PR), ("w:tcPr", TC_PR), ("w:style", STYLE), ("w:pBdr", BORDERS), ("w:tblBorders", BORDERS), ("w:tcBorders", BORDERS)] {
             xml = reorder(&xml, tag, order);
         }
         *bytes = xml.into_bytes();
@@ -98,6 +123,24 @@ pub fn finish(packed: Vec<u8>, doc: &Doc) -> Result<Vec<u8>> {
         z.finish().map_err(err)?;
     }
     Ok(out.into_inner())
+}
+
+const NO_BREAK_HYPHEN: char = crate::model::chars::NO_BREAK_HYPHEN;
+
+/// Every U+2011 inside a `w:t` as Word's own `<w:noBreakHyphen/>` between two texts of the run.
+fn no_break_hyphens(xml: &str) -> String {
+    const OPEN: &str = "<w:t xml:space=\"preserve\">";
+    let mut out = String::with_capacity(xml.len() + 64);
+    let mut rest = xml;
+    while let Some(i) = rest.find(OPEN) {
+        let start = i + OPEN.len();
+        let Some(len) = rest[start..].find("</w:t>") else { break };
+        out.push_str(&rest[..start]);
+        out.push_str(&rest[start..start + len].replace(NO_BREAK_HYPHEN, &format!("</w:t><w:noBreakHyphen />{OPEN}")));
+        rest = &rest[start + len..];
+    }
+    out.push_str(rest);
+    out
 }
 
 fn esc(s: &str) -> String {
@@ -229,6 +272,12 @@ mod tests {
         let xml = r#"<w:p><w:pPr><w:rPr><w:sz w:val="28" /><w:b /></w:rPr><w:jc w:val="center" /><w:pStyle w:val="X" /><w:pBdr><w:bottom w:val="single" /></w:pBdr></w:pPr></w:p>"#;
         let r = reorder(&reorder(xml, "w:rPr", R_PR), "w:pPr", P_PR);
         assert_eq!(r, r#"<w:p><w:pPr><w:pStyle w:val="X" /><w:pBdr><w:bottom w:val="single" /></w:pBdr><w:jc w:val="center" /><w:rPr><w:b /><w:sz w:val="28" /></w:rPr></w:pPr></w:p>"#);
+    }
+
+    #[test]
+    fn no_break_hyphen_is_words_own() {
+        let xml = "<w:r><w:t xml:space=\"preserve\">Quyết\u{2011}định</w:t></w:r>";
+        assert_eq!(no_break_hyphens(xml), "<w:r><w:t xml:space=\"preserve\">Quyết</w:t><w:noBreakHyphen /><w:t xml:space=\"preserve\">định</w:t></w:r>");
     }
 
     #[test]
