@@ -22,18 +22,34 @@ fn writes_stem_pdf_in_the_current_folder_and_out_dir() {
     let out = vanban(&dir, &["render", "tb.json"], None);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     assert!(files_in(&dir).contains(&"tb.pdf".to_string()) && files_in(&dir).contains(&"tb.docx".to_string()), "pdf and docx by default");
+    // Missing folders are made, for --out-dir and for the folder of -o.
     let out = vanban(&dir, &["render", "tb.json", "--out-dir", "sub"], None);
-    assert!(!out.status.success(), "a missing --out-dir is an error");
-    std::fs::create_dir(dir.join("sub")).unwrap();
-    let out = vanban(&dir, &["render", "tb.json", "--out-dir", "sub"], None);
-    assert!(out.status.success());
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     assert_eq!(files_in(&dir.join("sub")), ["tb.docx", "tb.pdf"]);
-    let out = vanban(&dir, &["render", "tb.json", "--to", "docx", "--out-dir", "sub2"], None);
-    assert_eq!(out.status.code(), Some(1), "a missing --out-dir is an I/O error");
-    std::fs::create_dir(dir.join("sub2")).unwrap();
-    let out = vanban(&dir, &["render", "tb.json", "--to", "docx", "--out-dir", "sub2"], None);
-    assert!(out.status.success());
-    assert_eq!(files_in(&dir.join("sub2")), ["tb.docx"]);
+    let out = vanban(&dir, &["render", "tb.json", "--to", "docx", "--out-dir", "a/b/c"], None);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(files_in(&dir.join("a/b/c")), ["tb.docx"]);
+    let out = vanban(&dir, &["render", "tb.json", "-o", "d/e/x.pdf"], None);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(files_in(&dir.join("d/e")), ["x.pdf"]);
+    // A place that cannot be made (under a file) is an I/O error naming it; nothing is left.
+    let out = vanban(&dir, &["render", "tb.json", "--out-dir", "tb.json/sub"], None);
+    assert_eq!(out.status.code(), Some(1), "an unwritable --out-dir is an I/O error");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("tb.json/sub"), "{err}");
+    assert_eq!(files_in(&dir), ["a", "d", "sub", "tb.docx", "tb.json", "tb.pdf"]);
+}
+
+#[test]
+fn batch_and_preview_make_their_out_dir() {
+    let dir = tempdir("outdirs");
+    std::fs::write(dir.join("tb.json"), MINIMAL).unwrap();
+    let out = vanban(&dir, &["batch", "tb.json", "--out-dir", "new/batch"], None);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(files_in(&dir.join("new/batch")).len(), 2, "PDF and DOCX written");
+    let out = vanban(&dir, &["preview", "tb.json", "--out-dir", "new/preview"], None);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(files_in(&dir.join("new/preview")), ["tb-1.png"]);
 }
 
 #[test]

@@ -1,5 +1,6 @@
 //! Writing outputs atomically: every file of one input goes to a temporary file first and is
 //! renamed into place only when all of them are written, so a failure leaves nothing behind.
+//! Missing folders on the way are made.
 
 use crate::error::{Error, Result};
 use std::io::Write;
@@ -18,6 +19,13 @@ pub fn write_all(files: &[(String, Vec<u8>)]) -> Result<()> {
             continue;
         }
         let dest = PathBuf::from(path);
+        // `--out-dir` and the folder of `-o` are made when missing (as `mkdir -p`).
+        if let Some(dir) = dest.parent().filter(|d| !d.as_os_str().is_empty()) {
+            if let Err(e) = std::fs::create_dir_all(dir) {
+                cleanup(&staged);
+                return Err(Error::Io(format!("{}: cannot make the folder: {e}", dir.display())));
+            }
+        }
         let tmp = temp_name(&dest);
         // No fsync: the rename makes the file appear whole or not at all for every reader;
         // surviving a power cut is the file system's business (and fsync costs milliseconds
