@@ -1,5 +1,7 @@
 //! `vanban new TYPE`: a valid starter document for any of the 29 types, with Vietnamese
-//! placeholders for every field that type uses.
+//! placeholders for every field that type uses. The examples follow the two-level local
+//! government in force since 1 July 2025 (tỉnh/thành phố, then xã/phường; no huyện): a
+//! commune's people's committee prints no parent line.
 
 use crate::nd30::types::{by_slug, DocType};
 use serde_json::{json, Value};
@@ -28,8 +30,9 @@ fn signer() -> Value {
 pub fn starter(slug: &str) -> Option<Value> {
     let ty = by_slug(slug)?;
     let mut d = json!({
+        "$schema": "vanban.schema.json",
         "type": ty.slug,
-        "issuer": { "parent": "Ủy ban nhân dân huyện …", "name": "Ủy ban nhân dân xã …", "code": "UBND" },
+        "issuer": { "name": "Ủy ban nhân dân xã …", "code": "UBND" },
         "number": 1,
         "place": "Địa danh",
         "date": "2026-01-15",
@@ -52,7 +55,7 @@ pub fn starter(slug: &str) -> Option<Value> {
             o.remove("recipients");
             o.insert("subject".into(), json!("Về việc …"));
             o.insert("authority".into(), json!("Chủ tịch Ủy ban nhân dân xã …"));
-            o.insert("bases".into(), json!(["Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015", "Căn cứ …"]));
+            o.insert("bases".into(), json!(["Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025", "Căn cứ …"]));
             o.insert("proposal".into(), json!("Theo đề nghị của …"));
             o.insert("body".into(), json!([
                 { "article": "Tên điều thứ nhất", "body": ["Nội dung Điều 1."] },
@@ -65,7 +68,7 @@ pub fn starter(slug: &str) -> Option<Value> {
         "cong-dien" => {
             o.insert("urgency".into(), json!("hoa-toc"));
             o.insert("lead".into(), json!("Chủ tịch Ủy ban nhân dân tỉnh …"));
-            o.insert("recipients".into(), json!(["Giám đốc các sở, ban, ngành", "Chủ tịch Ủy ban nhân dân các huyện"]));
+            o.insert("recipients".into(), json!(["Giám đốc các sở, ban, ngành", "Chủ tịch Ủy ban nhân dân các xã, phường"]));
         }
         "giay-moi" => {
             o.insert("lead".into(), json!("Ủy ban nhân dân xã …"));
@@ -90,4 +93,80 @@ pub fn starter(slug: &str) -> Option<Value> {
         _ => {}
     }
     Some(d)
+}
+
+/// The order a person reads a document in: keys of every object of a starter are printed in
+/// this order (serde_json's map would sort them alphabetically, `body` first).
+const READING_ORDER: &[&str] = &[
+    "$schema", "type", "section", "article", "chapter", "part", "division", "paragraph", "list", "table", "results",
+    "issuer", "parent", "on_behalf_of", "for", "by_order_of", "by_delegation_of", "acting", "title", "text", "name",
+    "lines", "code", "label", "number", "symbol", "unit", "place", "date", "subject", "urgency", "secrecy",
+    "circulation", "authority", "bases", "proposal", "recipients", "lead", "body", "items", "marker", "value", "ratio",
+    "decimals", "rounding", "show", "count", "status", "note", "signer", "signers", "distribution", "drafter",
+    "initials", "copies", "contact", "address", "phone", "email", "website", "appendices", "copy", "style", "meta",
+];
+
+/// Pretty JSON (two-space indent) with object keys in [`READING_ORDER`].
+pub fn to_reading_order(v: &Value) -> String {
+    let mut out = String::new();
+    write_value(v, 0, &mut out);
+    out
+}
+
+fn write_value(v: &Value, level: usize, out: &mut String) {
+    let pad = |n: usize| "  ".repeat(n);
+    match v {
+        Value::Object(o) if !o.is_empty() => {
+            let rank = |k: &str| READING_ORDER.iter().position(|x| *x == k).unwrap_or(READING_ORDER.len());
+            let mut keys: Vec<&String> = o.keys().collect();
+            keys.sort_by_key(|k| rank(k));
+            out.push_str("{\n");
+            for (i, k) in keys.iter().enumerate() {
+                out.push_str(&pad(level + 1));
+                out.push_str(&Value::String((*k).clone()).to_string());
+                out.push_str(": ");
+                write_value(&o[k.as_str()], level + 1, out);
+                out.push_str(if i + 1 < keys.len() { ",\n" } else { "\n" });
+            }
+            out.push_str(&pad(level));
+            out.push('}');
+        }
+        Value::Array(a) if !a.is_empty() => {
+            out.push_str("[\n");
+            for (i, x) in a.iter().enumerate() {
+                out.push_str(&pad(level + 1));
+                write_value(x, level + 1, out);
+                out.push_str(if i + 1 < a.len() { ",\n" } else { "\n" });
+            }
+            out.push_str(&pad(level));
+            out.push(']');
+        }
+        other => out.push_str(&other.to_string()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_in_reading_order() {
+        let s = to_reading_order(&starter("cong-van").unwrap());
+        let at = |k: &str| s.find(&format!("\"{k}\":")).unwrap_or_else(|| panic!("{k} missing"));
+        let order = ["type", "issuer", "number", "unit", "place", "date", "subject", "recipients", "body", "signer", "distribution", "drafter", "contact"];
+        for w in order.windows(2) {
+            assert!(at(w[0]) < at(w[1]), "{} before {}", w[0], w[1]);
+        }
+        assert!(s.find("\"name\": \"Ủy ban nhân dân xã").unwrap() < s.find("\"code\": \"UBND\"").unwrap());
+        let back: Value = serde_json::from_str(&s).unwrap();
+        assert_eq!(back, starter("cong-van").unwrap());
+    }
+
+    #[test]
+    fn two_level_local_government() {
+        for t in crate::nd30::types::TYPES {
+            let s = to_reading_order(&starter(t.slug).unwrap());
+            assert!(!s.to_lowercase().contains("huyện"), "{}: {s}", t.slug);
+        }
+    }
 }

@@ -8,7 +8,7 @@ use crate::nd30::types::TYPES;
 pub fn new(slug: &str) -> i32 {
     match crate::starter::starter(slug) {
         Some(v) => {
-            println!("{}", serde_json::to_string_pretty(&v).expect("JSON"));
+            println!("{}", crate::starter::to_reading_order(&v));
             0
         }
         None => {
