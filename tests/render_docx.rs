@@ -197,3 +197,32 @@ fn header_row_repeats_and_same_bytes_in_one_process() {
     // Two processes too.
     assert!(render_docx("ke-hoach-du-thao.json") == a);
 }
+
+/// A row with fewer cells than the table has columns ends in empty cells in both writers: the
+/// next row starts on a row of its own in the PDF (Typst would flow it into the short one),
+/// and every DOCX row covers the grid.
+#[test]
+fn short_table_rows_end_in_empty_cells() {
+    let json = std::fs::read_to_string(fixture("bao-cao-612.json")).unwrap();
+    let mut d: serde_json::Value = serde_json::from_str(&json).unwrap();
+    d["body"][0] = serde_json::json!({ "table": {
+        "columns": [{ "title": "STT" }, { "title": "Nội dung" }, { "title": "Ghi chú" }, { "title": "Kết quả" }],
+        "rows": [["1", "Ngắn"], ["2", "Đủ", "x", "y"], [{ "text": "Tổng", "colspan": 3 }]]
+    } });
+    let dir = tempdir("short-rows");
+    std::fs::write(dir.join("in.json"), serde_json::to_vec(&d).unwrap()).unwrap();
+    let out = vanban(&dir, &["render", "in.json"], None);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let p = parts(&std::fs::read(dir.join("in.docx")).unwrap());
+    let doc = roxmltree::Document::parse(&p["word/document.xml"]).unwrap();
+    let table = all(doc.root(), "tbl").into_iter().find(|t| all(*t, "t").iter().any(|n| n.text() == Some("Ngắn"))).expect("the table");
+    for tr in all(table, "tr") {
+        let span: usize = all(tr, "tc").iter().map(|tc| all(*tc, "gridSpan").first().and_then(|g| attr(*g, "val")).map_or(1, |v| v.parse().unwrap())).sum();
+        assert_eq!(span, 4, "every row covers the four columns");
+    }
+    let pdf = common::pdf::read(&std::fs::read(dir.join("in.pdf")).unwrap());
+    let lines: Vec<&common::pdf::Line> = pdf.pages.iter().flat_map(|p| p.lines.iter()).collect();
+    let short = lines.iter().find(|l| l.text.contains("Ngắn")).expect("the short row");
+    let full = lines.iter().find(|l| l.text.contains("Đủ")).expect("the full row");
+    assert!(!short.text.contains("Đủ") && full.y > short.y + 2.0, "the next row below the short one: {:?} / {:?}", short.text, full.text);
+}

@@ -224,7 +224,16 @@ impl<'a> BodyBuilder<'a> {
                         let spans = inline(&c.text);
                         CellData { spans: if c.bold == Some(true) { bolden(spans) } else { spans }, colspan: span, align }
                     })
-                    .collect()
+                    .collect::<Vec<_>>()
+            })
+            .map(|mut row: Vec<CellData>| {
+                // A short row ends in empty cells: Typst would otherwise flow the next row's
+                // cells into it (and a span could overrun the last column).
+                let used: usize = row.iter().map(|c| c.colspan).sum();
+                for k in used..t.columns.len() {
+                    row.push(CellData { spans: Vec::new(), colspan: 1, align: aligns.get(k).copied().unwrap_or("left") });
+                }
+                row
             })
             .collect();
         let spec: Vec<&str> = t.columns.iter().map(|c| c.width.as_deref().unwrap_or("1fr")).collect();
