@@ -237,3 +237,34 @@ sys.exit('\n'.join(bad) if bad else 0)
     assert!(out.status.success(), "{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
     assert!(String::from_utf8_lossy(&out.stdout).trim().parse::<usize>().unwrap() >= 10);
 }
+
+/// Every fixture's DOCX passes the OOXML validator (PyPI openxml-audit: the Open XML SDK's
+/// schema and semantic rules) with 0 errors: Word opens it without "repairing" it. So does a
+/// DOCX whose text holds Word's controls (line break, no-break hyphen) and a copy's closing.
+#[test]
+fn docx_passes_the_ooxml_validator() {
+    if !external() {
+        return;
+    }
+    let audit = tool("openxml-audit");
+    let dir = tempdir("ooxml");
+    let mut inputs: Vec<std::path::PathBuf> = std::fs::read_dir(root().join("fixtures")).unwrap().map(|e| e.unwrap().path()).collect();
+    inputs.sort();
+    let mut word: serde_json::Value = serde_json::from_slice(&std::fs::read(fixture("bao-cao-612.json")).unwrap()).unwrap();
+    word["body"][0] = "Dòng một\u{0B}dòng hai; Quyết\u{1E}định; chuyển\u{1F}đổi\u{200B}.".into();
+    std::fs::write(dir.join("word-controls.json"), serde_json::to_vec(&word).unwrap()).unwrap();
+    inputs.push(dir.join("word-controls.json"));
+    for input in &inputs {
+        let out = vanban(&dir, &["render", input.to_str().unwrap(), "--to", "docx", "--out-dir", "docx"], None);
+        assert!(out.status.success(), "{}: {}", input.display(), String::from_utf8_lossy(&out.stderr));
+        let docx = dir.join("docx").join(input.file_stem().unwrap()).with_extension("docx");
+        let out = Command::new(&audit).args(["--output", "json", "--max-errors", "0"]).arg(&docx).output().unwrap();
+        let report = String::from_utf8_lossy(&out.stdout);
+        let v: serde_json::Value = serde_json::from_str(&report).unwrap_or_else(|e| panic!("{}: openxml-audit output is not JSON ({e}): {report}{}", docx.display(), String::from_utf8_lossy(&out.stderr)));
+        // One report per file checked: [{"file", "valid", "error_count", "errors": [...]}].
+        let r = &v[0];
+        assert_eq!(r["error_count"].as_u64(), Some(0), "{}: {report}", docx.display());
+        assert_eq!(r["valid"], true, "{}: {report}", docx.display());
+        assert!(out.status.success(), "{}: openxml-audit exit {:?}: {report}", docx.display(), out.status.code());
+    }
+}

@@ -1,6 +1,7 @@
 //! A structure-aware fuzzer on the stable toolchain: it mutates the fixtures as JSON trees
 //! (and sometimes as bytes) and drives parse, validation, lint and both writers in-process.
-//! No input may panic. `fuzz_for_a_while` is the long run (ignored by default):
+//! No input may panic, and no input that passes the checks may fail in a writer (the CLI's
+//! exit 1) or give a DOCX whose XML is not well-formed. `fuzz_for_a_while` is the long run (ignored by default):
 //!
 //!     VANBAN_FUZZ_SECONDS=600 cargo test --release --test fuzz -- --ignored --nocapture
 //!
@@ -36,8 +37,43 @@ const STRINGS: &[&str] = &[
     "9999999999999999999999", "-1", "0", "2026", "2026-02-29", "2028-02-29", "0001-01-01", "99999-01-01",
 ];
 
+/// Characters of every class the character rule and the glyph check sort: each C0 control,
+/// DEL, C1, Word's controls, the soft hyphen, zero-width and bidi marks, line and paragraph
+/// separators, a BOM, noncharacters, private use, lone combining marks, astral letters.
+fn hostile_char(r: &mut Rng) -> char {
+    const SOME: &[char] = &[
+        '\u{7F}', '\u{85}', '\u{9F}', '\u{AD}', '\u{200B}', '\u{200C}', '\u{200D}', '\u{200E}', '\u{200F}', '\u{061C}',
+        '\u{2028}', '\u{2029}', '\u{2060}', '\u{FEFF}', '\u{202A}', '\u{202B}', '\u{202C}', '\u{202D}', '\u{202E}',
+        '\u{2066}', '\u{2067}', '\u{2068}', '\u{2069}', '\u{FFFE}', '\u{FFFF}', '\u{FDD0}', '\u{1FFFE}', '\u{10FFFF}',
+        '\u{E000}', '\u{F8FF}', '\u{F0000}', '\u{301}', '\u{323}', '\u{309}', '\u{1D400}', '\u{20000}', '\u{1F600}',
+        '\u{2011}', '\u{205F}', '\u{3000}', '\u{1680}', '\u{A0}', '\u{2007}', '\u{34F}', '\u{FE0F}',
+    ];
+    match r.below(3) {
+        0 => char::from_u32(r.below(0x20) as u32).unwrap_or('\u{1}'),
+        _ => SOME[r.below(SOME.len())],
+    }
+}
+
+/// Text as it comes from Word and e-office databases, at its worst.
+fn hostile_string(r: &mut Rng) -> String {
+    match r.below(8) {
+        0 => "X".repeat(2000),
+        1 => "chữ ".repeat(if r.below(4) == 0 { 20_000 } else { 500 }),
+        2 => (0..400).map(|i| format!("dòng {i}")).collect::<Vec<_>>().join("\n"),
+        3 => format!("{}Văn bản", hostile_char(r)),
+        4 => (0..1 + r.below(6)).map(|_| hostile_char(r)).collect(),
+        _ => {
+            let mut t = "Ủy ban nhân dân xã Hương Xuân".to_string();
+            let at = t.char_indices().nth(r.below(20)).map_or(0, |x| x.0);
+            t.insert(at, hostile_char(r));
+            t
+        }
+    }
+}
+
 fn random_string(r: &mut Rng) -> String {
-    match r.below(4) {
+    match r.below(5) {
+        4 => hostile_string(r),
         0 => STRINGS[r.below(STRINGS.len())].to_string(),
         1 => "x".repeat(r.below(3000)),
         2 => (0..r.below(40)).map(|_| char::from_u32(r.below(0x2FFFF) as u32).unwrap_or('?')).collect(),
@@ -113,7 +149,20 @@ fn mutate(r: &mut Rng, v: &mut Value) {
     paths(v, Vec::new(), &mut all);
     let path = all[r.below(all.len())].clone();
     let Some(node) = at(v, &path) else { return };
-    match r.below(6) {
+    match r.below(8) {
+        6 | 7 => {
+            // A valid document with hostile text in one string field: the character rule's work.
+            if let Value::String(t) = node {
+                if r.below(2) == 0 {
+                    let at = t.char_indices().nth(r.below(t.chars().count() + 1)).map_or(t.len(), |x| x.0);
+                    t.insert(at, hostile_char(r));
+                } else {
+                    *t = hostile_string(r);
+                }
+            } else {
+                *node = random_value(r, 0);
+            }
+        }
         0 => *node = random_value(r, 0),
         1 => {
             if let Value::Object(o) = node {
@@ -147,19 +196,39 @@ fn mutate(r: &mut Rng, v: &mut Value) {
     }
 }
 
-/// Run one input through everything; `Err` with the panic message if anything panicked.
+/// Run one input through everything; `Err` with the panic message if anything panicked, or
+/// with the writer's error if a document that passed the checks failed to render (the CLI's
+/// exit code 1) or gave a DOCX whose XML is not well-formed.
 fn run(engine: &Engine, bytes: &[u8]) -> Result<Vec<&'static str>, String> {
     catch_unwind(AssertUnwindSafe(|| {
         let checked = engine.check(bytes);
         let codes: Vec<&'static str> = checked.diagnostics.iter().map(|d| d.code).collect();
         if let Some(doc) = checked.document {
             let prepared = engine.prepare(&doc, bytes);
-            let _ = engine.pdf(&prepared);
-            let _ = engine.docx(&prepared);
+            engine.pdf(&prepared).map_err(|e| format!("internal: PDF: {e}"))?;
+            let docx = engine.docx(&prepared).map_err(|e| format!("internal: DOCX: {e}"))?;
+            well_formed(&docx)?;
         }
-        codes
+        Ok(codes)
     }))
-    .map_err(|e| e.downcast_ref::<String>().cloned().or_else(|| e.downcast_ref::<&str>().map(|s| s.to_string())).unwrap_or_default())
+    .map_err(|e| e.downcast_ref::<String>().cloned().or_else(|| e.downcast_ref::<&str>().map(|s| s.to_string())).unwrap_or_default())?
+}
+
+/// Every XML part of a DOCX parses.
+fn well_formed(docx: &[u8]) -> Result<(), String> {
+    use std::io::Read;
+    let mut z = zip::ZipArchive::new(std::io::Cursor::new(docx)).map_err(|e| format!("DOCX zip: {e}"))?;
+    for i in 0..z.len() {
+        let mut f = z.by_index(i).map_err(|e| e.to_string())?;
+        let name = f.name().to_string();
+        if !name.ends_with(".xml") && !name.ends_with(".rels") {
+            continue;
+        }
+        let mut text = String::new();
+        f.read_to_string(&mut text).map_err(|e| format!("{name}: {e}"))?;
+        roxmltree::Document::parse(&text).map_err(|e| format!("DOCX {name} is not well-formed: {e}"))?;
+    }
+    Ok(())
 }
 
 fn corpus_dir() -> std::path::PathBuf {
@@ -174,7 +243,7 @@ fn fuzz_corpus_replays() {
         let p = e.unwrap().path();
         let bytes = std::fs::read(&p).unwrap();
         if let Err(m) = run(&engine, &bytes) {
-            panic!("{} panicked: {m}", p.display());
+            panic!("{} failed: {m}", p.display());
         }
         n += 1;
     }
@@ -221,11 +290,12 @@ fn fuzz_for_a_while() {
             }
             Err(m) => {
                 panics += 1;
-                std::fs::write(corpus_dir().join(format!("panic-{runs}.json")), &bytes).unwrap();
-                eprintln!("panic on run {runs}: {m}");
+                let kind = if m.starts_with("internal") || m.starts_with("DOCX") { "internal" } else { "panic" };
+                std::fs::write(corpus_dir().join(format!("{kind}-{runs}.json")), &bytes).unwrap();
+                eprintln!("{kind} on run {runs}: {m}");
             }
         }
     }
-    eprintln!("fuzz: {runs} runs in {}s, {rendered} rendered, {panics} panics, codes seen: {seen:?}", start.elapsed().as_secs());
+    eprintln!("fuzz: {runs} runs in {}s, {rendered} rendered, {panics} panics or internal errors, codes seen: {seen:?}", start.elapsed().as_secs());
     assert_eq!(panics, 0);
 }
