@@ -72,7 +72,7 @@ impl Engine {
 
     /// Parse, validate and lint JSON input: every error and warning found.
     pub fn check(&self, bytes: &[u8]) -> Checked {
-        let limit = if self.options.max_input_size == 0 { DEFAULT_MAX_INPUT } else { self.options.max_input_size };
+        let limit = self.max_input_size();
         if bytes.len() > limit {
             let e = InputError::at("$", format!("the input is {} bytes; at most {limit} are read", bytes.len()))
                 .code("too-large")
@@ -173,6 +173,16 @@ impl Engine {
     /// The DOCX of a prepared document.
     pub fn docx(&self, doc: &Doc) -> Result<Vec<u8>> {
         crate::docx::write(doc, &self.env.fonts)
+    }
+
+    /// The largest input accepted, in bytes.
+    pub fn max_input_size(&self) -> usize {
+        if self.options.max_input_size == 0 { DEFAULT_MAX_INPUT } else { self.options.max_input_size }
+    }
+
+    /// The options it was built with.
+    pub fn options(&self) -> &Options {
+        &self.options
     }
 
     /// The fonts in use.

@@ -16,6 +16,7 @@ pub mod model;
 pub mod nd30;
 pub mod pdf;
 pub mod preview;
+pub mod serve;
 pub mod starter;
 pub mod style;
 

@@ -7,6 +7,7 @@ use vanban::cli::check::check;
 use vanban::cli::new::new;
 use vanban::cli::preview::{layout, preview};
 use vanban::cli::render::render;
+use vanban::cli::serve::serve;
 
 fn main() {
     let cli = Cli::parse();
@@ -16,6 +17,7 @@ fn main() {
         Command::Batch(a) => batch(a),
         Command::Preview(a) => preview(a),
         Command::Layout(a) => layout(a),
+        Command::Serve(a) => serve(a),
         Command::Schema => {
             println!("{}", serde_json::to_string_pretty(&vanban::model::schema()).expect("JSON"));
             0

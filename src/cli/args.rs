@@ -29,6 +29,8 @@ pub enum Command {
     Check(CheckArgs),
     /// Print the input's JSON Schema (2020-12).
     Schema,
+    /// Serve documents over HTTP (render, check, layout, batch) for e-office systems.
+    Serve(ServeArgs),
     /// Print a starter JSON for a type (bao-cao, cong-van, quyet-dinh, …).
     New {
         /// The type's slug.
@@ -149,6 +151,38 @@ pub struct CheckArgs {
     /// Reporting.
     #[command(flatten)]
     pub report: ReportArgs,
+    /// Engine options.
+    #[command(flatten)]
+    pub engine: EngineArgs,
+}
+
+/// `vanban serve`.
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// Address to listen on (loopback unless told otherwise; put the organisation's gateway in front).
+    #[arg(long, value_name = "ADDR", default_value = "127.0.0.1:8080")]
+    pub listen: std::net::SocketAddr,
+    /// Renders at once (default: one per core).
+    #[arg(long, value_name = "N")]
+    pub workers: Option<usize>,
+    /// Requests that may wait for a worker; beyond, 503 at once (default: 8 per worker).
+    #[arg(long, value_name = "N")]
+    pub queue: Option<usize>,
+    /// Largest request body, in bytes (a /v1/batch body included).
+    #[arg(long = "max-body", value_name = "BYTES", default_value_t = 32 << 20)]
+    pub max_body: usize,
+    /// Seconds allowed to receive a request's body.
+    #[arg(long = "read-timeout", value_name = "S", default_value_t = 10.0)]
+    pub read_timeout: f64,
+    /// Seconds a render may take before the answer is 504.
+    #[arg(long = "render-timeout", value_name = "S", default_value_t = 30.0)]
+    pub render_timeout: f64,
+    /// Seconds allowed, after SIGTERM or SIGINT, to finish what is in flight.
+    #[arg(long = "shutdown-timeout", value_name = "S", default_value_t = 30.0)]
+    pub shutdown_timeout: f64,
+    /// Allow this origin to call from a browser (CORS); none by default.
+    #[arg(long, value_name = "ORIGIN")]
+    pub cors: Option<String>,
     /// Engine options.
     #[command(flatten)]
     pub engine: EngineArgs,

@@ -92,15 +92,18 @@ impl Feed {
     }
 }
 
-enum Line {
+pub(crate) enum Line {
+    /// Only white space.
     Blank,
+    /// A document.
     Json(Vec<u8>),
+    /// A line over the limit, by its length.
     TooLong(usize),
 }
 
 /// One line of at most `limit` bytes (without its end of line); a longer line is skipped to
 /// its end and reported by its length, never held whole.
-fn read_line(reader: &mut dyn BufRead, limit: usize) -> std::io::Result<Option<Line>> {
+pub(crate) fn read_line(reader: &mut dyn BufRead, limit: usize) -> std::io::Result<Option<Line>> {
     let mut buf = Vec::new();
     let mut len = 0usize;
     let mut any = false;
@@ -143,13 +146,13 @@ fn read_line(reader: &mut dyn BufRead, limit: usize) -> std::io::Result<Option<L
 /// Output names given so far: a name taken before gets "-2", "-3", … (the first suffix no
 /// other document has taken).
 #[derive(Default)]
-struct Names {
+pub(crate) struct Names {
     taken: HashSet<String>,
     next: HashMap<String, usize>,
 }
 
 impl Names {
-    fn unique(&mut self, name: String) -> String {
+    pub(crate) fn unique(&mut self, name: String) -> String {
         if self.taken.insert(name.clone()) {
             return name;
         }
@@ -164,24 +167,39 @@ impl Names {
     }
 }
 
-fn safe(name: &str) -> String {
+pub(crate) fn safe(name: &str) -> String {
     name.chars().map(|c| if c == '/' || c == '\\' || c.is_control() { '-' } else { c }).collect::<String>().trim_matches('.').to_string()
 }
 
 /// An NDJSON document's output name: `meta.output`, else `<line>-<number>-<symbol>` read from
 /// the raw JSON (the document is parsed and validated once, when it is rendered).
-fn ndjson_name(line_no: usize, bytes: &[u8]) -> String {
-    let Ok(v) = serde_json::from_slice::<serde_json::Value>(bytes) else { return line_no.to_string() };
+pub(crate) fn ndjson_name(line_no: usize, bytes: &[u8]) -> String {
+    match name_of(bytes) {
+        Some((name, true)) => name,
+        Some((name, false)) => safe(&format!("{line_no}-{name}")),
+        None => line_no.to_string(),
+    }
+}
+
+/// A document's output name alone: `meta.output`, else `<number>-<symbol>` (what the
+/// service calls its file).
+pub(crate) fn document_name(bytes: &[u8]) -> Option<String> {
+    name_of(bytes).map(|(n, own)| if own { n } else { safe(&n) })
+}
+
+/// The name, and whether it is the document's own `meta.output` (already safe; the other
+/// is made safe by the caller, after any prefix).
+fn name_of(bytes: &[u8]) -> Option<(String, bool)> {
+    let v = serde_json::from_slice::<serde_json::Value>(bytes).ok()?;
     if let Some(s) = v.pointer("/meta/output").and_then(|o| o.as_str()).map(safe).filter(|s| !s.is_empty()) {
-        return s;
+        return Some((s, true));
     }
     let text = |p: &str| v.pointer(p).and_then(|x| x.as_str());
-    let (Some(ty), Some(code)) = (text("/type").and_then(crate::nd30::types::by_slug), text("/issuer/code")) else {
-        return line_no.to_string();
-    };
+    let ty = text("/type").and_then(crate::nd30::types::by_slug)?;
+    let code = text("/issuer/code")?;
     let sym = crate::nd30::symbol::symbol(ty, code, text("/unit"), text("/symbol"));
     let num = v.pointer("/number").and_then(|n| n.as_u64()).map(|n| format!("{n:02}-")).unwrap_or_default();
-    safe(&format!("{line_no}-{num}{sym}"))
+    Some((format!("{num}{sym}"), false))
 }
 
 /// How many documents the progress bar expects: the inputs, or the non-blank lines of an

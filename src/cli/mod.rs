@@ -8,6 +8,7 @@ pub mod new;
 pub mod output;
 pub mod preview;
 pub mod render;
+pub mod serve;
 
 use crate::error::{Error, Result};
 use crate::{Engine, Options};

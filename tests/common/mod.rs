@@ -2,6 +2,7 @@
 #![allow(dead_code)]
 
 pub mod docx;
+pub mod http;
 pub mod pdf;
 pub mod pdfa;
 pub mod serve;
