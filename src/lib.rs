@@ -17,6 +17,7 @@ pub mod nd30;
 pub mod pdf;
 pub mod preview;
 pub mod serve;
+pub mod sign;
 pub mod starter;
 pub mod style;
 

@@ -8,6 +8,8 @@ use vanban::cli::new::new;
 use vanban::cli::preview::{layout, preview};
 use vanban::cli::render::render;
 use vanban::cli::serve::serve;
+use vanban::cli::sign::sign;
+use vanban::cli::verify::verify;
 
 fn main() {
     let cli = Cli::parse();
@@ -18,6 +20,8 @@ fn main() {
         Command::Preview(a) => preview(a),
         Command::Layout(a) => layout(a),
         Command::Serve(a) => serve(a),
+        Command::Sign(a) => sign(a),
+        Command::Verify(a) => verify(a),
         Command::Schema => {
             println!("{}", serde_json::to_string_pretty(&vanban::model::schema()).expect("JSON"));
             0

@@ -31,6 +31,10 @@ pub enum Command {
     Schema,
     /// Serve documents over HTTP (render, check, layout, batch) for e-office systems.
     Serve(ServeArgs),
+    /// Sign a field of a PDF (PAdES): the leader's signature, then the agency's.
+    Sign(SignArgs),
+    /// List a PDF's signature fields and check every signature.
+    Verify(VerifyArgs),
     /// Print a starter JSON for a type (bao-cao, cong-van, quyet-dinh, …).
     New {
         /// The type's slug.
@@ -243,4 +247,50 @@ impl Format {
     pub fn defaults() -> Vec<Format> {
         vec![Format::Pdf, Format::Docx]
     }
+}
+
+/// `vanban sign`.
+#[derive(Debug, Args)]
+pub struct SignArgs {
+    /// The PDF to sign ("-" reads standard input).
+    #[arg(value_name = "IN.pdf")]
+    pub input: String,
+    /// The signed PDF ("-" is standard output).
+    #[arg(short = 'o', long = "output", value_name = "OUT.pdf")]
+    pub output: String,
+    /// The signature field to fill: signer, agency, signer_2, agency_2, ….
+    #[arg(long, value_name = "NAME")]
+    pub field: String,
+    /// The signer's key and certificate chain (PKCS#12: .p12, .pfx).
+    #[arg(long, value_name = "FILE")]
+    pub p12: PathBuf,
+    /// A file holding the PKCS#12 password (its first line); none: an empty password.
+    #[arg(long = "pass-file", value_name = "FILE")]
+    pub pass_file: Option<PathBuf>,
+    /// The signature image (signer) or seal image (agency): PNG with transparency.
+    #[arg(long, value_name = "PNG")]
+    pub image: Option<PathBuf>,
+    /// The signing time, RFC 3339 (e.g. 2026-03-09T10:00:00+07:00); default: now.
+    #[arg(long, value_name = "TIME")]
+    pub time: Option<String>,
+    /// Extra font folders (as for render).
+    #[arg(long = "font-dir", value_name = "DIR")]
+    pub font_dirs: Vec<PathBuf>,
+    /// Reporting.
+    #[command(flatten)]
+    pub report: ReportArgs,
+}
+
+/// `vanban verify`.
+#[derive(Debug, Args)]
+pub struct VerifyArgs {
+    /// The PDF to check ("-" reads standard input).
+    #[arg(value_name = "FILE.pdf")]
+    pub input: String,
+    /// A trusted CA certificate (PEM or DER; repeatable): also judge each chain.
+    #[arg(long, value_name = "CA.pem")]
+    pub trust: Vec<PathBuf>,
+    /// human or json.
+    #[arg(long = "message-format", value_enum, default_value_t = MessageFormat::Human)]
+    pub message_format: MessageFormat,
 }

@@ -9,6 +9,8 @@ pub mod output;
 pub mod preview;
 pub mod render;
 pub mod serve;
+pub mod sign;
+pub mod verify;
 
 use crate::error::{Error, Result};
 use crate::{Engine, Options};

@@ -3,6 +3,7 @@
 
 pub mod docx;
 pub mod http;
+pub mod keys;
 pub mod pdf;
 pub mod pdfa;
 pub mod serve;

@@ -1,0 +1,233 @@
+//! PAdES signing into the layout's empty fields, and verification; pure Rust, no OpenSSL.
+//!
+//! [`sign`] fills one existing signature field (`signer`, `agency`, `signer_2`, …) as an
+//! incremental update: a PAdES baseline B-B signature (detached CMS, SHA-256,
+//! `ETSI.CAdES.detached`, `/M` in Vietnam time) whose appearance is the signature or seal
+//! image, or the certificate's name and the time. [`verify`] reports every signature field of
+//! any PDF. Neither needs an [`crate::Engine`].
+
+pub mod appearance;
+pub mod cert;
+pub mod cms;
+pub mod crypto;
+pub mod keys;
+pub mod pdf;
+pub mod verify;
+
+pub use keys::Signer;
+pub use verify::{verify, FieldReport, Report};
+
+use crate::error::{Error, InputError, Result};
+use crate::fonts::FontSet;
+use chrono::{DateTime, FixedOffset};
+use lopdf::{dictionary, Document, IncrementalDocument, Object, StringFormat};
+use serde::{Deserialize, Serialize};
+
+/// Vietnam's offset, +07:00: the time a signature shows and records.
+pub fn vietnam() -> FixedOffset {
+    FixedOffset::east_opt(7 * 3600).expect("valid offset")
+}
+
+/// A refusal: exit 2, the option or place named, a hint.
+pub(crate) fn refuse(place: &str, code: &'static str, message: impl Into<String>, hint: impl Into<String>) -> Error {
+    Error::Input(vec![InputError::at(place, message).code(code).hint(hint)])
+}
+
+/// What to sign, and how it looks.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct SignRequest {
+    /// The field to fill: `signer`, `agency`, `signer_2`, `agency_2`, ….
+    pub field: String,
+    /// The signing time; the clock's (in +07:00) when absent.
+    #[serde(default)]
+    pub time: Option<DateTime<FixedOffset>>,
+    /// The signature or seal image (PNG with transparency, or JPEG), fitted to the field.
+    #[serde(skip)]
+    pub image: Option<Vec<u8>>,
+}
+
+/// A signed file and what was noticed on the way.
+#[derive(Debug, Clone)]
+pub struct Signed {
+    /// The whole file: the input's bytes, then the update.
+    pub pdf: Vec<u8>,
+    /// Warnings (not errors) about the input.
+    pub warnings: Vec<InputError>,
+}
+
+/// Sign `pdf` in the field the request names.
+pub fn sign(pdf: &[u8], request: &SignRequest, signer: &Signer, fonts: &FontSet) -> Result<Signed> {
+    let time = request.time.unwrap_or_else(now).with_timezone(&vietnam());
+    let doc = load(pdf, "INPUT")?;
+    let all = pdf::fields(&doc);
+    let field = choose(&all, &request.field)?;
+    signer.check_usable(time)?;
+    let warnings = Vec::new();
+
+    // The appearance, from the field's own size.
+    let (w, h) = (field.rect[2] - field.rect[0], field.rect[3] - field.rect[1]);
+    let name = cert::common_name(&signer.certificate().tbs_certificate.subject);
+    let (text_x0, text_x1) = text_span(field, &all);
+    let look = appearance::Look {
+        width: w.max(1.0),
+        height: h.max(1.0),
+        text_x0,
+        text_x1,
+        lines: vec![format!("Ký bởi: {name}"), format!("Thời gian ký: {}", time.to_rfc3339())],
+        size: text_size(h),
+        font: fonts.family.clone(),
+        image: request.image.is_some(),
+    };
+    let look_pdf = appearance::render(&look, request.image.as_deref(), fonts)?;
+
+    // The update: signature dictionary, the widget's /V and /AP, SigFlags.
+    let err = |e: lopdf::Error| Error::Internal(format!("preparing the signature: {e}"));
+    let contents_len = cms::size_bound(signer)?;
+    let prev_len = pdf.len();
+    let mut inc = IncrementalDocument::create_from(pdf.to_vec(), doc);
+    let ap = appearance::import(&look_pdf, &mut inc.new_document, look.width, look.height)?;
+    let mark = pdf::RANGE_MARK;
+    let sig = inc.new_document.add_object(dictionary! {
+        "Type" => "Sig",
+        "Filter" => "Adobe.PPKLite",
+        "SubFilter" => "ETSI.CAdES.detached",
+        "ByteRange" => vec![0.into(), mark.into(), mark.into(), mark.into()],
+        "Contents" => Object::String(vec![0; contents_len], StringFormat::Hexadecimal),
+        "M" => Object::string_literal(pdf::pdf_date(&time)),
+    });
+    inc.opt_clone_object_to_new_document(field.widget).map_err(err)?;
+    {
+        let wd = inc.new_document.get_dictionary_mut(field.widget).map_err(err)?;
+        wd.set("AP", dictionary! { "N" => ap });
+        if field.widget == field.field {
+            wd.set("V", sig);
+        }
+    }
+    if field.widget != field.field {
+        inc.opt_clone_object_to_new_document(field.field).map_err(err)?;
+        inc.new_document.get_dictionary_mut(field.field).map_err(err)?.set("V", sig);
+    }
+    set_sig_flags(&mut inc).map_err(err)?;
+    let mut bytes = Vec::with_capacity(prev_len + contents_len * 2 + 64 * 1024);
+    inc.save_to(&mut bytes).map_err(|e| Error::Internal(format!("writing the signature: {e}")))?;
+
+    // ByteRange, digest, CMS.
+    let places = pdf::find_placeholders(&bytes, prev_len, contents_len)?;
+    let range = pdf::patch_byte_range(&mut bytes, &places)?;
+    let mut hasher = crypto::Hasher::new(&cms::ID_SHA256).expect("sha256");
+    hasher.update(&bytes[range[0]..range[0] + range[1]]);
+    hasher.update(&bytes[range[2]..range[2] + range[3]]);
+    let digest = hasher.finish();
+    let attrs = cms::signed_attributes(signer, &digest)?;
+    let signature = signer.sign(&cms::to_be_signed(&attrs)?)?;
+    let cms = cms::assemble(signer, attrs, signature)?;
+    pdf::patch_contents(&mut bytes, &places, &cms)?;
+
+    // Our own check before anything is written: the new signature must verify.
+    let report = verify::verify(&bytes, &[])?;
+    let ok = report.fields.iter().any(|f| f.field == field.name && f.intact == Some(true));
+    if !ok {
+        return Err(Error::Internal(format!("the signature just made in {} does not verify", field.name)));
+    }
+    Ok(Signed { pdf: bytes, warnings })
+}
+
+/// The clock's time in +07:00, to the second (only when no time is given).
+fn now() -> DateTime<FixedOffset> {
+    let secs = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs() as i64).unwrap_or(0);
+    DateTime::from_timestamp(secs, 0).unwrap_or_default().with_timezone(&vietnam())
+}
+
+/// The span of a field (pt from its left) that no other field on its page covers: text
+/// there stays readable when the seal's field lies over the signature's. The whole field
+/// when what is left would be under half of it (the seal's field, drawn over the signature's:
+/// the signature's text already keeps out of the overlap).
+fn text_span(field: &pdf::SigField, all: &[pdf::SigField]) -> (f64, f64) {
+    let [x0, y0, x1, y1] = field.rect;
+    let (mut a, mut b) = (x0, x1);
+    for o in all.iter().filter(|o| o.name != field.name && o.page == field.page) {
+        let [ox0, oy0, ox1, oy1] = o.rect;
+        if ox1 <= a || ox0 >= b || oy1 <= y0 || oy0 >= y1 {
+            continue;
+        }
+        if ox0 <= a && ox1 < b {
+            a = ox1; // covered on the left
+        } else if ox1 >= b && ox0 > a {
+            b = ox0; // covered on the right
+        }
+    }
+    if b - a < (x1 - x0) / 2.0 { (0.0, x1 - x0) } else { (a - x0, b - x0) }
+}
+
+/// Text size of a text appearance: 10 pt, smaller in a low field.
+fn text_size(height: f64) -> f64 {
+    (height / 3.2).clamp(5.0, 10.0)
+}
+
+/// A PDF vanban may sign or read: readable and not encrypted.
+pub(crate) fn load(pdf: &[u8], place: &str) -> Result<Document> {
+    if !pdf.starts_with(b"%PDF-") && !pdf.get(..1024).is_some_and(|h| h.windows(5).any(|w| w == b"%PDF-")) {
+        return Err(refuse(place, "not-pdf", "not a PDF file", "give a PDF, e.g. one vanban render wrote"));
+    }
+    let encrypted = || refuse(place, "encrypted", "the PDF is encrypted", "sign the unencrypted original: an encrypted file cannot be signed in place");
+    let doc = Document::load_mem(pdf).map_err(|e| {
+        // lopdf cannot open a file encrypted with a user password: say what it is.
+        if pdf.windows(8).any(|w| w == b"/Encrypt") { encrypted() } else { refuse(place, "bad-pdf", format!("the PDF cannot be read: {e}"), "check that the file is whole") }
+    })?;
+    if doc.trailer.has(b"Encrypt") || doc.encryption_state.is_some() {
+        return Err(encrypted());
+    }
+    Ok(doc)
+}
+
+/// The field to fill, with the decree's order: the leader (`signer_k`) before the agency
+/// (`agency_k`).
+fn choose<'a>(all: &'a [pdf::SigField], name: &str) -> Result<&'a pdf::SigField> {
+    let names = || all.iter().map(|f| f.name.as_str()).collect::<Vec<_>>().join(", ");
+    let field = all.iter().find(|f| f.name == name).ok_or_else(|| {
+        if all.is_empty() {
+            refuse("--field", "no-such-field", format!("the PDF has no signature field (asked for \"{name}\")"), "render the document with vanban, without --no-signature-fields")
+        } else {
+            refuse("--field", "no-such-field", format!("the PDF has no signature field \"{name}\""), format!("its fields: {}", names()))
+        }
+    })?;
+    if field.value.is_some() {
+        return Err(refuse("--field", "already-signed", format!("the field \"{name}\" is already signed"), "each field is signed once; a new signature would need another field"));
+    }
+    if let Some(suffix) = name.strip_prefix("agency") {
+        let leader = format!("signer{suffix}");
+        if let Some(l) = all.iter().find(|f| f.name == leader) {
+            if l.value.is_none() {
+                return Err(refuse("--field", "signer-first", format!("the field \"{leader}\" is not signed yet: the agency signs after the person with authority"), format!("sign --field {leader} first")));
+            }
+        }
+    }
+    Ok(field)
+}
+
+/// `/SigFlags 3` (signatures exist, append only) on the AcroForm, unless already there.
+fn set_sig_flags(inc: &mut IncrementalDocument) -> lopdf::Result<()> {
+    let prev = inc.get_prev_documents();
+    let root = prev.trailer.get(b"Root")?.as_reference()?;
+    let acro = prev.get_dictionary(root)?.get(b"AcroForm")?.clone();
+    let flags = |d: &lopdf::Dictionary| d.get(b"SigFlags").and_then(Object::as_i64).unwrap_or(0);
+    match acro {
+        Object::Reference(id) => {
+            if flags(prev.get_dictionary(id)?) != 3 {
+                inc.opt_clone_object_to_new_document(id)?;
+                inc.new_document.get_dictionary_mut(id)?.set("SigFlags", 3);
+            }
+        }
+        Object::Dictionary(d) => {
+            if flags(&d) != 3 {
+                inc.opt_clone_object_to_new_document(root)?;
+                let cat = inc.new_document.get_dictionary_mut(root)?;
+                let mut d = d;
+                d.set("SigFlags", 3);
+                cat.set("AcroForm", d);
+            }
+        }
+        _ => {}
+    }
+    Ok(())
+}

@@ -1,0 +1,21 @@
+"""Sign an existing empty field with pyHanko, as other tools would: for `vanban verify`.
+
+Usage: python3 pyhanko_sign.py IN.pdf OUT.pdf FIELD KEY.p12 PASSWORD MD SUBFILTER
+(MD: sha256, sha1, …; SUBFILTER: pades or pkcs7)
+"""
+import sys
+
+from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+from pyhanko.sign import fields, signers
+
+src, dst, field, p12, password, md, subfilter = sys.argv[1:8]
+signer = signers.SimpleSigner.load_pkcs12(p12, passphrase=password.encode())
+meta = signers.PdfSignatureMetadata(
+    field_name=field,
+    md_algorithm=md,
+    subfilter=fields.SigSeedSubFilter.PADES if subfilter == "pades" else fields.SigSeedSubFilter.ADOBE_PKCS7_DETACHED,
+)
+with open(src, "rb") as f:
+    w = IncrementalPdfFileWriter(f)
+    with open(dst, "wb") as out:
+        signers.sign_pdf(w, meta, signer=signer, output=out, existing_fields_only=True)

@@ -1,0 +1,358 @@
+//! `vanban sign` and `vanban verify`: PAdES signatures in the layout's fields, judged by
+//! vanban's own verifier, the PDF/A checks and, with VANBAN_EXTERNAL=1, by pyHanko, pdfsig,
+//! qpdf and poppler's renderer. Keys come from `openssl` (tests/common/keys.rs).
+
+mod common;
+
+use common::keys::{have_openssl, Alg, Pki};
+use common::*;
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+const TIME: &str = "2026-03-09T10:00:00+07:00";
+const FROM: &str = "20250101000000Z";
+const UNTIL: &str = "20300101000000Z";
+
+fn external() -> bool {
+    std::env::var("VANBAN_EXTERNAL").is_ok_and(|v| v == "1")
+}
+
+fn tool(name: &str) -> String {
+    let out = Command::new("sh").arg("-c").arg(format!("command -v {name}")).output().unwrap();
+    assert!(out.status.success(), "VANBAN_EXTERNAL=1 but {name} is not installed");
+    String::from_utf8_lossy(&out.stdout).trim().to_string()
+}
+
+/// A PNG: a blue stroke on transparency (a signature), or a red ring (a seal).
+fn png(seal: bool) -> Vec<u8> {
+    let (w, h) = if seal { (300, 300) } else { (420, 140) };
+    let mut pm = tiny_skia::Pixmap::new(w, h).unwrap();
+    let mut paint = tiny_skia::Paint::default();
+    let mut pb = tiny_skia::PathBuilder::new();
+    if seal {
+        paint.set_color_rgba8(220, 20, 30, 255);
+        pb.push_circle(150.0, 150.0, 138.0);
+        pb.push_circle(150.0, 150.0, 98.0);
+    } else {
+        paint.set_color_rgba8(20, 40, 200, 255);
+        pb.move_to(10.0, 70.0);
+        for i in 1..40 {
+            let x = 10.0 + i as f32 * 10.0;
+            pb.line_to(x, 70.0 + 40.0 * (x / 25.0).sin());
+        }
+    }
+    let stroke = tiny_skia::Stroke { width: if seal { 12.0 } else { 7.0 }, ..Default::default() };
+    pm.stroke_path(&pb.finish().unwrap(), &paint, &stroke, tiny_skia::Transform::identity(), None);
+    pm.encode_png().unwrap()
+}
+
+struct Setup {
+    dir: PathBuf,
+    pki: Pki,
+    leader: PathBuf,
+    agency: PathBuf,
+}
+
+/// The seed rendered, a PKI, the leader's 3072-bit RSA key in a legacy .p12 and the agency's
+/// P-256 key in an AES .p12, and the two images.
+fn setup(tag: &str) -> Option<Setup> {
+    if !have_openssl() {
+        return None;
+    }
+    let dir = tempdir(tag);
+    let out = vanban(&dir, &["render", fixture("bao-cao-612.json").to_str().unwrap(), "--to", "pdf", "-o", "doc.pdf"], None);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let pki = Pki::new(&dir.join("pki"));
+    let leader = pki.leaf("leader", "Nguyễn Thị Bích Ngọc", Alg::Rsa(3072), FROM, UNTIL, "leaf", true);
+    let agency = pki.leaf("agency", "Ủy ban nhân dân xã Hương Xuân", Alg::P256, FROM, UNTIL, "leaf", false);
+    std::fs::write(dir.join("signature.png"), png(false)).unwrap();
+    std::fs::write(dir.join("seal.png"), png(true)).unwrap();
+    Some(Setup { dir, pki, leader, agency })
+}
+
+fn sign(dir: &Path, input: &str, output: &str, field: &str, p12: &Path, pass: &Path, extra: &[&str]) -> std::process::Output {
+    let mut args = vec!["sign", input, "-o", output, "--field", field, "--p12", p12.to_str().unwrap(), "--pass-file", pass.to_str().unwrap(), "--time", TIME];
+    args.extend_from_slice(extra);
+    vanban(dir, &args, None)
+}
+
+fn ok(out: &std::process::Output) {
+    assert!(out.status.success(), "exit {:?}: {}", out.status.code(), String::from_utf8_lossy(&out.stderr));
+}
+
+/// `vanban verify --message-format json`: the report and the exit code.
+fn verify(dir: &Path, file: &str, trust: Option<&Path>) -> (Value, i32) {
+    let mut args = vec!["verify", file, "--message-format", "json"];
+    let t;
+    if let Some(p) = trust {
+        t = p.to_str().unwrap().to_string();
+        args.extend(["--trust", t.as_str()]);
+    }
+    let out = vanban(dir, &args, None);
+    let code = out.status.code().unwrap();
+    (serde_json::from_slice(&out.stdout).unwrap_or_else(|_| panic!("JSON report: {}", String::from_utf8_lossy(&out.stderr))), code)
+}
+
+fn field<'a>(report: &'a Value, name: &str) -> &'a Value {
+    report["fields"].as_array().unwrap().iter().find(|f| f["field"] == name).unwrap_or_else(|| panic!("no field {name}: {report}"))
+}
+
+/// The (page number → content bytes) of every page: what signing must never touch.
+fn page_contents(bytes: &[u8]) -> Vec<Vec<u8>> {
+    let doc = lopdf::Document::load_mem(bytes).unwrap();
+    doc.get_pages().values().map(|id| doc.get_page_content(*id)).collect()
+}
+
+/// The seed signed by the leader (image) and then the agency (seal): every check.
+#[test]
+fn seed_signed_by_leader_then_agency() {
+    let Some(s) = setup("sign-seed") else { return };
+    let d = &s.dir;
+    let pass = s.pki.pass_file();
+    ok(&sign(d, "doc.pdf", "s1.pdf", "signer", &s.leader, &pass, &["--image", "signature.png"]));
+    ok(&sign(d, "s1.pdf", "s2.pdf", "agency", &s.agency, &pass, &["--image", "seal.png"]));
+    let (doc, s1, s2) = (std::fs::read(d.join("doc.pdf")).unwrap(), std::fs::read(d.join("s1.pdf")).unwrap(), std::fs::read(d.join("s2.pdf")).unwrap());
+    assert!(s1.starts_with(&doc) && s2.starts_with(&s1), "each signature is an incremental update");
+    for (name, bytes) in [("after the signer", &s1), ("after the agency", &s2)] {
+        let p = common::pdfa::problems(bytes, "2");
+        assert!(p.is_empty(), "{name}: {p:?}");
+        assert_eq!(page_contents(bytes), page_contents(&doc), "{name}: page content untouched (images live in the fields)");
+    }
+
+    // The signature dictionaries: PAdES, /M in Vietnam time.
+    let raw = String::from_utf8_lossy(&s2);
+    assert_eq!(raw.matches("/SubFilter /ETSI.CAdES.detached").count() + raw.matches("/SubFilter/ETSI.CAdES.detached").count(), 2, "two PAdES signatures");
+    assert_eq!(raw.matches("(D:20260309100000+07'00')").count(), 2, "/M in +07:00");
+
+    let (report, code) = verify(d, "s2.pdf", Some(&s.pki.root()));
+    assert_eq!(code, 0, "{report}");
+    let (l, a) = (field(&report, "signer"), field(&report, "agency"));
+    assert_eq!(l["signer"], "Nguyễn Thị Bích Ngọc");
+    assert_eq!(a["signer"], "Ủy ban nhân dân xã Hương Xuân");
+    for f in [l, a] {
+        assert_eq!(f["signed"], true);
+        assert_eq!(f["intact"], true, "{f}");
+        assert_eq!(f["trusted"], true, "{f}");
+        assert_eq!(f["hash_algorithm"], "sha256");
+        assert_eq!(f["sub_filter"], "ETSI.CAdES.detached");
+        assert_eq!(f["claimed_time"], TIME);
+        // No signing-time inside the CMS (PAdES B-B): the time shown is /M.
+        assert_eq!(f["signing_time"], TIME);
+        assert_eq!(f["page"], 3);
+    }
+    assert_eq!(l["signature_algorithm"], "rsa");
+    assert_eq!(a["signature_algorithm"], "sha256-ecdsa");
+    assert_eq!(l["whole_file"], false);
+    assert_eq!(l["later_changes"], "form-filling");
+    assert_eq!(a["whole_file"], true);
+
+    // Same input, key and time: the same bytes.
+    ok(&sign(d, "doc.pdf", "again.pdf", "signer", &s.leader, &pass, &["--image", "signature.png"]));
+    assert!(std::fs::read(d.join("again.pdf")).unwrap() == s1, "signing is deterministic");
+
+    // A changed byte inside the signed range: verify says so, exit 3.
+    let mut bad = s2.clone();
+    let at = s2.windows(10).position(|w| w == b"vanban 0.1").expect("the creator string");
+    bad[at] = b'w';
+    std::fs::write(d.join("tampered.pdf"), &bad).unwrap();
+    let (report, code) = verify(d, "tampered.pdf", None);
+    assert_eq!(code, 3, "{report}");
+    assert_eq!(field(&report, "signer")["intact"], false);
+
+    if !external() {
+        return;
+    }
+    let run = |cmd: &str, args: &[&str]| {
+        let out = Command::new(tool(cmd)).args(args).current_dir(d).output().unwrap();
+        (out.status.success(), String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr))
+    };
+    let (good, text) = run("pdfsig", &["s2.pdf"]);
+    assert!(good, "{text}");
+    assert_eq!(text.matches("Signature is Valid.").count(), 2, "{text}");
+    assert!(text.contains("Signer Certificate Common Name: Nguyễn Thị Bích Ngọc") && text.contains("Signer Certificate Common Name: Ủy ban nhân dân xã Hương Xuân"), "{text}");
+    let (good, text) = run("qpdf", &["--check", "s2.pdf"]);
+    assert!(good && text.contains("No syntax or stream encoding errors"), "{text}");
+    let script = root().join("tests/data/pyhanko_validate.py");
+    let root_pem = s.pki.root();
+    let (good, text) = run("python3", &[script.to_str().unwrap(), "s2.pdf", root_pem.to_str().unwrap()]);
+    assert!(good, "{text}");
+    let lines: Vec<Value> = text.lines().filter(|l| l.starts_with('{')).map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(lines.len(), 2, "{text}");
+    for v in &lines {
+        assert_eq!(v["intact"], true, "{v}");
+        assert_eq!(v["valid"], true, "{v}");
+        assert_eq!(v["trusted"], true, "{v}");
+    }
+    assert_eq!(lines[0]["field"], "signer");
+    assert_eq!(lines[0]["modification_level"], "FORM_FILLING", "the change after the leader's signature is form filling");
+    assert_eq!(lines[1]["coverage"], "ENTIRE_FILE");
+
+    // The picture: the seal's red pixels overlap the left third of the signature's blue ones.
+    let (good, text) = run("pdftoppm", &["-png", "-r", "100", "-f", "3", "-l", "3", "-singlefile", "s2.pdf", "page"]);
+    assert!(good, "{text}");
+    let pm = tiny_skia::Pixmap::load_png(d.join("page.png")).unwrap();
+    let bbox = |pred: &dyn Fn(u8, u8, u8) -> bool| {
+        let (mut x0, mut x1) = (u32::MAX, 0);
+        for y in 0..pm.height() {
+            for x in 0..pm.width() {
+                let p = pm.pixel(x, y).unwrap();
+                if pred(p.red(), p.green(), p.blue()) {
+                    x0 = x0.min(x);
+                    x1 = x1.max(x);
+                }
+            }
+        }
+        (x0, x1)
+    };
+    let blue = bbox(&|r, g, b| b > 150 && r < 100 && g < 120);
+    let red = bbox(&|r, g, b| r > 170 && g < 90 && b < 90);
+    assert!(blue.0 < blue.1 && red.0 < red.1, "both images drawn: blue {blue:?}, red {red:?}");
+    let third = blue.0 + (blue.1 - blue.0) / 3;
+    assert!(red.1 > blue.0 && red.1 <= third + 12, "the seal covers the left third of the signature: blue {blue:?}, red {red:?}");
+    assert!(red.0 < blue.0, "the seal starts left of the signature");
+}
+
+/// Without an image, each field shows the certificate's name and the time, in the bundled
+/// font, embedded.
+#[test]
+fn text_appearance_without_an_image() {
+    let Some(s) = setup("sign-text") else { return };
+    let d = &s.dir;
+    ok(&sign(d, "doc.pdf", "s1.pdf", "signer", &s.leader, &s.pki.pass_file(), &[]));
+    let bytes = std::fs::read(d.join("s1.pdf")).unwrap();
+    let doc = lopdf::Document::load_mem(&bytes).unwrap();
+    let acro = doc.catalog().unwrap().get(b"AcroForm").unwrap().as_dict().unwrap().clone();
+    assert_eq!(acro.get(b"SigFlags").unwrap().as_i64().unwrap(), 3);
+    let id = acro.get(b"Fields").unwrap().as_array().unwrap()[0].as_reference().unwrap();
+    let w = doc.get_dictionary(id).unwrap();
+    let ap = doc.get_object(w.get(b"AP").unwrap().as_dict().unwrap().get(b"N").unwrap().as_reference().unwrap()).unwrap().as_stream().unwrap();
+    let fonts = ap.dict.get(b"Resources").and_then(|r| match r {
+        lopdf::Object::Reference(id) => doc.get_dictionary(*id),
+        o => o.as_dict(),
+    }).unwrap().get(b"Font").expect("the appearance has fonts");
+    let fonts = match fonts { lopdf::Object::Reference(r) => doc.get_dictionary(*r).unwrap(), o => o.as_dict().unwrap() };
+    assert!(!fonts.is_empty());
+    assert!(common::pdfa::problems(&bytes, "2").is_empty(), "{:?}", common::pdfa::problems(&bytes, "2"));
+    let (report, code) = verify(d, "s1.pdf", None);
+    assert_eq!(code, 0);
+    assert_eq!(field(&report, "signer")["intact"], true);
+    assert_eq!(field(&report, "agency")["signed"], false);
+    if external() {
+        let out = Command::new(tool("pdftoppm")).args(["-png", "-r", "100", "-f", "3", "-l", "3", "-singlefile", "s1.pdf", "t"]).current_dir(d).output().unwrap();
+        assert!(out.status.success());
+        let out = Command::new(tool("pdftoppm")).args(["-png", "-r", "100", "-f", "3", "-l", "3", "-singlefile", "doc.pdf", "u"]).current_dir(d).output().unwrap();
+        assert!(out.status.success());
+        let (t, u) = (tiny_skia::Pixmap::load_png(d.join("t.png")).unwrap(), tiny_skia::Pixmap::load_png(d.join("u.png")).unwrap());
+        let dark = |p: &tiny_skia::Pixmap| p.pixels().iter().filter(|c| c.red() < 100 && c.green() < 100 && c.blue() < 100).count();
+        assert!(dark(&t) > dark(&u) + 200, "the text appearance is drawn");
+    }
+}
+
+fn refused(out: &std::process::Output, code: &str, dir: &Path, file: &str) {
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{code}: {err}");
+    assert!(err.contains(&format!("error[{code}]")), "{code}: {err}");
+    assert!(!dir.join(file).exists(), "{code}: no output written");
+}
+
+/// What `sign` refuses, each with exit 2, its code and no file.
+#[test]
+fn refusals() {
+    let Some(s) = setup("sign-refuse") else { return };
+    let d = &s.dir;
+    let pass = s.pki.pass_file();
+    refused(&sign(d, "doc.pdf", "x.pdf", "agency", &s.agency, &pass, &[]), "signer-first", d, "x.pdf");
+    refused(&sign(d, "doc.pdf", "x.pdf", "chu_ky", &s.leader, &pass, &[]), "no-such-field", d, "x.pdf");
+    ok(&sign(d, "doc.pdf", "s1.pdf", "signer", &s.leader, &pass, &[]));
+    refused(&sign(d, "s1.pdf", "x.pdf", "signer", &s.leader, &pass, &[]), "already-signed", d, "x.pdf");
+    std::fs::write(d.join("wrong.txt"), "not the password\n").unwrap();
+    refused(&sign(d, "s1.pdf", "x.pdf", "agency", &s.agency, &d.join("wrong.txt"), &[]), "wrong-password", d, "x.pdf");
+    let expired = s.pki.leaf("expired", "Trần Văn Cũ", Alg::Rsa(2048), FROM, "20251231000000Z", "leaf", false);
+    refused(&sign(d, "doc.pdf", "x.pdf", "signer", &expired, &pass, &[]), "certificate-expired", d, "x.pdf");
+    let encipher = s.pki.leaf("encipher", "Lê Thị Mã Hóa", Alg::Rsa(2048), FROM, UNTIL, "encipher", false);
+    refused(&sign(d, "doc.pdf", "x.pdf", "signer", &encipher, &pass, &[]), "key-usage", d, "x.pdf");
+    let weak = s.pki.leaf("weak", "Khóa Yếu", Alg::Rsa(1024), FROM, UNTIL, "leaf", false);
+    refused(&sign(d, "doc.pdf", "x.pdf", "signer", &weak, &pass, &[]), "bad-key", d, "x.pdf");
+    refused(&sign(d, fixture("bao-cao-612.json").to_str().unwrap(), "x.pdf", "signer", &s.leader, &pass, &[]), "not-pdf", d, "x.pdf");
+    std::fs::write(d.join("cut.pdf"), &std::fs::read(d.join("doc.pdf")).unwrap()[..2000]).unwrap();
+    refused(&sign(d, "cut.pdf", "x.pdf", "signer", &s.leader, &pass, &[]), "bad-pdf", d, "x.pdf");
+    refused(&vanban(d, &["sign", "doc.pdf", "-o", "x.pdf", "--field", "signer", "--p12", s.leader.to_str().unwrap(), "--pass-file", pass.to_str().unwrap(), "--time", "9 March"], None), "bad-time", d, "x.pdf");
+    refused(&sign(d, "doc.pdf", "x.pdf", "signer", &d.join("seal.png"), &pass, &[]), "bad-key", d, "x.pdf");
+    if external() {
+        let out = Command::new(tool("qpdf")).args(["--encrypt", "u", "o", "256", "--", "doc.pdf", "enc.pdf"]).current_dir(d).output().unwrap();
+        assert!(out.status.success());
+        refused(&sign(d, "enc.pdf", "x.pdf", "signer", &s.leader, &pass, &[]), "encrypted", d, "x.pdf");
+    }
+}
+
+/// Standard input and output, as in render.
+#[test]
+fn pipes() {
+    let Some(s) = setup("sign-pipe") else { return };
+    let d = &s.dir;
+    let doc = std::fs::read(d.join("doc.pdf")).unwrap();
+    let pass = s.pki.pass_file();
+    let out = vanban(d, &["sign", "-", "-o", "-", "--field", "signer", "--p12", s.leader.to_str().unwrap(), "--pass-file", pass.to_str().unwrap(), "--time", TIME], Some(&doc));
+    ok(&out);
+    assert!(out.stdout.starts_with(&doc) && out.stdout.len() > doc.len());
+    let out2 = vanban(d, &["verify", "-"], Some(&out.stdout));
+    assert_eq!(out2.status.code(), Some(0), "{}", String::from_utf8_lossy(&out2.stdout));
+    assert!(String::from_utf8_lossy(&out2.stdout).contains("signer (page 3): signed by Nguyễn Thị Bích Ngọc, 2026-03-09T10:00:00+07:00"));
+}
+
+/// `verify` on an unsigned render and on what is not a PDF (needs no key).
+#[test]
+fn verify_unsigned_and_not_pdf() {
+    let dir = tempdir("verify-plain");
+    std::fs::write(dir.join("doc.pdf"), render_fixture("bao-cao-612.json")).unwrap();
+    let (report, code) = verify(&dir, "doc.pdf", None);
+    assert_eq!(code, 0);
+    let names: Vec<&str> = report["fields"].as_array().unwrap().iter().map(|f| f["field"].as_str().unwrap()).collect();
+    assert_eq!(names, ["signer", "agency"]);
+    assert!(report["fields"].as_array().unwrap().iter().all(|f| f["signed"] == false));
+    let out = vanban(&dir, &["verify", fixture("bao-cao-612.json").to_str().unwrap()], None);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("error[not-pdf]"));
+}
+
+/// Signatures made by another tool (pyHanko: PAdES SHA-256, and adbe.pkcs7.detached with
+/// SHA-1 as older tools make them): verify agrees with pdfsig; and vanban's agency signature
+/// after pyHanko's leader keeps both valid.
+#[test]
+fn verify_signatures_of_other_tools() {
+    if !external() {
+        return;
+    }
+    let Some(s) = setup("verify-others") else { return };
+    let d = &s.dir;
+    let script = root().join("tests/data/pyhanko_sign.py");
+    for (md, sub, name) in [("sha256", "pades", "ph256.pdf"), ("sha1", "pkcs7", "ph1.pdf")] {
+        let out = Command::new(tool("python3"))
+            .args([script.to_str().unwrap(), "doc.pdf", name, "signer", s.leader.to_str().unwrap(), common::keys::PASSWORD, md, sub])
+            .current_dir(d)
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        let (report, code) = verify(d, name, Some(&s.pki.root()));
+        assert_eq!(code, 0, "{report}");
+        let f = field(&report, "signer");
+        assert_eq!(f["intact"], true, "{f}");
+        assert_eq!(f["trusted"], true, "{f}");
+        assert_eq!(f["whole_file"], true);
+        assert_eq!(f["hash_algorithm"], md);
+        assert_eq!(f["signer"], "Nguyễn Thị Bích Ngọc");
+        assert_eq!(f["sub_filter"], if sub == "pades" { "ETSI.CAdES.detached" } else { "adbe.pkcs7.detached" });
+        let pdfsig = Command::new(tool("pdfsig")).arg(name).current_dir(d).output().unwrap();
+        let text = String::from_utf8_lossy(&pdfsig.stdout);
+        assert!(text.contains("Signature is Valid."), "{text}");
+        assert!(text.contains(&format!("Signing Hash Algorithm: {}", md.to_uppercase().replace("SHA", "SHA-").replace("SHA-1", "SHA1"))), "{text}");
+    }
+    ok(&sign(d, "ph256.pdf", "both.pdf", "agency", &s.agency, &s.pki.pass_file(), &["--image", "seal.png"]));
+    let pdfsig = Command::new(tool("pdfsig")).arg("both.pdf").current_dir(d).output().unwrap();
+    let text = String::from_utf8_lossy(&pdfsig.stdout);
+    assert_eq!(text.matches("Signature is Valid.").count(), 2, "{text}");
+    let (report, code) = verify(d, "both.pdf", Some(&s.pki.root()));
+    assert_eq!(code, 0, "{report}");
+    assert_eq!(field(&report, "signer")["later_changes"], "form-filling");
+}
