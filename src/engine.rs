@@ -13,7 +13,7 @@ use crate::style::Style;
 use crate::pdf::layout::Layout;
 use crate::pdf::world::Env;
 use crate::pdf::boxes::marked;
-use crate::pdf::fields::{description, Field};
+use crate::pdf::fields::{description, issue_description, Field, Kind};
 use crate::pdf::{self, Standard};
 use sha2::{Digest, Sha256};
 use std::path::PathBuf;
@@ -129,10 +129,17 @@ impl Engine {
             if self.options.no_signature_fields {
                 return Ok(bytes);
             }
+            let sz = &doc.style.sizes_pt;
             let fields: Vec<Field> = marked(&paged)
                 .into_iter()
-                .filter(|b| b.element == "signature_field")
-                .map(|b| Field { description: description(&b.name).to_string(), name: b.name.clone(), rect: b })
+                .filter_map(|b| match b.element.as_str() {
+                    "signature_field" => Some(Field { description: description(&b.name).to_string(), name: b.name.clone(), rect: b, kind: Kind::Signature }),
+                    "issue_field" => {
+                        let kind = if b.name == "number" { Kind::Issue { size: sz.number, italic: false } } else { Kind::Issue { size: sz.place_date, italic: true } };
+                        Some(Field { description: issue_description(&b.name, doc.meta.date.0), name: b.name.clone(), rect: b, kind })
+                    }
+                    _ => None,
+                })
                 .collect();
             pdf::fields::add(bytes, &fields)
         });

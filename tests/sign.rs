@@ -356,3 +356,88 @@ fn verify_signatures_of_other_tools() {
     assert_eq!(code, 0, "{report}");
     assert_eq!(field(&report, "signer")["later_changes"], "form-filling");
 }
+
+/// The text field `name` of a PDF: its value and its rectangle (PDF space).
+fn text_field(bytes: &[u8], name: &str) -> (Option<String>, [f64; 4]) {
+    let doc = lopdf::Document::load_mem(bytes).unwrap();
+    let acro = doc.catalog().unwrap().get(b"AcroForm").unwrap().as_dict().unwrap().clone();
+    for f in acro.get(b"Fields").unwrap().as_array().unwrap() {
+        let d = doc.get_dictionary(f.as_reference().unwrap()).unwrap();
+        if lopdf::decode_text_string(d.get(b"T").unwrap()).unwrap() != name {
+            continue;
+        }
+        assert_eq!(d.get(b"FT").unwrap().as_name().unwrap(), b"Tx");
+        let v = d.get(b"V").ok().map(|v| lopdf::decode_text_string(v).unwrap());
+        let r: Vec<f64> = d.get(b"Rect").unwrap().as_array().unwrap().iter().map(|o| o.as_float().unwrap() as f64).collect();
+        return (v, [r[0], r[1], r[2], r[3]]);
+    }
+    panic!("no text field {name}");
+}
+
+/// An unregistered, undated draft: signed by the leader, then issued with its number and date
+/// in the agency's signature; the fields hold "15", "09" and "3", both signatures stay valid.
+#[test]
+fn draft_signed_then_issued_with_number_and_date() {
+    let Some(s) = setup("sign-issue") else { return };
+    let d = &s.dir;
+    let pass = s.pki.pass_file();
+    let out = vanban(d, &["render", fixture("ke-hoach-du-thao.json").to_str().unwrap(), "--to", "pdf", "-o", "draft.pdf"], None);
+    ok(&out);
+    let draft = std::fs::read(d.join("draft.pdf")).unwrap();
+    for name in ["number", "day", "month"] {
+        assert_eq!(text_field(&draft, name).0, None, "{name} empty at render");
+    }
+    // The registered seed has none of them.
+    let seed = std::fs::read(d.join("doc.pdf")).unwrap();
+    assert!(!String::from_utf8_lossy(&seed).contains("/FT/Tx") && !String::from_utf8_lossy(&seed).contains("/FT /Tx"));
+
+    refused(&sign(d, "draft.pdf", "x.pdf", "signer", &s.leader, &pass, &["--number", "15"]), "issue-with-agency", d, "x.pdf");
+    ok(&sign(d, "draft.pdf", "d1.pdf", "signer", &s.leader, &pass, &["--image", "signature.png"]));
+    refused(&sign(d, "d1.pdf", "x.pdf", "agency", &s.agency, &pass, &[]), "number-required", d, "x.pdf");
+    refused(&sign(d, "d1.pdf", "x.pdf", "agency", &s.agency, &pass, &["--number", "15", "--date", "2027-01-05"]), "date-year", d, "x.pdf");
+    ok(&sign(d, "d1.pdf", "d2.pdf", "agency", &s.agency, &pass, &["--image", "seal.png", "--number", "15", "--date", "2026-03-09"]));
+    let d2 = std::fs::read(d.join("d2.pdf")).unwrap();
+    assert!(d2.starts_with(&std::fs::read(d.join("d1.pdf")).unwrap()));
+    assert_eq!(text_field(&d2, "number").0.as_deref(), Some("15"));
+    assert_eq!(text_field(&d2, "day").0.as_deref(), Some("09"));
+    assert_eq!(text_field(&d2, "month").0.as_deref(), Some("3"));
+    assert!(common::pdfa::problems(&d2, "2").is_empty(), "{:?}", common::pdfa::problems(&d2, "2"));
+    let (report, code) = verify(d, "d2.pdf", Some(&s.pki.root()));
+    assert_eq!(code, 0, "{report}");
+    assert_eq!(field(&report, "signer")["later_changes"], "form-filling", "the number and date are form filling");
+    assert_eq!(field(&report, "agency")["whole_file"], true);
+    // A registered document (the seed) refuses a number.
+    ok(&sign(d, "doc.pdf", "s1.pdf", "signer", &s.leader, &pass, &[]));
+    refused(&sign(d, "s1.pdf", "x.pdf", "agency", &s.agency, &pass, &["--number", "16"]), "already-numbered", d, "x.pdf");
+
+    if !external() {
+        return;
+    }
+    let script = root().join("tests/data/pyhanko_validate.py");
+    let out = Command::new(tool("python3")).args([script.to_str().unwrap(), "d2.pdf", s.pki.root().to_str().unwrap()]).current_dir(d).output().unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let lines: Vec<Value> = text.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert!(lines.iter().all(|v| v["intact"] == true && v["trusted"] == true), "{text}");
+    assert_eq!(lines[0]["modification_level"], "FORM_FILLING", "{text}");
+    let pdfsig = Command::new(tool("pdfsig")).arg("d2.pdf").current_dir(d).output().unwrap();
+    assert_eq!(String::from_utf8_lossy(&pdfsig.stdout).matches("Signature is Valid.").count(), 2);
+    // Poppler draws the fields' appearances: each blank has ink after issuance, none before.
+    for (file, png) in [("d1.pdf", "before"), ("d2.pdf", "after")] {
+        let out = Command::new(tool("pdftoppm")).args(["-png", "-r", "100", "-f", "1", "-l", "1", "-singlefile", file, png]).current_dir(d).output().unwrap();
+        assert!(out.status.success());
+    }
+    let (before, after) = (tiny_skia::Pixmap::load_png(d.join("before.png")).unwrap(), tiny_skia::Pixmap::load_png(d.join("after.png")).unwrap());
+    let page_h = 841.89;
+    let ink = |pm: &tiny_skia::Pixmap, r: [f64; 4]| {
+        let k = 100.0 / 72.0;
+        let (x0, x1) = ((r[0] * k) as u32, (r[2] * k) as u32);
+        let (y0, y1) = (((page_h - r[3]) * k) as u32, ((page_h - r[1]) * k) as u32);
+        (y0..y1).flat_map(|y| (x0..x1).map(move |x| (x, y))).filter(|&(x, y)| pm.pixel(x, y).is_some_and(|p| p.red() < 110 && p.green() < 110 && p.blue() < 110)).count()
+    };
+    for name in ["number", "day", "month"] {
+        let r = text_field(&d2, name).1;
+        assert_eq!(ink(&before, r), 0, "{name}: blank before issuance");
+        assert!(ink(&after, r) > 15, "{name}: its value drawn on the line");
+    }
+}

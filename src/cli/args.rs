@@ -273,6 +273,12 @@ pub struct SignArgs {
     /// The signing time, RFC 3339 (e.g. 2026-03-09T10:00:00+07:00); default: now.
     #[arg(long, value_name = "TIME")]
     pub time: Option<String>,
+    /// With --field agency on an unregistered draft: the number given at issuance.
+    #[arg(long, value_name = "N")]
+    pub number: Option<u32>,
+    /// With --number on an undated draft: the issue date (YYYY-MM-DD); default: the signing day.
+    #[arg(long, value_name = "DATE")]
+    pub date: Option<String>,
     /// Extra font folders (as for render).
     #[arg(long = "font-dir", value_name = "DIR")]
     pub font_dirs: Vec<PathBuf>,

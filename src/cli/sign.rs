@@ -57,7 +57,13 @@ fn run(args: &SignArgs) -> Result<Vec<crate::error::InputError>> {
     let signer = Signer::from_pkcs12(&p12, &password)?;
     let style = Layout::embedded().style;
     let fonts = FontSet::load(&args.font_dirs, &style.font.family, &style.font.preferred)?;
-    let request = SignRequest { field: args.field.clone(), time, image };
+    let date = match &args.date {
+        Some(d) => Some(chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").map_err(|_| {
+            sign::refuse("--date", "bad-date", format!("\"{d}\" is not a date"), "write it as 2026-03-09")
+        })?),
+        None => None,
+    };
+    let request = SignRequest { field: args.field.clone(), time, image, number: args.number, date };
     let signed = sign::sign(&pdf, &request, &signer, &fonts)?;
     write_all(&[(args.output.clone(), signed.pdf)])?;
     Ok(signed.warnings)

@@ -7,9 +7,9 @@ use super::grid::{columns, rule_pt, widest_mm, Measured};
 use super::{Doc, Header, Mark, Meta, Recipients, Title};
 use crate::fonts::FontSet;
 use crate::model::Document;
-use crate::nd30::date::{date_line, DocDate};
+use crate::nd30::date::{date_line, date_line_parts, DocDate};
 use crate::nd30::ranges::PT_PER_MM;
-use crate::nd30::symbol::{number_line, reference, symbol};
+use crate::nd30::symbol::{number_line, number_line_parts, reference, symbol};
 use crate::nd30::text::{dash_items, inline, parts, plain, shorten, upper, Span};
 use crate::nd30::types::{by_slug, SECRECY, URGENCY};
 use crate::nd30::{KINH_GUI, QUOC_HIEU, TIEU_NGU};
@@ -79,6 +79,8 @@ pub fn prepare(d: &Document, file: &StyleFile, fonts: &FontSet, ident: &str) -> 
         quoc_hieu: QUOC_HIEU.to_string(),
         tieu_ngu: TIEU_NGU.to_string(),
         tieu_ngu_rule_pt: fonts.width_pt(TIEU_NGU, sz.tieu_ngu, true, false),
+        number_parts: number_line_parts(d.number, &sym),
+        date_parts: place_date.as_ref().and_then(|_| date_line_parts(&d.place, &date)),
         place_date,
         marks,
     };

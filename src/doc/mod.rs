@@ -126,6 +126,10 @@ pub struct Header {
     pub tieu_ngu_rule_pt: f64,
     /// Place and date; none for biên bản.
     pub place_date: Option<String>,
+    /// An unregistered draft's number line cut at its blank (before, blank, after).
+    pub number_parts: Option<[String; 3]>,
+    /// An undated draft's date line cut at its blanks (before, day, middle, month, after).
+    pub date_parts: Option<[String; 5]>,
     /// Urgency and secrecy marks (ô 10), boxed, in the left column under Số / V/v.
     pub marks: Vec<Mark>,
 }

@@ -55,6 +55,22 @@ pub fn date_line(place: &str, date: &DocDate) -> String {
     format!("{}, {}", place.trim(), date.words())
 }
 
+/// The date line of an undated draft cut at its two blanks: (before, day blank, middle, month
+/// blank, after), whose concatenation is [`date_line`]; `None` for a full date. The blanks are
+/// where the day and month go at issuance (form fields in the signable PDF).
+pub fn date_line_parts(place: &str, date: &DocDate) -> Option<[String; 5]> {
+    match *date {
+        DocDate::Full(_) => None,
+        DocDate::Year(y) => Some([format!("{}, ngày", place.trim()), BLANK.into(), "tháng".into(), BLANK.into(), format!("năm {y}")]),
+    }
+}
+
+/// The day and month as printed once given: "09" and "3" for 9 March (Điều 9 of Phụ lục I:
+/// days below 10 and months below 3 take a leading zero).
+pub fn day_month(d: NaiveDate) -> (String, String) {
+    (format!("{:02}", d.day()), month(d.month()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -78,6 +94,9 @@ mod tests {
         let w = d("2026").words();
         assert!(w.starts_with("ngày\u{a0}") && w.ends_with("năm 2026"), "{w}");
         assert_eq!(d("2026").timestamp_date(), NaiveDate::from_ymd_opt(2026, 1, 1).unwrap());
+        assert_eq!(date_line_parts("Hương Xuân", &d("2026")).unwrap().concat(), date_line("Hương Xuân", &d("2026")));
+        assert!(date_line_parts("Hương Xuân", &d("2026-03-09")).is_none());
+        assert_eq!(day_month(NaiveDate::from_ymd_opt(2026, 3, 9).unwrap()), ("09".into(), "3".into()));
     }
 
     #[test]

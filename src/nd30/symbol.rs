@@ -35,6 +35,13 @@ pub fn number_line(n: Option<u32>, symbol: &str) -> String {
     }
 }
 
+/// The number line cut where an unregistered draft's blank is: (before, blank, after), whose
+/// concatenation is [`number_line`]; `None` for a registered number. The blank is where the
+/// văn thư's number goes at issuance (a form field in the signable PDF).
+pub fn number_line_parts(n: Option<u32>, symbol: &str) -> Option<[String; 3]> {
+    n.is_none().then(|| ["Số:".to_string(), number(None), format!("/{symbol}")])
+}
+
 /// The number and symbol as cited in a caption: "612/BC-UBND".
 pub fn reference(n: Option<u32>, symbol: &str) -> String {
     format!("{}/{symbol}", number(n))
@@ -56,6 +63,8 @@ mod tests {
         assert_eq!(number_line(Some(123), &symbol(cv, "UBND", Some("VP"), None)), "Số: 123/UBND-VP");
         assert_eq!(symbol(bc, "UBND", None, Some("BC-X")), "BC-X");
         let blank = number_line(None, "BC-UBND");
+        assert_eq!(number_line_parts(None, "BC-UBND").unwrap().concat(), blank);
+        assert!(number_line_parts(Some(5), "BC-UBND").is_none());
         assert!(blank.starts_with("Số:\u{a0}") && blank.ends_with("/BC-UBND"));
     }
 }

@@ -1,7 +1,9 @@
-//! Empty signature fields (AcroForm, `/FT /Sig`), added after Typst's export as an
-//! incremental update: Typst's bytes stay exactly as they are, and a signer may append
-//! further updates. Each widget is printable, has an empty `/AP /N`, a Vietnamese `/TU`;
-//! no NeedAppearances, no JavaScript, and Info and XMP are left untouched (PDF/A).
+//! Empty signature fields (AcroForm, `/FT /Sig`) and, on an unregistered draft, the empty
+//! text fields `number`, `day` and `month` over the blanks the văn thư fills at issuance
+//! (`vanban sign --field agency --number N`), added after Typst's export as an incremental
+//! update: Typst's bytes stay exactly as they are, and a signer may append further updates.
+//! Each widget is printable, has an empty `/AP /N`, a Vietnamese `/TU`; no NeedAppearances,
+//! no JavaScript, and Info and XMP are left untouched (PDF/A).
 
 use super::boxes::MarkedBox;
 use crate::error::{Error, Result};
@@ -16,6 +18,32 @@ pub struct Field {
     pub description: String,
     /// The box.
     pub rect: MarkedBox,
+    /// A signature field, or a text field filled at issuance.
+    pub kind: Kind,
+}
+
+/// What a field holds.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Kind {
+    /// A signature.
+    Signature,
+    /// Text in the line's own size (pt) and style: read-only for people, filled by `sign`.
+    Issue {
+        /// Text size, pt.
+        size: f64,
+        /// Italic (the date line).
+        italic: bool,
+    },
+}
+
+/// An issuance field's description, with the draft's year (which `sign` checks the date
+/// against).
+pub fn issue_description(name: &str, year: i32) -> String {
+    match name {
+        "number" => "Số của văn bản (văn thư điền khi ban hành)".into(),
+        "day" => format!("Ngày ban hành (năm {year})"),
+        _ => format!("Tháng ban hành (năm {year})"),
+    }
 }
 
 /// What a field is for, from its name.
@@ -57,13 +85,22 @@ pub fn add(pdf: Vec<u8>, fields: &[Field]) -> Result<Vec<u8>> {
             },
             Vec::new(),
         ));
-        let id = doc.add_object(dictionary! {
+        let mut dict = dictionary! {
             "Type" => "Annot", "Subtype" => "Widget", "FT" => "Sig",
             "T" => Object::string_literal(f.name.as_str()),
             "TU" => lopdf::text_string(&f.description),
             "Rect" => rect, "F" => 4, "P" => page_id,
             "AP" => dictionary! { "N" => ap },
-        });
+        };
+        if let Kind::Issue { size, italic } = f.kind {
+            dict.set("FT", "Tx");
+            // Read-only: people do not type the number; `sign` fills it with its appearance.
+            dict.set("Ff", 1);
+            dict.set("Q", 1);
+            // The size and style `sign` draws the value in (the font name is the layout's).
+            dict.set("DA", Object::string_literal(format!("/{} {size} Tf 0 g", if italic { "VanbanItalic" } else { "VanbanRegular" })));
+        }
+        let id = doc.add_object(dict);
         field_ids.push(id.into());
         annots.entry(page_id).or_default().push(id.into());
     }

@@ -36,6 +36,13 @@ pub struct Look {
     pub font: String,
     /// Whether `/appearance.png` is drawn (fitted, centred, transparency kept).
     pub image: bool,
+    /// A form field's value (the number, the day, the month), drawn on the line's baseline.
+    pub value: Option<String>,
+    /// The value in italic (the date line).
+    pub italic: bool,
+    /// The value's alignment in its blank: `right` (the number, against its symbol's "/") or
+    /// `center`.
+    pub align: &'static str,
 }
 
 struct World<'a> {

@@ -44,6 +44,12 @@ pub struct SignRequest {
     /// The signature or seal image (PNG with transparency, or JPEG), fitted to the field.
     #[serde(skip)]
     pub image: Option<Vec<u8>>,
+    /// The number given at issuance (an unregistered draft, with the agency's signature).
+    #[serde(default)]
+    pub number: Option<u32>,
+    /// The issue date of an undated draft; the signing day (+07:00) when absent.
+    #[serde(default)]
+    pub date: Option<chrono::NaiveDate>,
 }
 
 /// A signed file and what was noticed on the way.
@@ -77,7 +83,11 @@ pub fn sign(pdf: &[u8], request: &SignRequest, signer: &Signer, fonts: &FontSet)
         size: text_size(h),
         font: fonts.family.clone(),
         image: request.image.is_some(),
+        value: None,
+        italic: false,
+        align: "center",
     };
+    let issue = issuance(&doc, field, request, time)?;
     let look_pdf = appearance::render(&look, request.image.as_deref(), fonts)?;
 
     // The update: signature dictionary, the widget's /V and /AP, SigFlags.
@@ -107,6 +117,29 @@ pub fn sign(pdf: &[u8], request: &SignRequest, signer: &Signer, fonts: &FontSet)
         inc.opt_clone_object_to_new_document(field.field).map_err(err)?;
         inc.new_document.get_dictionary_mut(field.field).map_err(err)?.set("V", sig);
     }
+    // The number and date given at issuance, in the same update as the agency's signature.
+    for (f, value) in &issue {
+        let (size, italic) = text_style(&f.da);
+        let look = appearance::Look {
+            width: (f.rect[2] - f.rect[0]).max(1.0),
+            height: (f.rect[3] - f.rect[1]).max(1.0),
+            lines: Vec::new(),
+            size,
+            text_x0: 0.0,
+            text_x1: 0.0,
+            font: fonts.family.clone(),
+            image: false,
+            value: Some(value.clone()),
+            italic,
+            align: if f.name == "number" { "right" } else { "center" },
+        };
+        let ap = appearance::import(&appearance::render(&look, None, fonts)?, &mut inc.new_document, look.width, look.height)?;
+        for id in [f.widget, f.field] {
+            inc.opt_clone_object_to_new_document(id).map_err(err)?;
+        }
+        inc.new_document.get_dictionary_mut(f.widget).map_err(err)?.set("AP", dictionary! { "N" => ap });
+        inc.new_document.get_dictionary_mut(f.field).map_err(err)?.set("V", lopdf::text_string(value));
+    }
     set_sig_flags(&mut inc).map_err(err)?;
     let mut bytes = Vec::with_capacity(prev_len + contents_len * 2 + 64 * 1024);
     inc.save_to(&mut bytes).map_err(|e| Error::Internal(format!("writing the signature: {e}")))?;
@@ -130,6 +163,62 @@ pub fn sign(pdf: &[u8], request: &SignRequest, signer: &Signer, fonts: &FontSet)
         return Err(Error::Internal(format!("the signature just made in {} does not verify", field.name)));
     }
     Ok(Signed { pdf: bytes, warnings })
+}
+
+/// The issuance fields to fill with this signature, and their values. The number and the
+/// day and month of an unregistered draft are given with the agency's signature (Điều 15:
+/// when the document is issued); the day and month default to the signing day, whose year
+/// must be the draft's.
+fn issuance(doc: &Document, field: &pdf::SigField, request: &SignRequest, time: DateTime<FixedOffset>) -> Result<Vec<(pdf::SigField, String)>> {
+    let texts = pdf::text_fields(doc);
+    let empty = |name: &str| texts.iter().find(|f| f.name == name && f.text.is_none()).cloned();
+    let agency = field.name.starts_with("agency");
+    let (number, day, month) = (empty("number"), empty("day"), empty("month"));
+    let mut out = Vec::new();
+    if !agency {
+        if request.number.is_some() || request.date.is_some() {
+            return Err(refuse("--number", "issue-with-agency", "the number and date are given with the agency's signature (--field agency), after the leader signs", "sign the leader's field without --number and --date"));
+        }
+        return Ok(out);
+    }
+    match (number, request.number) {
+        (Some(f), Some(n)) => {
+            if n == 0 {
+                return Err(refuse("--number", "bad-number", "the number must be 1 or more", "numbers start at 01 each year (Điều 15)"));
+            }
+            out.push((f, crate::nd30::symbol::number(Some(n))));
+        }
+        (Some(_), None) => {
+            return Err(refuse("--number", "number-required", "the document is an unregistered draft: give its number with the agency's signature", "add --number N (and --date if it is not issued today)"));
+        }
+        (None, Some(_)) => {
+            return Err(refuse("--number", "already-numbered", "the document already has its number", "sign without --number"));
+        }
+        (None, None) => {}
+    }
+    match (day, month) {
+        (Some(d), Some(m)) => {
+            let date = request.date.unwrap_or_else(|| time.date_naive());
+            let year: String = d.description.chars().filter(char::is_ascii_digit).collect();
+            if !year.is_empty() && year != date.format("%Y").to_string() {
+                return Err(refuse("--date", "date-year", format!("the draft is dated {year}; the issue date {date} is in another year"), format!("give a date in {year} with --date, or render the draft again for this year")));
+            }
+            let (dd, mm) = crate::nd30::date::day_month(date);
+            out.push((d, dd));
+            out.push((m, mm));
+        }
+        _ if request.date.is_some() => {
+            return Err(refuse("--date", "already-dated", "the document already has its date", "sign without --date"));
+        }
+        _ => {}
+    }
+    Ok(out)
+}
+
+/// Size and style of a text field's value, from its `/DA` (`/VanbanItalic 14 Tf 0 g`).
+fn text_style(da: &str) -> (f64, bool) {
+    let size = da.split_whitespace().collect::<Vec<_>>().windows(2).find(|w| w[1] == "Tf").and_then(|w| w[0].parse().ok()).unwrap_or(13.0);
+    (size, da.contains("Italic"))
 }
 
 /// The clock's time in +07:00, to the second (only when no time is given).

@@ -20,6 +20,12 @@ pub struct SigField {
     pub rect: [f64; 4],
     /// The signature dictionary (`/V`), when signed.
     pub value: Option<lopdf::Dictionary>,
+    /// A text field's value, when filled.
+    pub text: Option<String>,
+    /// `/TU`, the description.
+    pub description: String,
+    /// `/DA`, a text field's default appearance.
+    pub da: String,
 }
 
 fn num(o: &Object) -> f64 {
@@ -35,13 +41,22 @@ fn resolve<'a>(doc: &'a Document, o: &'a Object) -> &'a Object {
 
 /// Every signature field, in the AcroForm's order.
 pub fn fields(doc: &Document) -> Vec<SigField> {
+    fields_of(doc, b"Sig")
+}
+
+/// Every text field (`/FT /Tx`): the issuance fields `number`, `day`, `month` among them.
+pub fn text_fields(doc: &Document) -> Vec<SigField> {
+    fields_of(doc, b"Tx")
+}
+
+fn fields_of(doc: &Document, kind: &[u8]) -> Vec<SigField> {
     let mut out = Vec::new();
     let pages: std::collections::HashMap<ObjectId, u32> = doc.get_pages().into_iter().map(|(n, id)| (id, n)).collect();
     let Some(acro) = acroform(doc) else { return out };
     let Ok(list) = acro.get(b"Fields").map(|f| resolve(doc, f)).and_then(Object::as_array) else { return out };
     for f in list {
         if let Object::Reference(id) = f {
-            walk(doc, *id, "", None, &pages, &mut out, 0);
+            walk(doc, *id, "", None, kind, &pages, &mut out, 0);
         }
     }
     out
@@ -58,6 +73,7 @@ fn walk(
     id: ObjectId,
     parent: &str,
     inherited_ft: Option<&[u8]>,
+    kind: &[u8],
     pages: &std::collections::HashMap<ObjectId, u32>,
     out: &mut Vec<SigField>,
     depth: usize,
@@ -83,11 +99,11 @@ fn walk(
     let named_kids: Vec<ObjectId> = kids.iter().copied().filter(|k| doc.get_dictionary(*k).is_ok_and(|d| d.has(b"T"))).collect();
     if !named_kids.is_empty() {
         for k in named_kids {
-            walk(doc, k, &name, ft, pages, out, depth + 1);
+            walk(doc, k, &name, ft, kind, pages, out, depth + 1);
         }
         return;
     }
-    if ft != Some(b"Sig".as_slice()) {
+    if ft != Some(kind) {
         return;
     }
     let widget = if dict.get(b"Subtype").and_then(Object::as_name).is_ok_and(|s| s == b"Widget") { id } else { kids.first().copied().unwrap_or(id) };
@@ -109,8 +125,12 @@ fn walk(
             resolve(doc, annots).as_array().ok()?.iter().any(|a| a.as_reference().ok() == Some(widget)).then_some(n)
         })
     });
-    let value = dict.get(b"V").ok().map(|v| resolve(doc, v)).and_then(|v| v.as_dict().ok()).cloned();
-    out.push(SigField { name, field: id, widget, page, rect, value });
+    let v = dict.get(b"V").ok().map(|v| resolve(doc, v));
+    let value = v.and_then(|v| v.as_dict().ok()).cloned();
+    let text = v.and_then(|v| lopdf::decode_text_string(v).ok()).filter(|t| !t.is_empty());
+    let string = |k: &[u8]| dict.get(k).ok().or_else(|| wdict.and_then(|w| w.get(k).ok())).and_then(|o| lopdf::decode_text_string(o).ok()).unwrap_or_default();
+    let (description, da) = (string(b"TU"), string(b"DA"));
+    out.push(SigField { name, field: id, widget, page, rect, value, text, description, da });
 }
 
 /// Where the placeholders of a prepared update are in the file.

@@ -368,7 +368,7 @@ fn allowed_change(id: ObjectId, obj: &Object, before: Option<&Object>, pages: &H
         return same_except(&[b"Annots"]);
     }
     match ty(obj).as_deref() {
-        Some(b"Sig" | b"DocTimeStamp" | b"Annot" | b"XObject" | b"Font" | b"FontDescriptor" | b"DSS" | b"XRef" | b"ObjStm" | b"ExtGState" | b"Encoding") => true,
+        Some(b"Sig" | b"DocTimeStamp" | b"Annot" | b"XObject" | b"Font" | b"FontDescriptor" | b"DSS" | b"XRef" | b"ObjStm" | b"ExtGState" | b"Encoding" | b"CMap" | b"Pattern" | b"Shading" | b"Mask") => true,
         Some(_) => false,
         // No /Type: field dictionaries, arrays (Annots, Fields), font files, colour
         // profiles, DSS entries. A page's content was excluded above.
