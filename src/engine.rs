@@ -135,7 +135,11 @@ impl Engine {
                 .filter_map(|b| match b.element.as_str() {
                     "signature_field" => Some(Field { description: description(&b.name).to_string(), name: b.name.clone(), rect: b, kind: Kind::Signature }),
                     "issue_field" => {
-                        let kind = if b.name == "number" { Kind::Issue { size: sz.number, italic: false } } else { Kind::Issue { size: sz.place_date, italic: true } };
+                        let kind = match b.name.as_str() {
+                            "number" => Kind::Issue { size: sz.number, italic: false },
+                            "signing_info" => Kind::Issue { size: sz.signing_info, italic: false },
+                            _ => Kind::Issue { size: sz.place_date, italic: true },
+                        };
                         Some(Field { description: issue_description(&b.name, doc.meta.date.0), name: b.name.clone(), rect: b, kind })
                     }
                     _ => None,

@@ -150,6 +150,13 @@ pub struct Closing {
     pub signer_field_mm: BoxMm,
     /// The agency's seal field.
     pub seal_mm: BoxMm,
+    /// The optional signing information field, top right of page 1 (`sign --info`).
+    #[serde(default = "signing_info_default")]
+    pub signing_info_mm: BoxMm,
+}
+
+fn signing_info_default() -> BoxMm {
+    BoxMm { w: 100.0, h: 15.0 }
 }
 
 /// Page numbers.

@@ -152,8 +152,10 @@ fn signed_end_to_end_with_pyhanko() {
             lopdf::Object::Reference(r) => d.get_dictionary(*r).unwrap().clone(),
             o => o.as_dict().unwrap().clone(),
         };
-        acro.get(b"Fields").unwrap().as_array().unwrap().iter().map(|f| {
-            let w = d.get_dictionary(f.as_reference().unwrap()).unwrap();
+        acro.get(b"Fields").unwrap().as_array().unwrap().iter()
+            .map(|f| d.get_dictionary(f.as_reference().unwrap()).unwrap())
+            .filter(|w| w.get(b"FT").unwrap().as_name().unwrap() == b"Sig")
+            .map(|w| {
             let p = w.get(b"P").unwrap().as_reference().unwrap();
             let page = *pages.iter().find(|(_, id)| **id == p).unwrap().0;
             (lopdf::decode_text_string(w.get(b"T").unwrap()).unwrap(),

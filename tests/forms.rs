@@ -75,7 +75,7 @@ fn two_signers_side_by_side_with_their_fields() {
     let names: Vec<String> = acro.get(b"Fields").unwrap().as_array().unwrap().iter()
         .map(|f| lopdf::decode_text_string(doc.get_dictionary(f.as_reference().unwrap()).unwrap().get(b"T").unwrap()).unwrap())
         .collect();
-    assert_eq!(names, ["signer", "agency", "signer_2", "agency_2"]);
+    assert_eq!(names, ["signing_info", "signer", "agency", "signer_2", "agency_2"], "the optional signing information (a text field), then the signatures");
 }
 
 #[test]

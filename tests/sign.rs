@@ -224,8 +224,10 @@ fn text_appearance_without_an_image() {
     let doc = lopdf::Document::load_mem(&bytes).unwrap();
     let acro = doc.catalog().unwrap().get(b"AcroForm").unwrap().as_dict().unwrap().clone();
     assert_eq!(acro.get(b"SigFlags").unwrap().as_i64().unwrap(), 3);
-    let id = acro.get(b"Fields").unwrap().as_array().unwrap()[0].as_reference().unwrap();
-    let w = doc.get_dictionary(id).unwrap();
+    let w = acro.get(b"Fields").unwrap().as_array().unwrap().iter()
+        .map(|f| doc.get_dictionary(f.as_reference().unwrap()).unwrap())
+        .find(|w| lopdf::decode_text_string(w.get(b"T").unwrap()).unwrap() == "signer")
+        .unwrap();
     let ap = doc.get_object(w.get(b"AP").unwrap().as_dict().unwrap().get(b"N").unwrap().as_reference().unwrap()).unwrap().as_stream().unwrap();
     let fonts = ap.dict.get(b"Resources").and_then(|r| match r {
         lopdf::Object::Reference(id) => doc.get_dictionary(*id),
@@ -389,7 +391,8 @@ fn draft_signed_then_issued_with_number_and_date() {
     }
     // The registered seed has none of them.
     let seed = std::fs::read(d.join("doc.pdf")).unwrap();
-    assert!(!String::from_utf8_lossy(&seed).contains("/FT/Tx") && !String::from_utf8_lossy(&seed).contains("/FT /Tx"));
+    let raw = String::from_utf8_lossy(&seed);
+    assert!(["(number)", "(day)", "(month)"].iter().all(|t| !raw.contains(t)), "no issuance fields on a registered document");
 
     refused(&sign(d, "draft.pdf", "x.pdf", "signer", &s.leader, &pass, &["--number", "15"]), "issue-with-agency", d, "x.pdf");
     ok(&sign(d, "draft.pdf", "d1.pdf", "signer", &s.leader, &pass, &["--image", "signature.png"]));
@@ -439,5 +442,109 @@ fn draft_signed_then_issued_with_number_and_date() {
         let r = text_field(&d2, name).1;
         assert_eq!(ink(&before, r), 0, "{name}: blank before issuance");
         assert!(ink(&after, r) > 15, "{name}: its value drawn on the line");
+    }
+}
+
+/// A PNG with a pHYs chunk saying `ppm` pixels per metre (inserted after IHDR).
+fn with_phys(png: &[u8], ppm: u32) -> Vec<u8> {
+    fn crc32(data: &[u8]) -> u32 {
+        let mut c = 0xffff_ffffu32;
+        for &b in data {
+            c ^= b as u32;
+            for _ in 0..8 {
+                c = if c & 1 != 0 { 0xedb8_8320 ^ (c >> 1) } else { c >> 1 };
+            }
+        }
+        !c
+    }
+    let mut body = b"pHYs".to_vec();
+    body.extend_from_slice(&ppm.to_be_bytes());
+    body.extend_from_slice(&ppm.to_be_bytes());
+    body.push(1);
+    let mut chunk = 9u32.to_be_bytes().to_vec();
+    chunk.extend_from_slice(&body);
+    chunk.extend_from_slice(&crc32(&body).to_be_bytes());
+    let ihdr_end = 8 + 8 + 13 + 4;
+    [&png[..ihdr_end], &chunk[..], &png[ihdr_end..]].concat()
+}
+
+/// `--info` fills the top-right signing information with the agency's signature; a seal PNG
+/// whose resolution says another size is drawn at the field's size, with a warning.
+#[test]
+fn signing_information_and_seal_size() {
+    let Some(s) = setup("sign-info") else { return };
+    let d = &s.dir;
+    let pass = s.pki.pass_file();
+    let doc = std::fs::read(d.join("doc.pdf")).unwrap();
+    let (v, r) = text_field(&doc, "signing_info");
+    assert_eq!(v, None, "empty at render");
+    assert!(r[3] > 841.89 - 20.0 * 72.0 / 25.4 && (r[2] - (210.0 - 15.0) * 72.0 / 25.4).abs() < 1.0, "in the top margin, at the right of the text area: {r:?}");
+    refused(&sign(d, "doc.pdf", "x.pdf", "signer", &s.leader, &pass, &["--info"]), "info-with-agency", d, "x.pdf");
+    ok(&sign(d, "doc.pdf", "s1.pdf", "signer", &s.leader, &pass, &[]));
+    // 300 px at 5906 px/m = 50.8 mm, against a 36 mm field.
+    std::fs::write(d.join("big-seal.png"), with_phys(&png(true), 5906)).unwrap();
+    let out = sign(d, "s1.pdf", "s2.pdf", "agency", &s.agency, &pass, &["--info", "--image", "big-seal.png"]);
+    ok(&out);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("warning[seal-size]") && err.contains("51 mm") && err.contains("36 mm"), "{err}");
+    let s2 = std::fs::read(d.join("s2.pdf")).unwrap();
+    let info = text_field(&s2, "signing_info").0.unwrap();
+    assert_eq!(info, format!("Người ký: Ủy ban nhân dân xã Hương Xuân\nCơ quan: UBND tỉnh Thái Nguyên\nThời gian ký: {TIME}"));
+    assert!(common::pdfa::problems(&s2, "2").is_empty(), "{:?}", common::pdfa::problems(&s2, "2"));
+    let (report, code) = verify(d, "s2.pdf", Some(&s.pki.root()));
+    assert_eq!(code, 0, "{report}");
+    assert_eq!(field(&report, "signer")["later_changes"], "form-filling");
+    // A seal PNG at its true size (36 mm): no warning.
+    std::fs::write(d.join("true-seal.png"), with_phys(&png(true), 8333)).unwrap();
+    let out = sign(d, "s1.pdf", "s3.pdf", "agency", &s.agency, &pass, &["--image", "true-seal.png"]);
+    ok(&out);
+    assert!(!String::from_utf8_lossy(&out.stderr).contains("seal-size"));
+}
+
+/// `--corner`: any PDF without a signature signed in a new field at the top right of page 1,
+/// with the number and symbol it belongs to (an attachment) or the copy form and copying agency.
+#[test]
+fn corner_signatures_for_attachments_and_copies() {
+    let Some(s) = setup("sign-corner") else { return };
+    let d = &s.dir;
+    let pass = s.pki.pass_file();
+    let out = vanban(d, &["render", fixture("bao-cao-612.json").to_str().unwrap(), "--to", "pdf", "--no-signature-fields", "-o", "plain.pdf"], None);
+    ok(&out);
+    let corner = |input: &str, output: &str, extra: &[&str]| {
+        let mut args = vec!["sign", input, "-o", output, "--corner", "--p12", s.agency.to_str().unwrap(), "--pass-file", pass.to_str().unwrap(), "--time", TIME];
+        args.extend_from_slice(extra);
+        vanban(d, &args, None)
+    };
+    refused(&corner("plain.pdf", "x.pdf", &[]), "corner-text", d, "x.pdf");
+    refused(&corner("plain.pdf", "x.pdf", &["--copy", "sao-y"]), "copier-required", d, "x.pdf");
+    refused(&corner("plain.pdf", "x.pdf", &["--copy", "photo", "--copier", "Văn phòng"]), "bad-copy-form", d, "x.pdf");
+    refused(&corner("plain.pdf", "x.pdf", &["--of", "612/BC-UBND", "--image", "seal.png"]), "corner-image", d, "x.pdf");
+    ok(&corner("plain.pdf", "att.pdf", &["--of", "612/BC-UBND"]));
+    refused(&corner("att.pdf", "x.pdf", &["--of", "612/BC-UBND"]), "already-signed", d, "x.pdf");
+    ok(&corner("plain.pdf", "copy.pdf", &["--copy", "sao-y", "--copier", "Văn phòng UBND tỉnh Thái Nguyên"]));
+    let plain = std::fs::read(d.join("plain.pdf")).unwrap();
+    for (file, name) in [("att.pdf", "attachment"), ("copy.pdf", "copy")] {
+        let bytes = std::fs::read(d.join(file)).unwrap();
+        assert!(bytes.starts_with(&plain));
+        assert!(common::pdfa::problems(&bytes, "2").is_empty(), "{file}: {:?}", common::pdfa::problems(&bytes, "2"));
+        let (report, code) = verify(d, file, Some(&s.pki.root()));
+        assert_eq!(code, 0, "{report}");
+        let f = field(&report, name);
+        assert_eq!((f["intact"].clone(), f["whole_file"].clone(), f["page"].clone()), (Value::Bool(true), Value::Bool(true), Value::from(1)), "{f}");
+    }
+    if external() {
+        for file in ["att.pdf", "copy.pdf"] {
+            let out = Command::new(tool("pdfsig")).arg(file).current_dir(d).output().unwrap();
+            assert!(String::from_utf8_lossy(&out.stdout).contains("Signature is Valid."), "{file}");
+            let out = Command::new(tool("pdftotext")).args(["-f", "1", "-l", "1", file, "-"]).current_dir(d).output().unwrap();
+            assert!(out.status.success());
+        }
+        // The text is drawn at the top right (poppler draws the widget's appearance).
+        let out = Command::new(tool("pdftoppm")).args(["-png", "-r", "100", "-f", "1", "-l", "1", "-singlefile", "copy.pdf", "c"]).current_dir(d).output().unwrap();
+        assert!(out.status.success());
+        let pm = tiny_skia::Pixmap::load_png(d.join("c.png")).unwrap();
+        let top = (0..(17.0 / 25.4 * 100.0) as u32).flat_map(|y| (pm.width() / 2..pm.width()).map(move |x| (x, y)));
+        let ink = top.filter(|&(x, y)| pm.pixel(x, y).is_some_and(|p| p.red() < 100)).count();
+        assert!(ink > 100, "the corner text is drawn");
     }
 }

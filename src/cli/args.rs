@@ -259,8 +259,21 @@ pub struct SignArgs {
     #[arg(short = 'o', long = "output", value_name = "OUT.pdf")]
     pub output: String,
     /// The signature field to fill: signer, agency, signer_2, agency_2, ….
-    #[arg(long, value_name = "NAME")]
-    pub field: String,
+    #[arg(long, value_name = "NAME", required_unless_present = "corner")]
+    pub field: Option<String>,
+    /// Sign any PDF (an attachment, a scan, a copy) in a new field at the top right of page 1,
+    /// with the decree's 10 pt text and no image; needs --of, or --copy and --copier.
+    #[arg(long, conflicts_with = "field")]
+    pub corner: bool,
+    /// With --corner: the number and symbol of the document the file belongs to.
+    #[arg(long, value_name = "NUMBER/SYMBOL", requires = "corner")]
+    pub of: Option<String>,
+    /// With --corner: the copy's form (sao-y, sao-luc, trich-sao).
+    #[arg(long, value_name = "FORM", requires = "corner")]
+    pub copy: Option<String>,
+    /// With --copy: the copying agency.
+    #[arg(long, value_name = "AGENCY", requires = "corner")]
+    pub copier: Option<String>,
     /// The signer's key and certificate chain (PKCS#12: .p12, .pfx).
     #[arg(long, value_name = "FILE")]
     pub p12: PathBuf,
@@ -279,6 +292,10 @@ pub struct SignArgs {
     /// With --number on an undated draft: the issue date (YYYY-MM-DD); default: the signing day.
     #[arg(long, value_name = "DATE")]
     pub date: Option<String>,
+    /// With --field agency: also fill the signing information at the top right of page 1
+    /// (who signed, the agency, the time), as CA tools do. Off by default.
+    #[arg(long)]
+    pub info: bool,
     /// Extra font folders (as for render).
     #[arg(long = "font-dir", value_name = "DIR")]
     pub font_dirs: Vec<PathBuf>,

@@ -63,7 +63,8 @@ fn run(args: &SignArgs) -> Result<Vec<crate::error::InputError>> {
         })?),
         None => None,
     };
-    let request = SignRequest { field: args.field.clone(), time, image, number: args.number, date };
+    let corner = args.corner.then(|| sign::Corner { of: args.of.clone(), copy: args.copy.clone(), copier: args.copier.clone() });
+    let request = SignRequest { field: args.field.clone().unwrap_or_default(), time, image, number: args.number, date, info: args.info, corner };
     let signed = sign::sign(&pdf, &request, &signer, &fonts)?;
     write_all(&[(args.output.clone(), signed.pdf)])?;
     Ok(signed.warnings)

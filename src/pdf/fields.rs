@@ -41,6 +41,7 @@ pub enum Kind {
 pub fn issue_description(name: &str, year: i32) -> String {
     match name {
         "number" => "Số của văn bản (văn thư điền khi ban hành)".into(),
+        "signing_info" => "Thông tin chữ ký số (tùy chọn)".into(),
         "day" => format!("Ngày ban hành (năm {year})"),
         _ => format!("Tháng ban hành (năm {year})"),
     }
@@ -96,7 +97,7 @@ pub fn add(pdf: Vec<u8>, fields: &[Field]) -> Result<Vec<u8>> {
             dict.set("FT", "Tx");
             // Read-only: people do not type the number; `sign` fills it with its appearance.
             dict.set("Ff", 1);
-            dict.set("Q", 1);
+            dict.set("Q", if f.name == "signing_info" { 2 } else { 1 });
             // The size and style `sign` draws the value in (the font name is the layout's).
             dict.set("DA", Object::string_literal(format!("/{} {size} Tf 0 g", if italic { "VanbanItalic" } else { "VanbanRegular" })));
         }

@@ -42,6 +42,12 @@ pub fn common_name(name: &Name) -> String {
     display(name)
 }
 
+/// The name's organisation (2.5.4.10), when it has one.
+pub fn organization(name: &Name) -> Option<String> {
+    let o = der::oid::ObjectIdentifier::new_unwrap("2.5.4.10");
+    name.0.iter().rev().flat_map(|rdn| rdn.0.iter()).find(|a| a.oid == o).map(|a| text(&a.value))
+}
+
 /// The name as RFC 4514 writes it (most specific first), values decoded.
 pub fn display(name: &Name) -> String {
     let short = |oid: &der::oid::ObjectIdentifier| -> String {

@@ -50,6 +50,146 @@ pub struct SignRequest {
     /// The issue date of an undated draft; the signing day (+07:00) when absent.
     #[serde(default)]
     pub date: Option<chrono::NaiveDate>,
+    /// With the agency's signature: fill the top-right signing information (who signed, the
+    /// agency, the time), as many offices' CA tools show it. Off by default: the decree
+    /// prescribes no such text on the main document.
+    #[serde(default)]
+    pub info: bool,
+    /// Sign a PDF that need not be vanban's (an attachment, a scan, a copy made elsewhere) in a
+    /// new field at the top right of page 1, with the decree's 10 pt text and no image.
+    #[serde(default)]
+    pub corner: Option<Corner>,
+}
+
+/// What the top-right text of a separately signed file says (Phụ lục I: separate attachments
+/// and electronic copies).
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct Corner {
+    /// The number and symbol of the document it belongs to ("612/BC-UBND").
+    #[serde(default)]
+    pub of: Option<String>,
+    /// A copy's form: `sao-y`, `sao-luc` or `trich-sao`.
+    #[serde(default)]
+    pub copy: Option<String>,
+    /// The copying agency.
+    #[serde(default)]
+    pub copier: Option<String>,
+}
+
+impl Corner {
+    /// The field's name and its first line, checked.
+    fn first_line(&self) -> Result<(&'static str, String)> {
+        let clean = |place: &str, s: &str| -> Result<String> {
+            use unicode_normalization::UnicodeNormalization;
+            let t: String = s.split_whitespace().collect::<Vec<_>>().join(" ").nfc().collect();
+            if t.is_empty() || t.chars().any(|c| c.is_control()) {
+                return Err(refuse(place, "invalid-char", format!("\"{s}\" is empty or holds control characters"), "give plain text"));
+            }
+            Ok(t)
+        };
+        match (&self.of, &self.copy, &self.copier) {
+            (Some(of), None, None) => Ok(("attachment", clean("--of", of)?)),
+            (None, Some(form), Some(copier)) => {
+                let (_, name, _) = crate::nd30::types::COPY_FORMS.iter().find(|f| f.0 == form).ok_or_else(|| {
+                    refuse("--copy", "bad-copy-form", format!("\"{form}\" is not a copy form"), "use sao-y, sao-luc or trich-sao")
+                })?;
+                Ok(("copy", format!("{name}, {}", clean("--copier", copier)?)))
+            }
+            (None, Some(_), None) => Err(refuse("--copier", "copier-required", "a copy names its copying agency", "add --copier \"Văn phòng UBND tỉnh …\"")),
+            _ => Err(refuse("--corner", "corner-text", "--corner needs either --of \"NUMBER/SYMBOL\" (an attachment) or --copy FORM with --copier AGENCY (a copy)", "e.g. --corner --of \"612/BC-UBND\"")),
+        }
+    }
+}
+
+/// The top-right field of a separately signed file: 90 × 12 mm, 10 mm from the right edge and
+/// 5 mm from the top of page 1 (in the top margin of any office document).
+fn corner_rect(doc: &Document) -> Result<(lopdf::ObjectId, [f64; 4])> {
+    let bad = || refuse("INPUT", "bad-pdf", "the PDF's first page cannot be read", "check that the file is whole");
+    let page = *doc.get_pages().get(&1).ok_or_else(bad)?;
+    let mb = doc.get_dictionary(page).ok().and_then(|p| p.get(b"MediaBox").ok()).and_then(|m| m.as_array().ok()).filter(|a| a.len() == 4).ok_or_else(bad)?;
+    let n = |o: &Object| o.as_float().map(f64::from).or_else(|_| o.as_i64().map(|i| i as f64)).unwrap_or(0.0);
+    let (x1, y1) = (n(&mb[2]) - 10.0 * MM, n(&mb[3]) - 5.0 * MM);
+    Ok((page, [x1 - 90.0 * MM, y1 - 12.0 * MM, x1, y1]))
+}
+
+/// A PNG's physical width in mm, from its pHYs chunk (pixels per metre), when it says.
+fn png_width_mm(png: &[u8]) -> Option<f64> {
+    if !png.starts_with(b"\x89PNG\r\n\x1a\n") {
+        return None;
+    }
+    let be = |b: &[u8]| u32::from_be_bytes([b[0], b[1], b[2], b[3]]);
+    let width = be(png.get(16..20)?) as f64;
+    let mut at = 8;
+    while at + 8 <= png.len() {
+        let len = be(&png[at..at + 4]) as usize;
+        let kind = &png[at + 4..at + 8];
+        if kind == b"pHYs" {
+            let d = png.get(at + 8..at + 17)?;
+            let ppm = be(&d[0..4]) as f64;
+            return (d[8] == 1 && ppm > 0.0).then(|| width / ppm * 1000.0);
+        }
+        if kind == b"IDAT" || kind == b"IEND" {
+            return None;
+        }
+        at += 12 + len;
+    }
+    None
+}
+
+/// Points per millimetre.
+const MM: f64 = 72.0 / 25.4;
+
+/// Add the corner field to page 1 and the form, in the update.
+fn add_corner_field(inc: &mut IncrementalDocument, page: lopdf::ObjectId, rect: [f64; 4], name: &str) -> lopdf::Result<lopdf::ObjectId> {
+    let id = inc.new_document.add_object(dictionary! {
+        "Type" => "Annot", "Subtype" => "Widget", "FT" => "Sig",
+        "T" => Object::string_literal(name),
+        "TU" => lopdf::text_string(if name == "copy" { "Chữ ký số của cơ quan, tổ chức sao văn bản" } else { "Chữ ký số của cơ quan, tổ chức" }),
+        "Rect" => rect.iter().map(|v| Object::Real(*v as f32)).collect::<Vec<_>>(),
+        "F" => 4, "P" => page,
+    });
+    // The page's annotations (an array, or a reference to one).
+    inc.opt_clone_object_to_new_document(page)?;
+    let annots = inc.new_document.get_dictionary(page)?.get(b"Annots").cloned().ok();
+    match annots {
+        Some(Object::Reference(r)) => {
+            inc.opt_clone_object_to_new_document(r)?;
+            if let Ok(Object::Array(a)) = inc.new_document.get_object_mut(r) {
+                a.push(id.into());
+            }
+        }
+        Some(Object::Array(mut a)) => {
+            a.push(id.into());
+            inc.new_document.get_dictionary_mut(page)?.set("Annots", a);
+        }
+        _ => inc.new_document.get_dictionary_mut(page)?.set("Annots", vec![Object::from(id)]),
+    }
+    // The form's fields, made when the file has none.
+    let root = inc.get_prev_documents().trailer.get(b"Root")?.as_reference()?;
+    inc.opt_clone_object_to_new_document(root)?;
+    let acro = inc.new_document.get_dictionary(root)?.get(b"AcroForm").cloned().ok();
+    let push = |d: &mut lopdf::Dictionary| {
+        let mut fields = d.get(b"Fields").and_then(Object::as_array).cloned().unwrap_or_default();
+        fields.push(id.into());
+        d.set("Fields", fields);
+        d.set("SigFlags", 3);
+    };
+    match acro {
+        Some(Object::Reference(r)) => {
+            inc.opt_clone_object_to_new_document(r)?;
+            push(inc.new_document.get_dictionary_mut(r)?);
+        }
+        Some(Object::Dictionary(mut d)) => {
+            push(&mut d);
+            inc.new_document.get_dictionary_mut(root)?.set("AcroForm", d);
+        }
+        _ => {
+            let mut d = lopdf::Dictionary::new();
+            push(&mut d);
+            inc.new_document.get_dictionary_mut(root)?.set("AcroForm", d);
+        }
+    }
+    Ok(id)
 }
 
 /// A signed file and what was noticed on the way.
@@ -66,14 +206,45 @@ pub fn sign(pdf: &[u8], request: &SignRequest, signer: &Signer, fonts: &FontSet)
     let time = request.time.unwrap_or_else(now).with_timezone(&vietnam());
     let doc = load(pdf, "INPUT")?;
     let all = pdf::fields(&doc);
-    let field = choose(&all, &request.field)?;
+    let mut corner_page = None;
+    let mut field = match &request.corner {
+        Some(c) => {
+            let (name, _) = c.first_line()?;
+            if request.image.is_some() {
+                return Err(refuse("--image", "corner-image", "a separately signed file shows text at the top right of page 1, no image (Phụ lục I)", "leave out --image"));
+            }
+            if let Some(f) = all.iter().find(|f| f.value.is_some()) {
+                return Err(refuse("--corner", "already-signed", format!("the PDF is already signed (field \"{}\"): a new field would change what that signature covers", f.name), "sign the unsigned file with --corner first"));
+            }
+            match all.iter().find(|f| f.name == name) {
+                Some(f) => f.clone(),
+                None => {
+                    let (page, rect) = corner_rect(&doc)?;
+                    corner_page = Some(page);
+                    pdf::SigField { name: name.to_string(), field: (0, 0), widget: (0, 0), page: Some(1), rect, value: None, text: None, description: String::new(), da: String::new() }
+                }
+            }
+        }
+        None => choose(&all, &request.field)?.clone(),
+    };
     signer.check_usable(time)?;
-    let warnings = Vec::new();
+    let mut warnings = Vec::new();
+    if let (true, Some(img)) = (field.name.starts_with("agency"), &request.image) {
+        let field_mm = (field.rect[2] - field.rect[0]) / MM;
+        if let Some(w) = png_width_mm(img).filter(|w| (w - field_mm).abs() > field_mm * 0.1) {
+            warnings.push(
+                InputError::at("--image", format!("the seal image says it is {w:.0} mm wide (its PNG resolution); it is drawn at the field's {field_mm:.0} mm"))
+                    .code("seal-size")
+                    .hint("a seal of another size: set closing.seal_mm in the document's style and render again")
+                    .warning(),
+            );
+        }
+    }
 
     // The appearance, from the field's own size.
     let (w, h) = (field.rect[2] - field.rect[0], field.rect[3] - field.rect[1]);
     let name = cert::common_name(&signer.certificate().tbs_certificate.subject);
-    let (text_x0, text_x1) = text_span(field, &all);
+    let (text_x0, text_x1) = text_span(&field, &all);
     let look = appearance::Look {
         width: w.max(1.0),
         height: h.max(1.0),
@@ -87,7 +258,19 @@ pub fn sign(pdf: &[u8], request: &SignRequest, signer: &Signer, fonts: &FontSet)
         italic: false,
         align: "center",
     };
-    let issue = issuance(&doc, field, request, time)?;
+    // A separately signed file: its 10 pt lines at the top right, upright, black.
+    let look = match &request.corner {
+        Some(c) => appearance::Look {
+            lines: vec![c.first_line()?.1, time.to_rfc3339()],
+            size: 10.0,
+            text_x0: 0.0,
+            text_x1: look.width,
+            align: "right",
+            ..look
+        },
+        None => look,
+    };
+    let issue = issuance(&doc, &field, request, signer, time)?;
     let look_pdf = appearance::render(&look, request.image.as_deref(), fonts)?;
 
     // The update: signature dictionary, the widget's /V and /AP, SigFlags.
@@ -95,6 +278,11 @@ pub fn sign(pdf: &[u8], request: &SignRequest, signer: &Signer, fonts: &FontSet)
     let contents_len = cms::size_bound(signer)?;
     let prev_len = pdf.len();
     let mut inc = IncrementalDocument::create_from(pdf.to_vec(), doc);
+    if let Some(page) = corner_page {
+        let id = add_corner_field(&mut inc, page, field.rect, &field.name).map_err(err)?;
+        field.field = id;
+        field.widget = id;
+    }
     let ap = appearance::import(&look_pdf, &mut inc.new_document, look.width, look.height)?;
     let mark = pdf::RANGE_MARK;
     let sig = inc.new_document.add_object(dictionary! {
@@ -120,18 +308,21 @@ pub fn sign(pdf: &[u8], request: &SignRequest, signer: &Signer, fonts: &FontSet)
     // The number and date given at issuance, in the same update as the agency's signature.
     for (f, value) in &issue {
         let (size, italic) = text_style(&f.da);
+        let info = f.name == "signing_info";
+        let width = (f.rect[2] - f.rect[0]).max(1.0);
         let look = appearance::Look {
-            width: (f.rect[2] - f.rect[0]).max(1.0),
+            width,
             height: (f.rect[3] - f.rect[1]).max(1.0),
-            lines: Vec::new(),
+            // The signing information: lines, right-aligned at the top, upright, 10 pt.
+            lines: if info { value.split('\n').map(str::to_string).collect() } else { Vec::new() },
             size,
             text_x0: 0.0,
-            text_x1: 0.0,
+            text_x1: width,
             font: fonts.family.clone(),
             image: false,
-            value: Some(value.clone()),
+            value: (!info).then(|| value.clone()),
             italic,
-            align: if f.name == "number" { "right" } else { "center" },
+            align: if f.name == "number" || info { "right" } else { "center" },
         };
         let ap = appearance::import(&appearance::render(&look, None, fonts)?, &mut inc.new_document, look.width, look.height)?;
         for id in [f.widget, f.field] {
@@ -169,12 +360,28 @@ pub fn sign(pdf: &[u8], request: &SignRequest, signer: &Signer, fonts: &FontSet)
 /// day and month of an unregistered draft are given with the agency's signature (Điều 15:
 /// when the document is issued); the day and month default to the signing day, whose year
 /// must be the draft's.
-fn issuance(doc: &Document, field: &pdf::SigField, request: &SignRequest, time: DateTime<FixedOffset>) -> Result<Vec<(pdf::SigField, String)>> {
+fn issuance(doc: &Document, field: &pdf::SigField, request: &SignRequest, signer: &Signer, time: DateTime<FixedOffset>) -> Result<Vec<(pdf::SigField, String)>> {
     let texts = pdf::text_fields(doc);
     let empty = |name: &str| texts.iter().find(|f| f.name == name && f.text.is_none()).cloned();
     let agency = field.name.starts_with("agency");
     let (number, day, month) = (empty("number"), empty("day"), empty("month"));
     let mut out = Vec::new();
+    if request.info {
+        if !agency {
+            return Err(refuse("--info", "info-with-agency", "the signing information is filled with the agency's signature (--field agency)", "sign the leader's field without --info"));
+        }
+        let f = empty("signing_info").ok_or_else(|| {
+            refuse("--info", "no-info-field", "the PDF has no empty signing information field at the top right of page 1", "render the document again with this vanban (the field is added at render)")
+        })?;
+        let tbs = &signer.certificate().tbs_certificate;
+        let name = cert::common_name(&tbs.subject);
+        let mut lines = vec![format!("Người ký: {name}")];
+        if let Some(o) = cert::organization(&tbs.subject).filter(|o| *o != name) {
+            lines.push(format!("Cơ quan: {o}"));
+        }
+        lines.push(format!("Thời gian ký: {}", time.to_rfc3339()));
+        out.push((f, lines.join("\n")));
+    }
     if !agency {
         if request.number.is_some() || request.date.is_some() {
             return Err(refuse("--number", "issue-with-agency", "the number and date are given with the agency's signature (--field agency), after the leader signs", "sign the leader's field without --number and --date"));
@@ -296,24 +503,25 @@ fn choose<'a>(all: &'a [pdf::SigField], name: &str) -> Result<&'a pdf::SigField>
 
 /// `/SigFlags 3` (signatures exist, append only) on the AcroForm, unless already there.
 fn set_sig_flags(inc: &mut IncrementalDocument) -> lopdf::Result<()> {
-    let prev = inc.get_prev_documents();
-    let root = prev.trailer.get(b"Root")?.as_reference()?;
-    let acro = prev.get_dictionary(root)?.get(b"AcroForm")?.clone();
+    let root = inc.get_prev_documents().trailer.get(b"Root")?.as_reference()?;
+    // The catalog as this update leaves it (a corner field may have changed it already).
+    let current = |inc: &IncrementalDocument, id| -> lopdf::Result<lopdf::Dictionary> {
+        if inc.new_document.has_object(id) { inc.new_document.get_dictionary(id).cloned() } else { inc.get_prev_documents().get_dictionary(id).cloned() }
+    };
     let flags = |d: &lopdf::Dictionary| d.get(b"SigFlags").and_then(Object::as_i64).unwrap_or(0);
+    let Ok(acro) = current(inc, root)?.get(b"AcroForm").cloned() else { return Ok(()) };
     match acro {
         Object::Reference(id) => {
-            if flags(prev.get_dictionary(id)?) != 3 {
+            if flags(&current(inc, id)?) != 3 {
                 inc.opt_clone_object_to_new_document(id)?;
                 inc.new_document.get_dictionary_mut(id)?.set("SigFlags", 3);
             }
         }
-        Object::Dictionary(d) => {
+        Object::Dictionary(mut d) => {
             if flags(&d) != 3 {
                 inc.opt_clone_object_to_new_document(root)?;
-                let cat = inc.new_document.get_dictionary_mut(root)?;
-                let mut d = d;
                 d.set("SigFlags", 3);
-                cat.set("AcroForm", d);
+                inc.new_document.get_dictionary_mut(root)?.set("AcroForm", d);
             }
         }
         _ => {}
