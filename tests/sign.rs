@@ -160,9 +160,44 @@ fn seed_signed_by_leader_then_agency() {
     assert_eq!(code, 3, "{report}");
     assert_eq!(field(&report, "signer")["intact"], false);
 
+    // The same CMS in BER (indefinite lengths, as CryptoAPI and older Java tools write it):
+    // still read, still intact.
+    let mut ber = s1.clone();
+    let at = ber.windows(10).rposition(|w| w == b"/Contents<").unwrap() + 10;
+    let end = at + ber[at..].iter().position(|&b| b == b'>').unwrap();
+    let hex = std::str::from_utf8(&ber[at..end]).unwrap().to_string();
+    let bytes: Vec<u8> = (0..hex.len()).step_by(2).map(|i| u8::from_str_radix(&hex[i..i + 2], 16).unwrap()).collect();
+    let tlv = |b: &[u8]| -> (usize, usize) {
+        if b[1] < 0x80 { (b[1] as usize, 2) } else { let n = (b[1] & 0x7f) as usize; (b[2..2 + n].iter().fold(0, |a, &x| (a << 8) | x as usize), 2 + n) }
+    };
+    let (ci_len, ci_h) = tlv(&bytes);
+    let ci = &bytes[ci_h..ci_h + ci_len];
+    let (oid_len, oid_h) = tlv(ci);
+    let explicit = &ci[oid_h + oid_len..];
+    let (_, ex_h) = tlv(explicit);
+    let inner = &explicit[ex_h..];
+    let mut indefinite = vec![0x30, 0x80];
+    indefinite.extend_from_slice(&ci[..oid_h + oid_len]);
+    indefinite.extend_from_slice(&[0xa0, 0x80]);
+    indefinite.extend_from_slice(inner);
+    indefinite.extend_from_slice(&[0, 0, 0, 0]);
+    let new_hex: String = indefinite.iter().map(|b| format!("{b:02X}")).collect();
+    assert!(new_hex.len() <= hex.len());
+    ber[at..at + new_hex.len()].copy_from_slice(new_hex.as_bytes());
+    ber[at + new_hex.len()..end].fill(b'0');
+    std::fs::write(d.join("ber.pdf"), &ber).unwrap();
+    let (report, code) = verify(d, "ber.pdf", Some(&s.pki.root()));
+    assert_eq!(code, 0, "{report}");
+    assert_eq!(field(&report, "signer")["intact"], true, "{report}");
+
     if !external() {
         return;
     }
+    let (good, text) = (|| {
+        let out = Command::new(tool("pdfsig")).arg("ber.pdf").current_dir(d).output().unwrap();
+        (out.status.success(), String::from_utf8_lossy(&out.stdout).into_owned())
+    })();
+    assert!(good && text.contains("Signature is Valid."), "pdfsig agrees on the BER signature: {text}");
     let run = |cmd: &str, args: &[&str]| {
         let out = Command::new(tool(cmd)).args(args).current_dir(d).output().unwrap();
         (out.status.success(), String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr))

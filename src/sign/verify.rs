@@ -128,6 +128,100 @@ fn tlv_len(b: &[u8]) -> Option<(usize, usize)> {
     Some((len, 2 + n))
 }
 
+/// The BER TLV at the start of `b` as DER (definite lengths; constructed OCTET, BIT and
+/// character strings joined into one primitive), and the BER length read. Signed attributes
+/// keep their bytes: the signer had to encode them as DER to sign them.
+fn ber_to_der(b: &[u8]) -> Option<(Vec<u8>, usize)> {
+    ber_tlv(b, 0)
+}
+
+fn ber_tlv(b: &[u8], depth: usize) -> Option<(Vec<u8>, usize)> {
+    if depth > 64 {
+        return None;
+    }
+    let tag = *b.first()?;
+    if tag & 0x1f == 0x1f {
+        return None; // high tag numbers do not occur in CMS
+    }
+    let first = *b.get(1)? as usize;
+    let constructed = tag & 0x20 != 0;
+    let (content, used): (Vec<u8>, usize) = if first == 0x80 {
+        // Indefinite: children up to the end-of-contents octets.
+        if !constructed {
+            return None;
+        }
+        let mut at = 2;
+        let mut parts = Vec::new();
+        loop {
+            if b.get(at..at + 2)? == [0, 0] {
+                at += 2;
+                break;
+            }
+            let (child, n) = ber_tlv(&b[at..], depth + 1)?;
+            parts.push(child);
+            at += n;
+        }
+        (join(tag, parts)?, at)
+    } else {
+        let (len, header) = if first < 0x80 {
+            (first, 2)
+        } else {
+            let n = first & 0x7f;
+            if n > 4 {
+                return None;
+            }
+            let mut len = 0usize;
+            for i in 0..n {
+                len = (len << 8) | *b.get(2 + i)? as usize;
+            }
+            (len, 2 + n)
+        };
+        let body = b.get(header..header + len)?;
+        if constructed {
+            let mut parts = Vec::new();
+            let mut at = 0;
+            while at < body.len() {
+                let (child, n) = ber_tlv(&body[at..], depth + 1)?;
+                parts.push(child);
+                at += n;
+            }
+            (join(tag, parts)?, header + len)
+        } else {
+            (body.to_vec(), header + len)
+        }
+    };
+    // A constructed string becomes the primitive one.
+    let tag = match tag {
+        0x24 | 0x23 | 0x2c | 0x33 | 0x36 => tag & !0x20,
+        t => t,
+    };
+    let mut out = vec![tag];
+    let n = content.len();
+    if n < 0x80 {
+        out.push(n as u8);
+    } else {
+        let bytes: Vec<u8> = n.to_be_bytes().iter().copied().skip_while(|&x| x == 0).collect();
+        out.push(0x80 | bytes.len() as u8);
+        out.extend(bytes);
+    }
+    out.extend(content);
+    Some((out, used))
+}
+
+/// The content of a constructed TLV from its children's DER: concatenated TLVs, or, for a
+/// constructed string, the children's contents joined.
+fn join(tag: u8, parts: Vec<Vec<u8>>) -> Option<Vec<u8>> {
+    if matches!(tag, 0x24 | 0x23 | 0x2c | 0x33 | 0x36) {
+        let mut v = Vec::new();
+        for p in parts {
+            v.extend_from_slice(content_of(&p));
+        }
+        Some(v)
+    } else {
+        Some(parts.concat())
+    }
+}
+
 /// The TLVs inside a constructed TLV's content.
 fn children(content: &[u8]) -> Vec<&[u8]> {
     let mut out = Vec::new();
@@ -184,9 +278,12 @@ fn check(bytes: &[u8], doc: &Document, v: &lopdf::Dictionary, trust: &[Certifica
     if gap.first() != Some(&b'<') || gap.last() != Some(&b'>') {
         r.problems.push("the ByteRange's gap is not the /Contents string".into());
     }
-    let Some(cms_der) = first_tlv(&contents).map(<[u8]>::to_vec) else {
-        return r.problems.push("the CMS cannot be read (not DER)".into());
+    // Some tools (Windows CryptoAPI, older Java ones) write BER: indefinite lengths and
+    // constructed strings. Read it as the DER it stands for.
+    let Some(cms_der) = first_tlv(&contents).map(<[u8]>::to_vec).or_else(|| ber_to_der(&contents).map(|(d, _)| d)) else {
+        return r.problems.push("the CMS cannot be read (neither DER nor BER)".into());
     };
+    let cms_der = if ContentInfo::from_der(&cms_der).is_ok() { cms_der } else { ber_to_der(&contents).map(|(d, _)| d).unwrap_or(cms_der) };
     let signed = match ContentInfo::from_der(&cms_der).and_then(|ci| ci.content.decode_as::<SignedData>()) {
         Ok(s) => s,
         Err(e) => return r.problems.push(format!("the CMS cannot be read: {e}")),
@@ -376,5 +473,20 @@ fn allowed_change(id: ObjectId, obj: &Object, before: Option<&Object>, pages: &H
             Object::Dictionary(d) => d.has(b"FT") || d.has(b"T") || d.has(b"Fields") || d.has(b"Subtype") || d.is_empty() || before.is_none(),
             _ => true,
         },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ber_becomes_der() {
+        // SEQUENCE (indefinite) { INTEGER 5, OCTET STRING (constructed) { aa, bb } }
+        let ber = [0x30, 0x80, 0x02, 0x01, 0x05, 0x24, 0x80, 0x04, 0x01, 0xaa, 0x04, 0x01, 0xbb, 0x00, 0x00, 0x00, 0x00, 0xff];
+        let (der, used) = ber_to_der(&ber).unwrap();
+        assert_eq!(der, [0x30, 0x07, 0x02, 0x01, 0x05, 0x04, 0x02, 0xaa, 0xbb]);
+        assert_eq!(used, 17);
+        assert!(ber_to_der(&[0x30, 0x80, 0x02]).is_none(), "cut short");
     }
 }
