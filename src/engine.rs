@@ -13,7 +13,7 @@ use crate::style::Style;
 use crate::pdf::layout::Layout;
 use crate::pdf::world::Env;
 use crate::pdf::boxes::marked;
-use crate::pdf::fields::{description, issue_description, Field, Kind};
+use crate::pdf::fields::{description, issue_description, Field, Kind, COPY_FIELD};
 use crate::pdf::{self, Standard};
 use sha2::{Digest, Sha256};
 use std::path::PathBuf;
@@ -117,7 +117,9 @@ impl Engine {
     /// Prepare a validated document; `input` (its JSON bytes) seeds the document id.
     pub fn prepare(&self, doc: &Document, input: &[u8]) -> Doc {
         let ident = hex(&Sha256::digest(input)[..16]);
-        prepare(doc, &self.layout.style, &self.env.fonts, &ident)
+        let mut d = prepare(doc, &self.layout.style, &self.env.fonts, &ident);
+        d.signable = !self.options.no_signature_fields;
+        d
     }
 
     /// The PDF of a prepared document, with its empty signature fields unless disabled.
@@ -133,7 +135,15 @@ impl Engine {
             let fields: Vec<Field> = marked(&paged)
                 .into_iter()
                 .filter_map(|b| match b.element.as_str() {
-                    "signature_field" => Some(Field { description: description(&b.name).to_string(), name: b.name.clone(), rect: b, kind: Kind::Signature }),
+                    "signature_field" => {
+                        // An electronic copy's ô 14: the field names what its signed
+                        // appearance will say ("SAO LỤC, <agency>").
+                        let d = match (b.name.as_str(), doc.info.first()) {
+                            ("agency", Some(line)) => format!("{COPY_FIELD}: {line}"),
+                            _ => description(&b.name).to_string(),
+                        };
+                        Some(Field { description: d, name: b.name.clone(), rect: b, kind: Kind::Signature })
+                    }
                     "issue_field" => {
                         let kind = match b.name.as_str() {
                             "number" => Kind::Issue { size: sz.number, italic: false },

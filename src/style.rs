@@ -305,6 +305,9 @@ impl Style {
         if let Some(mm) = i.indent.as_deref().and_then(length_mm) {
             s.body.indent_mm = mm;
         }
+        if let Some(mm) = i.seal.as_deref().and_then(length_mm) {
+            s.closing.seal_mm = BoxMm { w: mm, h: mm };
+        }
         if let Some(mm) = i.paragraph_spacing.as_deref().and_then(length_mm) {
             s.body.paragraph_spacing_pt = mm * PT_PER_MM;
         }

@@ -98,8 +98,14 @@ fn copy_block_and_appendix_pages() {
     let acro = doc.catalog().unwrap().get(b"AcroForm").unwrap().as_dict().unwrap().clone();
     assert_eq!(acro.get(b"Fields").unwrap().as_array().unwrap().len(), 1);
 
-    // An electronic copy: 10 pt signing information at the top right of page 1.
-    let pdf = read(&render_fixture("thong-bao-ban-sao-dien-tu.json"));
+    // An electronic copy, unsigned render: 10 pt signing information at the top right of page
+    // 1 (copy.signed_at). The signable render has the empty `agency` field there instead.
+    let plain = tempdir("e-copy");
+    let out = vanban(&plain, &["render", fixture("thong-bao-ban-sao-dien-tu.json").to_str().unwrap(), "--no-signature-fields", "-o", "p.pdf"], None);
+    assert!(out.status.success());
+    let signable = read(&render_fixture("thong-bao-ban-sao-dien-tu.json"));
+    assert!(!signable.text().contains("SAO LỤC,"), "no page text where the field is");
+    let pdf = read(&std::fs::read(plain.join("p.pdf")).unwrap());
     let p1 = &pdf.pages[0];
     let info = p1.lines.iter().find(|l| l.text.contains("SAO LỤC")).expect("ô 14 line");
     assert!((info.size() - 10.0).abs() < 0.1 && info.x1 > 190.0 * MM && info.y < 20.0 * MM, "{info:?}");

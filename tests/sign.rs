@@ -583,3 +583,66 @@ fn corner_signatures_for_attachments_and_copies() {
         assert!(ink > 100, "the corner text is drawn");
     }
 }
+
+/// A vanban electronic copy: ô 14 is the empty `agency` field; signed, it shows the copy form,
+/// the copying agency and the signature's own time, at the top right of page 1.
+#[test]
+fn electronic_copy_signed_in_its_corner() {
+    let Some(s) = setup("sign-ecopy") else { return };
+    let d = &s.dir;
+    let pass = s.pki.pass_file();
+    ok(&vanban(d, &["render", fixture("thong-bao-ban-sao-dien-tu.json").to_str().unwrap(), "--to", "pdf", "-o", "ecopy.pdf"], None));
+    let (report, _) = verify(d, "ecopy.pdf", None);
+    let names: Vec<&str> = report["fields"].as_array().unwrap().iter().map(|f| f["field"].as_str().unwrap()).collect();
+    assert_eq!(names, ["agency"], "the copying agency alone signs");
+    assert_eq!(field(&report, "agency")["page"], 1);
+    refused(&sign(d, "ecopy.pdf", "x.pdf", "agency", &s.agency, &pass, &["--image", "seal.png"]), "corner-image", d, "x.pdf");
+    ok(&sign(d, "ecopy.pdf", "signed.pdf", "agency", &s.agency, &pass, &[]));
+    let bytes = std::fs::read(d.join("signed.pdf")).unwrap();
+    assert!(common::pdfa::problems(&bytes, "2").is_empty(), "{:?}", common::pdfa::problems(&bytes, "2"));
+    let (report, code) = verify(d, "signed.pdf", Some(&s.pki.root()));
+    assert_eq!(code, 0, "{report}");
+    assert_eq!(field(&report, "agency")["intact"], true);
+    // The appearance holds the copy line and the signing time (its text, in the font's codes,
+    // is not searchable; poppler draws it).
+    if external() {
+        let out = Command::new(tool("pdftoppm")).args(["-png", "-r", "100", "-f", "1", "-l", "1", "-singlefile", "signed.pdf", "e"]).current_dir(d).output().unwrap();
+        assert!(out.status.success());
+        let out = Command::new(tool("pdftoppm")).args(["-png", "-r", "100", "-f", "1", "-l", "1", "-singlefile", "ecopy.pdf", "u"]).current_dir(d).output().unwrap();
+        assert!(out.status.success());
+        let count = |f: &str| {
+            let pm = tiny_skia::Pixmap::load_png(d.join(f)).unwrap();
+            let h = (19.0 / 25.4 * 100.0) as u32;
+            (0..h).flat_map(|y| (pm.width() / 2..pm.width()).map(move |x| (x, y))).filter(|&(x, y)| pm.pixel(x, y).is_some_and(|p| p.red() < 100)).count()
+        };
+        assert_eq!(count("u.png"), 0, "nothing at the top right before signing");
+        assert!(count("e.png") > 100, "the copy line and time drawn after signing");
+    }
+}
+
+/// `style.seal`: an office whose seal is not 36 mm gets an `agency` field of its size; outside
+/// 20–60 mm is refused at its path.
+#[test]
+fn seal_size_from_the_style() {
+    let seed: Value = serde_json::from_slice(&std::fs::read(fixture("bao-cao-612.json")).unwrap()).unwrap();
+    let mut doc = seed.clone();
+    doc["style"] = serde_json::json!({ "seal": "40mm" });
+    let bytes = render_json("seal-40", &doc.to_string());
+    let dir = tempdir("seal-40");
+    std::fs::write(dir.join("d.pdf"), &bytes).unwrap();
+    let lo = lopdf::Document::load_mem(&bytes).unwrap();
+    let acro = lo.catalog().unwrap().get(b"AcroForm").unwrap().as_dict().unwrap().clone();
+    let agency = acro.get(b"Fields").unwrap().as_array().unwrap().iter()
+        .map(|f| lo.get_dictionary(f.as_reference().unwrap()).unwrap())
+        .find(|w| lopdf::decode_text_string(w.get(b"T").unwrap()).unwrap() == "agency")
+        .unwrap();
+    let r: Vec<f64> = agency.get(b"Rect").unwrap().as_array().unwrap().iter().map(|o| o.as_float().unwrap() as f64).collect();
+    let mm = 72.0 / 25.4;
+    assert!(((r[2] - r[0]) / mm - 40.0).abs() < 0.1 && ((r[3] - r[1]) / mm - 40.0).abs() < 0.1, "{r:?}");
+    doc["style"] = serde_json::json!({ "seal": "80mm" });
+    std::fs::write(dir.join("bad.json"), doc.to_string()).unwrap();
+    let out = vanban(&dir, &["render", "bad.json", "-o", "bad.pdf"], None);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("$.style.seal"));
+    assert!(!dir.join("bad.pdf").exists());
+}

@@ -137,6 +137,7 @@ pub fn prepare(d: &Document, file: &StyleFile, fonts: &FontSet, ident: &str) -> 
         },
         contact: forms::contact(d),
         info,
+        signable: true,
         appendices,
         copy,
         style,

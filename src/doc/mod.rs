@@ -38,6 +38,9 @@ pub struct Doc {
     pub contact: Vec<String>,
     /// Signing information of an electronic copy, 10 pt at the top right of page 1 (ô 14).
     pub info: Vec<String>,
+    /// The PDF gets signature fields (the engine's choice): an electronic copy's ô 14 is then
+    /// the empty `agency` field, whose signed appearance is that text with the signing time.
+    pub signable: bool,
     /// Phụ lục and attached documents, each from a new page.
     pub appendices: Vec<AppendixDoc>,
     /// The copy block (Mẫu 3.1), after everything else.

@@ -245,6 +245,9 @@ pub struct StyleInput {
     pub margins: Option<MarginsInput>,
     /// Quốc hiệu and agency lines: 12 or 13 pt (Tiêu ngữ and date one more).
     pub header_size: Option<f64>,
+    /// The agency seal's real diameter, 20–60 mm ("40mm"): the size of the `agency` signature
+    /// field, where `vanban sign` draws the seal image (default 36 mm).
+    pub seal: Option<String>,
 }
 
 /// Page margins as lengths with a unit.

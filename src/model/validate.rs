@@ -377,6 +377,13 @@ impl Validator {
                 self.err("$.style.header_size", format!("{x} pt: expected 12 or 13"));
             }
         }
+        if let Some(seal) = &s.seal {
+            match length_mm(seal) {
+                Some(mm) if (20.0..=60.0).contains(&mm) => {}
+                Some(_) => self.err("$.style.seal", format!("\"{seal}\": a seal of 20 to 60 mm")),
+                None => self.err("$.style.seal", format!("\"{seal}\" is not a length such as \"40mm\"")),
+            }
+        }
         if let Some(ind) = &s.indent {
             match length_mm(ind) {
                 Some(mm) if ranges::INDENTS_MM.iter().any(|v| (v - mm).abs() < 0.05) => {}

@@ -47,6 +47,10 @@ pub fn issue_description(name: &str, year: i32) -> String {
     }
 }
 
+/// The description (`/TU`) of an electronic copy's signature field (ô 14), before ": " and
+/// the copy form and copying agency that its signed appearance shows.
+pub const COPY_FIELD: &str = "Chữ ký số của cơ quan, tổ chức sao văn bản";
+
 /// What a field is for, from its name.
 pub fn description(name: &str) -> &'static str {
     if name.starts_with("agency") {

@@ -258,10 +258,19 @@ pub fn sign(pdf: &[u8], request: &SignRequest, signer: &Signer, fonts: &FontSet)
         italic: false,
         align: "center",
     };
-    // A separately signed file: its 10 pt lines at the top right, upright, black.
-    let look = match &request.corner {
-        Some(c) => appearance::Look {
-            lines: vec![c.first_line()?.1, time.to_rfc3339()],
+    // A separately signed file, or a vanban electronic copy's ô 14: the 10 pt lines at the
+    // top right, upright, black, with this signature's time; no image.
+    let copy_line = field.description.strip_prefix(crate::pdf::fields::COPY_FIELD).and_then(|r| r.strip_prefix(": ")).map(str::to_string);
+    if copy_line.is_some() && request.image.is_some() {
+        return Err(refuse("--image", "corner-image", "an electronic copy shows its signing information as text at the top right of page 1, no image (Phụ lục I)", "leave out --image"));
+    }
+    let first_line = match (&request.corner, copy_line) {
+        (Some(c), _) => Some(c.first_line()?.1),
+        (None, l) => l,
+    };
+    let look = match first_line {
+        Some(first) => appearance::Look {
+            lines: vec![first, time.to_rfc3339()],
             size: 10.0,
             text_x0: 0.0,
             text_x1: look.width,
