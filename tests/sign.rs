@@ -646,3 +646,52 @@ fn seal_size_from_the_style() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("$.style.seal"));
     assert!(!dir.join("bad.pdf").exists());
 }
+
+/// A CMS made by `openssl cms` (with its signing-time and capabilities attributes) over the
+/// ByteRange of a prepared signature: verify reads it, intact, with OpenSSL's signing time.
+#[test]
+fn verify_a_cms_made_by_openssl() {
+    let Some(s) = setup("verify-openssl") else { return };
+    let d = &s.dir;
+    ok(&sign(d, "doc.pdf", "s1.pdf", "signer", &s.leader, &s.pki.pass_file(), &[]));
+    let mut pdf = std::fs::read(d.join("s1.pdf")).unwrap();
+    let at = pdf.windows(10).rposition(|w| w == b"/Contents<").unwrap() + 10;
+    let end = at + pdf[at..].iter().position(|&b| b == b'>').unwrap();
+    // The signed bytes: everything but the hex string with its brackets.
+    let signed = [&pdf[..at - 1], &pdf[end + 1..]].concat();
+    std::fs::write(d.join("ranges.bin"), &signed).unwrap();
+    let pki = &s.pki.dir;
+    let out = Command::new("openssl")
+        .args(["cms", "-sign", "-binary", "-outform", "DER", "-md", "sha256", "-in", "ranges.bin", "-out", "sig.der"])
+        .arg("-signer").arg(pki.join("leader.pem"))
+        .arg("-inkey").arg(pki.join("leader.key"))
+        .arg("-certfile").arg(pki.join("int.pem"))
+        .current_dir(d)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let cms = std::fs::read(d.join("sig.der")).unwrap();
+    let hex: String = cms.iter().map(|b| format!("{b:02X}")).collect();
+    assert!(hex.len() <= end - at, "room for OpenSSL's CMS");
+    pdf[at..at + hex.len()].copy_from_slice(hex.as_bytes());
+    pdf[at + hex.len()..end].fill(b'0');
+    std::fs::write(d.join("openssl.pdf"), &pdf).unwrap();
+    let (report, code) = verify(d, "openssl.pdf", Some(&s.pki.root()));
+    assert_eq!(code, 0, "{report}");
+    let f = field(&report, "signer");
+    assert_eq!(f["intact"], true, "{f}");
+    assert_eq!(f["trusted"], true, "{f}");
+    assert_eq!(f["signer"], "Nguyễn Thị Bích Ngọc");
+    assert_ne!(f["signing_time"], f["claimed_time"], "OpenSSL's own signing-time attribute is reported: {f}");
+    // One byte of the signed ranges changed: no longer intact.
+    let mut bad = pdf.clone();
+    let k = bad.windows(10).position(|w| w == b"vanban 0.1").unwrap();
+    bad[k] = b'w';
+    std::fs::write(d.join("openssl-bad.pdf"), &bad).unwrap();
+    let (report, code) = verify(d, "openssl-bad.pdf", None);
+    assert_eq!(code, 3, "{report}");
+    if external() {
+        let out = Command::new(tool("pdfsig")).arg("openssl.pdf").current_dir(d).output().unwrap();
+        assert!(String::from_utf8_lossy(&out.stdout).contains("Signature is Valid."), "{}", String::from_utf8_lossy(&out.stdout));
+    }
+}
