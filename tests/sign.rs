@@ -4,99 +4,12 @@
 
 mod common;
 
-use common::keys::{have_openssl, Alg, Pki};
+use common::keys::Alg;
+use common::signing::*;
 use common::*;
 use serde_json::Value;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
-
-const TIME: &str = "2026-03-09T10:00:00+07:00";
-const FROM: &str = "20250101000000Z";
-const UNTIL: &str = "20300101000000Z";
-
-fn external() -> bool {
-    std::env::var("VANBAN_EXTERNAL").is_ok_and(|v| v == "1")
-}
-
-fn tool(name: &str) -> String {
-    let out = Command::new("sh").arg("-c").arg(format!("command -v {name}")).output().unwrap();
-    assert!(out.status.success(), "VANBAN_EXTERNAL=1 but {name} is not installed");
-    String::from_utf8_lossy(&out.stdout).trim().to_string()
-}
-
-/// A PNG: a blue stroke on transparency (a signature), or a red ring (a seal).
-fn png(seal: bool) -> Vec<u8> {
-    let (w, h) = if seal { (300, 300) } else { (420, 140) };
-    let mut pm = tiny_skia::Pixmap::new(w, h).unwrap();
-    let mut paint = tiny_skia::Paint::default();
-    let mut pb = tiny_skia::PathBuilder::new();
-    if seal {
-        paint.set_color_rgba8(220, 20, 30, 255);
-        pb.push_circle(150.0, 150.0, 138.0);
-        pb.push_circle(150.0, 150.0, 98.0);
-    } else {
-        paint.set_color_rgba8(20, 40, 200, 255);
-        pb.move_to(10.0, 70.0);
-        for i in 1..40 {
-            let x = 10.0 + i as f32 * 10.0;
-            pb.line_to(x, 70.0 + 40.0 * (x / 25.0).sin());
-        }
-    }
-    let stroke = tiny_skia::Stroke { width: if seal { 12.0 } else { 7.0 }, ..Default::default() };
-    pm.stroke_path(&pb.finish().unwrap(), &paint, &stroke, tiny_skia::Transform::identity(), None);
-    pm.encode_png().unwrap()
-}
-
-struct Setup {
-    dir: PathBuf,
-    pki: Pki,
-    leader: PathBuf,
-    agency: PathBuf,
-}
-
-/// The seed rendered, a PKI, the leader's 3072-bit RSA key in a legacy .p12 and the agency's
-/// P-256 key in an AES .p12, and the two images.
-fn setup(tag: &str) -> Option<Setup> {
-    if !have_openssl() {
-        return None;
-    }
-    let dir = tempdir(tag);
-    let out = vanban(&dir, &["render", fixture("bao-cao-612.json").to_str().unwrap(), "--to", "pdf", "-o", "doc.pdf"], None);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    let pki = Pki::new(&dir.join("pki"));
-    let leader = pki.leaf("leader", "Nguyễn Thị Bích Ngọc", Alg::Rsa(3072), FROM, UNTIL, "leaf", true);
-    let agency = pki.leaf("agency", "Ủy ban nhân dân xã Hương Xuân", Alg::P256, FROM, UNTIL, "leaf", false);
-    std::fs::write(dir.join("signature.png"), png(false)).unwrap();
-    std::fs::write(dir.join("seal.png"), png(true)).unwrap();
-    Some(Setup { dir, pki, leader, agency })
-}
-
-fn sign(dir: &Path, input: &str, output: &str, field: &str, p12: &Path, pass: &Path, extra: &[&str]) -> std::process::Output {
-    let mut args = vec!["sign", input, "-o", output, "--field", field, "--p12", p12.to_str().unwrap(), "--pass-file", pass.to_str().unwrap(), "--time", TIME];
-    args.extend_from_slice(extra);
-    vanban(dir, &args, None)
-}
-
-fn ok(out: &std::process::Output) {
-    assert!(out.status.success(), "exit {:?}: {}", out.status.code(), String::from_utf8_lossy(&out.stderr));
-}
-
-/// `vanban verify --message-format json`: the report and the exit code.
-fn verify(dir: &Path, file: &str, trust: Option<&Path>) -> (Value, i32) {
-    let mut args = vec!["verify", file, "--message-format", "json"];
-    let t;
-    if let Some(p) = trust {
-        t = p.to_str().unwrap().to_string();
-        args.extend(["--trust", t.as_str()]);
-    }
-    let out = vanban(dir, &args, None);
-    let code = out.status.code().unwrap();
-    (serde_json::from_slice(&out.stdout).unwrap_or_else(|_| panic!("JSON report: {}", String::from_utf8_lossy(&out.stderr))), code)
-}
-
-fn field<'a>(report: &'a Value, name: &str) -> &'a Value {
-    report["fields"].as_array().unwrap().iter().find(|f| f["field"] == name).unwrap_or_else(|| panic!("no field {name}: {report}"))
-}
 
 /// The (page number → content bytes) of every page: what signing must never touch.
 fn page_contents(bytes: &[u8]) -> Vec<Vec<u8>> {
@@ -284,13 +197,6 @@ fn text_appearance_without_an_image() {
         let dark = |p: &tiny_skia::Pixmap| p.pixels().iter().filter(|c| c.red() < 100 && c.green() < 100 && c.blue() < 100).count();
         assert!(dark(&t) > dark(&u) + 200, "the text appearance is drawn");
     }
-}
-
-fn refused(out: &std::process::Output, code: &str, dir: &Path, file: &str) {
-    let err = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(out.status.code(), Some(2), "{code}: {err}");
-    assert!(err.contains(&format!("error[{code}]")), "{code}: {err}");
-    assert!(!dir.join(file).exists(), "{code}: no output written");
 }
 
 /// What `sign` refuses, each with exit 2, its code and no file.

@@ -249,15 +249,44 @@ impl Format {
     }
 }
 
-/// `vanban sign`.
+/// `vanban sign`: one step with a key file or a token, or two phases (`prepare`, `finish`)
+/// for a remote signing service.
 #[derive(Debug, Args)]
+#[command(args_conflicts_with_subcommands = true, subcommand_negates_reqs = true)]
 pub struct SignArgs {
+    /// Two phases, for a key vanban does not hold.
+    #[command(subcommand)]
+    pub phase: Option<SignPhase>,
     /// The PDF to sign ("-" reads standard input).
-    #[arg(value_name = "IN.pdf")]
-    pub input: String,
+    #[arg(value_name = "IN.pdf", required = true)]
+    pub input: Option<String>,
     /// The signed PDF ("-" is standard output).
-    #[arg(short = 'o', long = "output", value_name = "OUT.pdf")]
-    pub output: String,
+    #[arg(short = 'o', long = "output", value_name = "OUT.pdf", required = true)]
+    pub output: Option<String>,
+    /// What is signed and how it looks.
+    #[command(flatten)]
+    pub look: LookArgs,
+    /// The key.
+    #[command(flatten)]
+    pub key: KeyArgs,
+    /// Reporting.
+    #[command(flatten)]
+    pub report: ReportArgs,
+}
+
+/// The two phases of a signature made elsewhere.
+#[derive(Debug, Subcommand)]
+pub enum SignPhase {
+    /// Write the PDF with the appearance and a reserved signature, and print the base64
+    /// SHA-256 digest of the signed attributes: the value a remote service signs.
+    Prepare(PrepareArgs),
+    /// Check the signature a remote service returned and write it into the prepared PDF.
+    Finish(FinishArgs),
+}
+
+/// What is signed and how it looks: the same for one step and for prepare.
+#[derive(Debug, Args)]
+pub struct LookArgs {
     /// The signature field to fill: signer, agency, signer_2, agency_2, ….
     #[arg(long, value_name = "NAME", required_unless_present = "corner")]
     pub field: Option<String>,
@@ -274,12 +303,6 @@ pub struct SignArgs {
     /// With --copy: the copying agency.
     #[arg(long, value_name = "AGENCY", requires = "corner")]
     pub copier: Option<String>,
-    /// The signer's key and certificate chain (PKCS#12: .p12, .pfx).
-    #[arg(long, value_name = "FILE")]
-    pub p12: PathBuf,
-    /// A file holding the PKCS#12 password (its first line); none: an empty password.
-    #[arg(long = "pass-file", value_name = "FILE")]
-    pub pass_file: Option<PathBuf>,
     /// The signature image (signer) or seal image (agency): PNG with transparency.
     #[arg(long, value_name = "PNG")]
     pub image: Option<PathBuf>,
@@ -296,9 +319,86 @@ pub struct SignArgs {
     /// (who signed, the agency, the time), as CA tools do. Off by default.
     #[arg(long)]
     pub info: bool,
+    /// An RFC 3161 timestamp authority (PAdES B-T): the signature's timestamp is asked there.
+    /// vanban's only network use, and only with this option.
+    #[arg(long, value_name = "URL")]
+    pub tsa: Option<String>,
     /// Extra font folders (as for render).
     #[arg(long = "font-dir", value_name = "DIR")]
     pub font_dirs: Vec<PathBuf>,
+}
+
+/// Where the key is: a PKCS#12 file, or a PKCS#11 token.
+#[derive(Debug, Args)]
+pub struct KeyArgs {
+    /// The signer's key and certificate chain (PKCS#12: .p12, .pfx).
+    #[arg(long, value_name = "FILE", required_unless_present = "pkcs11", conflicts_with = "pkcs11")]
+    pub p12: Option<PathBuf>,
+    /// A file holding the PKCS#12 password (its first line); none: an empty password.
+    #[arg(long = "pass-file", value_name = "FILE", requires = "p12")]
+    pub pass_file: Option<PathBuf>,
+    /// A token's PKCS#11 module (the vendor's .so); the key never leaves the token.
+    #[arg(long, value_name = "MODULE.so", requires_all = ["token", "pin_file"])]
+    pub pkcs11: Option<PathBuf>,
+    /// With --pkcs11: the token's label.
+    #[arg(long, value_name = "LABEL", requires = "pkcs11")]
+    pub token: Option<String>,
+    /// With --pkcs11: the key's label.
+    #[arg(long, value_name = "LABEL", requires = "pkcs11")]
+    pub key: Option<String>,
+    /// With --pkcs11: the key's id (CKA_ID), hex.
+    #[arg(long = "key-id", value_name = "HEX", requires = "pkcs11")]
+    pub key_id: Option<String>,
+    /// With --pkcs11: a file holding the user PIN (its first line).
+    #[arg(long = "pin-file", value_name = "FILE", requires = "pkcs11")]
+    pub pin_file: Option<PathBuf>,
+    /// With --pkcs11: the certificate chain (PEM, the signer's first); default: read from the
+    /// token.
+    #[arg(long, value_name = "CHAIN.pem", requires = "pkcs11")]
+    pub cert: Option<PathBuf>,
+}
+
+/// `vanban sign prepare`.
+#[derive(Debug, Args)]
+pub struct PrepareArgs {
+    /// The PDF to sign ("-" reads standard input).
+    #[arg(value_name = "IN.pdf")]
+    pub input: String,
+    /// The prepared PDF (a file: the digest goes to standard output).
+    #[arg(short = 'o', long = "output", value_name = "PREPARED.pdf")]
+    pub output: String,
+    /// Where to write the state finish needs (JSON).
+    #[arg(long, value_name = "STATE.json")]
+    pub state: PathBuf,
+    /// The signer's certificate, then its issuers (PEM, or one DER certificate).
+    #[arg(long, value_name = "CHAIN.pem")]
+    pub cert: PathBuf,
+    /// What is signed and how it looks.
+    #[command(flatten)]
+    pub look: LookArgs,
+    /// Reporting.
+    #[command(flatten)]
+    pub report: ReportArgs,
+}
+
+/// `vanban sign finish`.
+#[derive(Debug, Args)]
+pub struct FinishArgs {
+    /// The PDF prepare wrote.
+    #[arg(value_name = "PREPARED.pdf")]
+    pub input: String,
+    /// The state prepare wrote.
+    #[arg(long, value_name = "STATE.json")]
+    pub state: PathBuf,
+    /// The raw signature of the printed digest, base64 (RSA PKCS#1 v1.5; ECDSA as DER or r‖s).
+    #[arg(long, value_name = "SIG.b64", required_unless_present = "cms", conflicts_with = "cms")]
+    pub signature: Option<PathBuf>,
+    /// Instead: a whole CMS SignedData made elsewhere over the document's digest (DER or base64).
+    #[arg(long, value_name = "FILE.der")]
+    pub cms: Option<PathBuf>,
+    /// The signed PDF ("-" is standard output).
+    #[arg(short = 'o', long = "output", value_name = "OUT.pdf")]
+    pub output: String,
     /// Reporting.
     #[command(flatten)]
     pub report: ReportArgs,

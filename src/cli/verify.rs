@@ -34,16 +34,25 @@ pub fn verify(args: VerifyArgs) -> i32 {
 fn anchors(paths: &[std::path::PathBuf]) -> Result<Vec<Certificate>> {
     let mut out = Vec::new();
     for p in paths {
-        let bytes = std::fs::read(p).map_err(|e| Error::Io(format!("--trust {}: {e}", p.display())))?;
-        let certs = if bytes.starts_with(b"-----") || bytes.windows(11).any(|w| w == b"-----BEGIN ") {
-            Certificate::load_pem_chain(&bytes).map_err(|e| sign::refuse("--trust", "bad-certificate", format!("{}: not a PEM certificate ({e})", p.display()), "give the CA's certificate, PEM or DER"))?
-        } else {
-            use der::Decode;
-            vec![Certificate::from_der(&bytes).map_err(|e| sign::refuse("--trust", "bad-certificate", format!("{}: not a DER certificate ({e})", p.display()), "give the CA's certificate, PEM or DER"))?]
-        };
-        out.extend(certs);
+        out.extend(certificates(p, "--trust")?);
     }
     Ok(out)
+}
+
+/// The certificates of a PEM file (one or more) or a DER file, `option` named in errors.
+pub(super) fn certificates(p: &std::path::Path, option: &str) -> Result<Vec<Certificate>> {
+    let bytes = std::fs::read(p).map_err(|e| Error::Io(format!("{option} {}: {e}", p.display())))?;
+    let hint = "give certificates in PEM (-----BEGIN CERTIFICATE-----) or one in DER";
+    if bytes.windows(11).any(|w| w == b"-----BEGIN ") {
+        let certs = Certificate::load_pem_chain(&bytes).map_err(|e| sign::refuse(option, "bad-certificate", format!("{}: not a PEM certificate ({e})", p.display()), hint))?;
+        if certs.is_empty() {
+            return Err(sign::refuse(option, "bad-certificate", format!("{}: holds no certificate", p.display()), hint));
+        }
+        Ok(certs)
+    } else {
+        use der::Decode;
+        Ok(vec![Certificate::from_der(&bytes).map_err(|e| sign::refuse(option, "bad-certificate", format!("{}: not a DER certificate ({e})", p.display()), hint))?])
+    }
 }
 
 fn yes(b: bool) -> &'static str {
@@ -83,6 +92,18 @@ fn human(input: &str, r: &Report) -> String {
         s += &format!("    intact: {}; {coverage}\n", yes(f.intact == Some(true)));
         if let Some(t) = f.trusted {
             s += &format!("    trusted: {}\n", yes(t));
+        }
+        if let Some(t) = &f.timestamp {
+            s += &format!(
+                "    timestamp: {} by {}; imprint matches: {}; intact: {}\n",
+                t.time.as_deref().unwrap_or("?"),
+                t.tsa.as_deref().unwrap_or("?"),
+                yes(t.imprint_matches),
+                yes(t.intact)
+            );
+            for p in &t.problems {
+                s += &format!("    problem: {p}\n");
+            }
         }
         for p in &f.problems {
             s += &format!("    problem: {p}\n");

@@ -2,19 +2,20 @@
 //! attributes content-type, message-digest and signing-certificate-v2, and no signing-time
 //! (PAdES takes the claimed time from the signature dictionary's `/M`).
 
-use super::keys::Signer;
+use super::keys::Algorithm;
 use crate::error::{Error, Result};
 use cms::cert::{CertificateChoices, IssuerAndSerialNumber};
 use cms::content_info::{CmsVersion, ContentInfo};
 use cms::signed_data::{CertificateSet, EncapsulatedContentInfo, SignedData, SignerIdentifier, SignerInfo, SignerInfos};
 use der::asn1::{Any, OctetString, SetOfVec};
 use der::oid::ObjectIdentifier;
-use der::{Encode, Sequence};
+use der::{Decode, Encode, Sequence};
 use sha2::{Digest, Sha256};
 use spki::AlgorithmIdentifierOwned;
 use x509_cert::attr::Attribute;
 use x509_cert::ext::pkix::name::GeneralName;
 use x509_cert::serial_number::SerialNumber;
+use x509_cert::Certificate;
 
 /// id-data.
 pub const ID_DATA: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.113549.1.7.1");
@@ -61,8 +62,7 @@ fn sha256_id() -> AlgorithmIdentifierOwned {
 }
 
 /// The signed attributes for a document digest (SHA-256 of the ByteRange), sorted as DER wants.
-pub fn signed_attributes(signer: &Signer, document_digest: &[u8]) -> Result<SetOfVec<Attribute>> {
-    let cert = signer.certificate();
+pub fn signed_attributes(cert: &Certificate, document_digest: &[u8]) -> Result<SetOfVec<Attribute>> {
     let cert_der = cert.to_der().map_err(der_err)?;
     let ess = SigningCertificateV2 {
         certs: vec![EssCertIdV2 {
@@ -86,9 +86,17 @@ pub fn to_be_signed(attrs: &SetOfVec<Attribute>) -> Result<Vec<u8>> {
     attrs.to_der().map_err(der_err)
 }
 
-/// The ContentInfo (DER) holding one SignerInfo with `signature`, and the signer's chain.
-pub fn assemble(signer: &Signer, attrs: SetOfVec<Attribute>, signature: Vec<u8>) -> Result<Vec<u8>> {
-    let cert = signer.certificate();
+/// id-aa-signatureTimeStampToken (RFC 3161, appendix A): PAdES B-T's timestamp.
+pub const ID_SIGNATURE_TIME_STAMP_TOKEN: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.113549.1.9.16.2.14");
+
+/// The ContentInfo (DER) holding one SignerInfo with `signature`, and the signer's chain
+/// (leaf first); `timestamp` is a timestamp token (a ContentInfo, DER) over the signature.
+pub fn assemble(chain: &[Certificate], alg: Algorithm, attrs: SetOfVec<Attribute>, signature: Vec<u8>, timestamp: Option<&[u8]>) -> Result<Vec<u8>> {
+    let cert = &chain[0];
+    let unsigned_attrs = match timestamp {
+        Some(t) => Some(SetOfVec::try_from(vec![attribute(ID_SIGNATURE_TIME_STAMP_TOKEN, Any::from_der(t).map_err(der_err)?)?]).map_err(der_err)?),
+        None => None,
+    };
     let info = SignerInfo {
         version: CmsVersion::V1,
         sid: SignerIdentifier::IssuerAndSerialNumber(IssuerAndSerialNumber {
@@ -97,11 +105,11 @@ pub fn assemble(signer: &Signer, attrs: SetOfVec<Attribute>, signature: Vec<u8>)
         }),
         digest_alg: sha256_id(),
         signed_attrs: Some(attrs),
-        signature_algorithm: signer.signature_algorithm(),
+        signature_algorithm: alg.identifier(),
         signature: OctetString::new(signature).map_err(der_err)?,
-        unsigned_attrs: None,
+        unsigned_attrs,
     };
-    let certs: Vec<CertificateChoices> = signer.chain.iter().cloned().map(CertificateChoices::Certificate).collect();
+    let certs: Vec<CertificateChoices> = chain.iter().cloned().map(CertificateChoices::Certificate).collect();
     let signed = SignedData {
         version: CmsVersion::V1,
         digest_algorithms: SetOfVec::try_from(vec![sha256_id()]).map_err(der_err)?,
@@ -115,9 +123,16 @@ pub fn assemble(signer: &Signer, attrs: SetOfVec<Attribute>, signature: Vec<u8>)
         .map_err(der_err)
 }
 
-/// An upper bound of the CMS's size for this signer, for reserving `/Contents`.
-pub fn size_bound(signer: &Signer) -> Result<usize> {
-    let certs: usize = signer.chain_der()?.iter().map(Vec::len).sum();
+/// Room a timestamp token takes: the TSA's signature and its certificate chain (tokens of
+/// public and Vietnamese TSAs are 3–8 KB).
+pub const TIMESTAMP_ROOM: usize = 16 * 1024;
+
+/// An upper bound of the CMS's size for this chain, for reserving `/Contents`.
+pub fn size_bound(chain: &[Certificate], alg: Algorithm, timestamp: bool) -> Result<usize> {
+    let mut certs = 0;
+    for c in chain {
+        certs += c.to_der().map_err(der_err)?.len();
+    }
     // Attributes, identifiers and headers take well under 1 KB; the rest is slack.
-    Ok(certs + signer.signature_len() + 2048)
+    Ok(certs + alg.signature_len(&chain[0]) + 2048 + if timestamp { TIMESTAMP_ROOM } else { 0 })
 }

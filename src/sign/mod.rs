@@ -12,9 +12,13 @@ pub mod cms;
 pub mod crypto;
 pub mod keys;
 pub mod pdf;
+pub mod phases;
+pub mod pkcs11;
+pub mod tsa;
 pub mod verify;
 
-pub use keys::Signer;
+pub use keys::{Algorithm, Signer};
+pub use phases::{finish, prepare, Completion, Prepared, State};
 pub use verify::{verify, FieldReport, Report};
 
 use crate::error::{Error, InputError, Result};
@@ -59,6 +63,10 @@ pub struct SignRequest {
     /// new field at the top right of page 1, with the decree's 10 pt text and no image.
     #[serde(default)]
     pub corner: Option<Corner>,
+    /// An RFC 3161 timestamp authority (http:// or https://): a PAdES B-T signature. The only
+    /// network use of vanban.
+    #[serde(default)]
+    pub tsa: Option<String>,
 }
 
 /// What the top-right text of a separately signed file says (Phụ lục I: separate attachments
@@ -201,175 +209,25 @@ pub struct Signed {
     pub warnings: Vec<InputError>,
 }
 
-/// Sign `pdf` in the field the request names.
+/// Sign `pdf` in the field the request names, in one step: [`prepare`], the key's
+/// signature, [`finish`] (with the timestamp, when the request names a TSA).
 pub fn sign(pdf: &[u8], request: &SignRequest, signer: &Signer, fonts: &FontSet) -> Result<Signed> {
-    let time = request.time.unwrap_or_else(now).with_timezone(&vietnam());
-    let doc = load(pdf, "INPUT")?;
-    let all = pdf::fields(&doc);
-    let mut corner_page = None;
-    let mut field = match &request.corner {
-        Some(c) => {
-            let (name, _) = c.first_line()?;
-            if request.image.is_some() {
-                return Err(refuse("--image", "corner-image", "a separately signed file shows text at the top right of page 1, no image (Phụ lục I)", "leave out --image"));
-            }
-            if let Some(f) = all.iter().find(|f| f.value.is_some()) {
-                return Err(refuse("--corner", "already-signed", format!("the PDF is already signed (field \"{}\"): a new field would change what that signature covers", f.name), "sign the unsigned file with --corner first"));
-            }
-            match all.iter().find(|f| f.name == name) {
-                Some(f) => f.clone(),
-                None => {
-                    let (page, rect) = corner_rect(&doc)?;
-                    corner_page = Some(page);
-                    pdf::SigField { name: name.to_string(), field: (0, 0), widget: (0, 0), page: Some(1), rect, value: None, text: None, description: String::new(), da: String::new() }
-                }
-            }
-        }
-        None => choose(&all, &request.field)?.clone(),
-    };
-    signer.check_usable(time)?;
-    let mut warnings = Vec::new();
-    if let (true, Some(img)) = (field.name.starts_with("agency"), &request.image) {
-        let field_mm = (field.rect[2] - field.rect[0]) / MM;
-        if let Some(w) = png_width_mm(img).filter(|w| (w - field_mm).abs() > field_mm * 0.1) {
-            warnings.push(
-                InputError::at("--image", format!("the seal image says it is {w:.0} mm wide (its PNG resolution); it is drawn at the field's {field_mm:.0} mm"))
-                    .code("seal-size")
-                    .hint("a seal of another size: set closing.seal_mm in the document's style and render again")
-                    .warning(),
-            );
-        }
-    }
-
-    // The appearance, from the field's own size.
-    let (w, h) = (field.rect[2] - field.rect[0], field.rect[3] - field.rect[1]);
-    let name = cert::common_name(&signer.certificate().tbs_certificate.subject);
-    let (text_x0, text_x1) = text_span(&field, &all);
-    let look = appearance::Look {
-        width: w.max(1.0),
-        height: h.max(1.0),
-        text_x0,
-        text_x1,
-        lines: vec![format!("Ký bởi: {name}"), format!("Thời gian ký: {}", time.to_rfc3339())],
-        size: text_size(h),
-        font: fonts.family.clone(),
-        image: request.image.is_some(),
-        value: None,
-        italic: false,
-        align: "center",
-    };
-    // A separately signed file, or a vanban electronic copy's ô 14: the 10 pt lines at the
-    // top right, upright, black, with this signature's time; no image.
-    let copy_line = field.description.strip_prefix(crate::pdf::fields::COPY_FIELD).and_then(|r| r.strip_prefix(": ")).map(str::to_string);
-    if copy_line.is_some() && request.image.is_some() {
-        return Err(refuse("--image", "corner-image", "an electronic copy shows its signing information as text at the top right of page 1, no image (Phụ lục I)", "leave out --image"));
-    }
-    let first_line = match (&request.corner, copy_line) {
-        (Some(c), _) => Some(c.first_line()?.1),
-        (None, l) => l,
-    };
-    let look = match first_line {
-        Some(first) => appearance::Look {
-            lines: vec![first, time.to_rfc3339()],
-            size: 10.0,
-            text_x0: 0.0,
-            text_x1: look.width,
-            align: "right",
-            ..look
-        },
-        None => look,
-    };
-    let issue = issuance(&doc, &field, request, signer, time)?;
-    let look_pdf = appearance::render(&look, request.image.as_deref(), fonts)?;
-
-    // The update: signature dictionary, the widget's /V and /AP, SigFlags.
-    let err = |e: lopdf::Error| Error::Internal(format!("preparing the signature: {e}"));
-    let contents_len = cms::size_bound(signer)?;
-    let prev_len = pdf.len();
-    let mut inc = IncrementalDocument::create_from(pdf.to_vec(), doc);
-    if let Some(page) = corner_page {
-        let id = add_corner_field(&mut inc, page, field.rect, &field.name).map_err(err)?;
-        field.field = id;
-        field.widget = id;
-    }
-    let ap = appearance::import(&look_pdf, &mut inc.new_document, look.width, look.height)?;
-    let mark = pdf::RANGE_MARK;
-    let sig = inc.new_document.add_object(dictionary! {
-        "Type" => "Sig",
-        "Filter" => "Adobe.PPKLite",
-        "SubFilter" => "ETSI.CAdES.detached",
-        "ByteRange" => vec![0.into(), mark.into(), mark.into(), mark.into()],
-        "Contents" => Object::String(vec![0; contents_len], StringFormat::Hexadecimal),
-        "M" => Object::string_literal(pdf::pdf_date(&time)),
-    });
-    inc.opt_clone_object_to_new_document(field.widget).map_err(err)?;
-    {
-        let wd = inc.new_document.get_dictionary_mut(field.widget).map_err(err)?;
-        wd.set("AP", dictionary! { "N" => ap });
-        if field.widget == field.field {
-            wd.set("V", sig);
-        }
-    }
-    if field.widget != field.field {
-        inc.opt_clone_object_to_new_document(field.field).map_err(err)?;
-        inc.new_document.get_dictionary_mut(field.field).map_err(err)?.set("V", sig);
-    }
-    // The number and date given at issuance, in the same update as the agency's signature.
-    for (f, value) in &issue {
-        let (size, italic) = text_style(&f.da);
-        let info = f.name == "signing_info";
-        let width = (f.rect[2] - f.rect[0]).max(1.0);
-        let look = appearance::Look {
-            width,
-            height: (f.rect[3] - f.rect[1]).max(1.0),
-            // The signing information: lines, right-aligned at the top, upright, 10 pt.
-            lines: if info { value.split('\n').map(str::to_string).collect() } else { Vec::new() },
-            size,
-            text_x0: 0.0,
-            text_x1: width,
-            font: fonts.family.clone(),
-            image: false,
-            value: (!info).then(|| value.clone()),
-            italic,
-            align: if f.name == "number" || info { "right" } else { "center" },
-        };
-        let ap = appearance::import(&appearance::render(&look, None, fonts)?, &mut inc.new_document, look.width, look.height)?;
-        for id in [f.widget, f.field] {
-            inc.opt_clone_object_to_new_document(id).map_err(err)?;
-        }
-        inc.new_document.get_dictionary_mut(f.widget).map_err(err)?.set("AP", dictionary! { "N" => ap });
-        inc.new_document.get_dictionary_mut(f.field).map_err(err)?.set("V", lopdf::text_string(value));
-    }
-    set_sig_flags(&mut inc).map_err(err)?;
-    let mut bytes = Vec::with_capacity(prev_len + contents_len * 2 + 64 * 1024);
-    inc.save_to(&mut bytes).map_err(|e| Error::Internal(format!("writing the signature: {e}")))?;
-
-    // ByteRange, digest, CMS.
-    let places = pdf::find_placeholders(&bytes, prev_len, contents_len)?;
-    let range = pdf::patch_byte_range(&mut bytes, &places)?;
-    let mut hasher = crypto::Hasher::new(&cms::ID_SHA256).expect("sha256");
-    hasher.update(&bytes[range[0]..range[0] + range[1]]);
-    hasher.update(&bytes[range[2]..range[2] + range[3]]);
-    let digest = hasher.finish();
-    let attrs = cms::signed_attributes(signer, &digest)?;
-    let signature = signer.sign(&cms::to_be_signed(&attrs)?)?;
-    let cms = cms::assemble(signer, attrs, signature)?;
-    pdf::patch_contents(&mut bytes, &places, &cms)?;
-
-    // Our own check before anything is written: the new signature must verify.
-    let report = verify::verify(&bytes, &[])?;
-    let ok = report.fields.iter().any(|f| f.field == field.name && f.intact == Some(true));
-    if !ok {
-        return Err(Error::Internal(format!("the signature just made in {} does not verify", field.name)));
-    }
-    Ok(Signed { pdf: bytes, warnings })
+    let prepared = phases::prepare(pdf, request, &signer.chain, fonts)?;
+    let digest = prepared.state.digest_bytes()?;
+    let raw = signer.sign_digest(&digest)?;
+    // A token's key and a --cert given beside it must belong together.
+    prepared.state.algorithm.check(signer.certificate(), &digest, &raw).map_err(|_| {
+        refuse("--cert", "key-mismatch", "the key did not sign as the certificate's key would: they do not belong together", "give the certificate of this key (or leave out --cert to read it from the token)")
+    })?;
+    let pdf = phases::finish(&prepared.pdf, &prepared.state, &Completion::Signature(raw))?;
+    Ok(Signed { pdf, warnings: prepared.warnings })
 }
 
 /// The issuance fields to fill with this signature, and their values. The number and the
 /// day and month of an unregistered draft are given with the agency's signature (Điều 15:
 /// when the document is issued); the day and month default to the signing day, whose year
 /// must be the draft's.
-fn issuance(doc: &Document, field: &pdf::SigField, request: &SignRequest, signer: &Signer, time: DateTime<FixedOffset>) -> Result<Vec<(pdf::SigField, String)>> {
+fn issuance(doc: &Document, field: &pdf::SigField, request: &SignRequest, cert: &x509_cert::Certificate, time: DateTime<FixedOffset>) -> Result<Vec<(pdf::SigField, String)>> {
     let texts = pdf::text_fields(doc);
     let empty = |name: &str| texts.iter().find(|f| f.name == name && f.text.is_none()).cloned();
     let agency = field.name.starts_with("agency");
@@ -382,7 +240,7 @@ fn issuance(doc: &Document, field: &pdf::SigField, request: &SignRequest, signer
         let f = empty("signing_info").ok_or_else(|| {
             refuse("--info", "no-info-field", "the PDF has no empty signing information field at the top right of page 1", "render the document again with this vanban (the field is added at render)")
         })?;
-        let tbs = &signer.certificate().tbs_certificate;
+        let tbs = &cert.tbs_certificate;
         let name = cert::common_name(&tbs.subject);
         let mut lines = vec![format!("Người ký: {name}")];
         if let Some(o) = cert::organization(&tbs.subject).filter(|o| *o != name) {

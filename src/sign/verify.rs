@@ -73,15 +73,20 @@ pub struct FieldReport {
     /// Whether the certificate was valid at the signing time.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub certificate_valid: Option<bool>,
+    /// The signature timestamp (PAdES B-T), when the CMS carries one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub timestamp: Option<super::tsa::TimestampReport>,
     /// What went wrong, in words.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub problems: Vec<String>,
 }
 
 impl FieldReport {
-    /// Whether this field passes: empty, or signed, intact and (when asked) trusted.
+    /// Whether this field passes: empty, or signed, intact, its timestamp (if any) sound and
+    /// (when asked) trusted.
     pub fn ok(&self) -> bool {
-        !self.signed || (self.intact == Some(true) && self.trusted != Some(false))
+        let ts = self.timestamp.as_ref().is_none_or(|t| t.intact && t.imprint_matches);
+        !self.signed || (self.intact == Some(true) && self.trusted != Some(false) && ts)
     }
 }
 
@@ -103,6 +108,14 @@ pub fn verify(bytes: &[u8], trust: &[Certificate]) -> Result<Report> {
 
 fn name_of(d: &lopdf::Dictionary, key: &[u8]) -> Option<String> {
     d.get(key).ok().and_then(|o| o.as_name().ok()).map(|n| String::from_utf8_lossy(n).into_owned())
+}
+
+/// A CMS as DER: its first TLV when that reads as a ContentInfo, else the BER read as DER.
+pub(crate) fn to_der(contents: &[u8]) -> Option<Vec<u8>> {
+    match first_tlv(contents) {
+        Some(t) if ContentInfo::from_der(t).is_ok() => Some(t.to_vec()),
+        _ => ber_to_der(contents).map(|(d, _)| d),
+    }
 }
 
 /// The first TLV of `bytes` (the CMS inside zero padding), DER definite lengths only.
@@ -223,7 +236,7 @@ fn join(tag: u8, parts: Vec<Vec<u8>>) -> Option<Vec<u8>> {
 }
 
 /// The TLVs inside a constructed TLV's content.
-fn children(content: &[u8]) -> Vec<&[u8]> {
+pub(crate) fn children(content: &[u8]) -> Vec<&[u8]> {
     let mut out = Vec::new();
     let mut rest = content;
     while !rest.is_empty() {
@@ -235,13 +248,13 @@ fn children(content: &[u8]) -> Vec<&[u8]> {
     out
 }
 
-fn content_of(tlv: &[u8]) -> &[u8] {
+pub(crate) fn content_of(tlv: &[u8]) -> &[u8] {
     tlv_len(tlv).map(|(l, h)| &tlv[h..h + l]).unwrap_or(&[])
 }
 
 /// The signed attributes of the first SignerInfo exactly as encoded (RFC 5652 signs their
 /// own encoding, and a re-encoding would differ if the signer did not sort them).
-fn raw_signed_attrs(cms_der: &[u8]) -> Option<Vec<u8>> {
+pub(crate) fn raw_signed_attrs(cms_der: &[u8]) -> Option<Vec<u8>> {
     let ci = children(content_of(cms_der));
     let sd_tlv = children(content_of(ci.get(1)?)).into_iter().next()?; // [0] EXPLICIT
     let sd = children(content_of(sd_tlv));
@@ -328,6 +341,9 @@ fn check(bytes: &[u8], doc: &Document, v: &lopdf::Dictionary, trust: &[Certifica
     let digest = h.finish();
 
     let sig = info.signature.as_bytes();
+    if let Some(token) = info.unsigned_attrs.as_ref().and_then(|u| u.iter().find(|a| a.oid == super::cms::ID_SIGNATURE_TIME_STAMP_TOKEN)).and_then(|a| a.values.iter().next()).and_then(|v| der::Encode::to_der(v).ok()) {
+        r.timestamp = Some(super::tsa::check_token(&token, sig));
+    }
     let result = match &info.signed_attrs {
         Some(attrs) => {
             let md = attrs.iter().find(|a| a.oid == super::cms::ID_MESSAGE_DIGEST).and_then(|a| a.values.iter().next()).and_then(|v| v.decode_as::<der::asn1::OctetString>().ok());

@@ -45,6 +45,32 @@ subjectKeyIdentifier = hash
 authorityKeyIdentifier = keyid
 [ encipher ]
 keyUsage = critical,keyEncipherment
+[ tsa_cert ]
+keyUsage = critical,digitalSignature
+extendedKeyUsage = critical,timeStamping
+subjectKeyIdentifier = hash
+authorityKeyIdentifier = keyid
+";
+
+/// `openssl ts -reply`'s configuration: a TSA under the intermediate, its chain in tokens.
+const TS_CONFIG: &str = "[ tsa ]
+default_tsa = tsa1
+[ tsa1 ]
+dir = .
+serial = ./tsaserial
+crypto_device = builtin
+signer_cert = ./tsa.pem
+certs = ./int.pem
+signer_key = ./tsa.key
+signer_digest = sha256
+default_policy = 1.2.3.4.1
+other_policies = 1.2.3.4.5
+digests = sha1, sha256, sha384, sha512
+accuracy = secs:1
+ordering = yes
+tsa_name = yes
+ess_cert_id_chain = no
+ess_cert_id_alg = sha256
 ";
 
 /// Which key a leaf gets.
@@ -101,6 +127,28 @@ impl Pki {
         }
         openssl(d, &args);
         d.join(p12)
+    }
+}
+
+impl Pki {
+    /// A timestamp authority's certificate and key (`tsa.pem`, `tsa.key`) and the
+    /// configuration `openssl ts -reply -config ts.cnf` reads.
+    pub fn tsa(&self) {
+        let d = &self.dir;
+        openssl(d, &["genpkey", "-algorithm", "RSA", "-pkeyopt", "rsa_keygen_bits:2048", "-out", "tsa.key"]);
+        openssl(d, &["req", "-new", "-key", "tsa.key", "-out", "tsa.csr", "-utf8", "-subj", "/C=VN/O=Test TSA/CN=Test Timestamp Authority"]);
+        openssl(d, &["ca", "-batch", "-config", "ca.cnf", "-cert", "int.pem", "-keyfile", "int.key", "-in", "tsa.csr", "-out", "tsa.pem", "-notext", "-utf8", "-startdate", "20250101000000Z", "-enddate", "20340101000000Z", "-extensions", "tsa_cert"]);
+        std::fs::write(d.join("ts.cnf"), TS_CONFIG).unwrap();
+        std::fs::write(d.join("tsaserial"), "01\n").unwrap();
+    }
+
+    /// A leaf's chain as PEM: its certificate, then the intermediate (`name-chain.pem`).
+    pub fn chain(&self, name: &str) -> PathBuf {
+        let leaf = std::fs::read_to_string(self.dir.join(format!("{name}.pem"))).unwrap();
+        let int = std::fs::read_to_string(self.dir.join("int.pem")).unwrap();
+        let p = self.dir.join(format!("{name}-chain.pem"));
+        std::fs::write(&p, leaf + &int).unwrap();
+        p
     }
 }
 

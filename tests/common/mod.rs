@@ -7,6 +7,8 @@ pub mod keys;
 pub mod pdf;
 pub mod pdfa;
 pub mod serve;
+pub mod signing;
+pub mod tsa;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};

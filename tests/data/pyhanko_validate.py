@@ -25,4 +25,7 @@ with open(sys.argv[1], "rb") as f:
             "modification_level": st.modification_level.name if st.modification_level is not None else None,
             "md": st.md_algorithm,
             "signer": st.signing_cert.subject.native.get("common_name"),
+            "timestamp": st.timestamp_validity.timestamp.isoformat() if st.timestamp_validity is not None else None,
+            "timestamp_valid": st.timestamp_validity.valid if st.timestamp_validity is not None else None,
+            "timestamp_intact": st.timestamp_validity.intact if st.timestamp_validity is not None else None,
         }, ensure_ascii=False))
