@@ -6,6 +6,7 @@
 mod common;
 
 use base64::Engine as _;
+use common::keys::Alg;
 use common::signing::*;
 use common::tsa::{self, Behaviour};
 use common::*;
@@ -279,4 +280,77 @@ fn tsa_failures_write_nothing() {
     check(finish(d, "p.pdf", "st.json", "sig.b64", "f.pdf"), "f.pdf", "finish with a failing TSA");
     let o = sign(d, "doc.pdf", "u.pdf", "signer", &s.leader, &s.pki.pass_file(), &["--tsa", "ftp://tsa.example.vn"]);
     refused(&o, "bad-tsa-url", d, "u.pdf");
+}
+
+/// SoftHSM2 as the token: `softhsm2-util` imports the keys, OpenSC's `pkcs11-tool` writes the
+/// certificates. The leader signs by key label with the chain read from the token, the agency
+/// by key id with --cert; both validate. A wrong PIN, an unknown token or key, and a --cert
+/// of another key are refused with exit 2 and no file.
+#[test]
+fn pkcs11_token_signs_the_seed() {
+    let have = Command::new("sh").arg("-c").arg("command -v softhsm2-util && command -v pkcs11-tool").output().is_ok_and(|o| o.status.success());
+    if !have {
+        assert!(!external(), "VANBAN_EXTERNAL=1 but softhsm2-util or pkcs11-tool is not installed");
+        eprintln!("SoftHSM2 / OpenSC not installed: token test not run");
+        return;
+    }
+    let module = ["/usr/lib/softhsm/libsofthsm2.so", "/usr/lib/x86_64-linux-gnu/softhsm/libsofthsm2.so", "/usr/lib/aarch64-linux-gnu/softhsm/libsofthsm2.so", "/usr/local/lib/softhsm/libsofthsm2.so"]
+        .into_iter()
+        .find(|p| Path::new(p).exists())
+        .expect("libsofthsm2.so is installed with softhsm2-util");
+    let Some(s) = setup("remote-pkcs11") else { return };
+    let d = &s.dir;
+    let pki = &s.pki.dir;
+    std::fs::create_dir_all(d.join("tokens")).unwrap();
+    std::fs::write(d.join("softhsm2.conf"), format!("directories.tokendir = {}\nobjectstore.backend = file\nlog.level = ERROR\n", d.join("tokens").display())).unwrap();
+    let conf = d.join("softhsm2.conf");
+    let tool_run = |cmd: &str, args: &[&str]| {
+        let out = Command::new(cmd).args(args).env("SOFTHSM2_CONF", &conf).current_dir(d).output().unwrap();
+        assert!(out.status.success(), "{cmd} {}: {}{}", args.join(" "), String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+    };
+    let label = "UBND xa Huong Xuan";
+    tool_run("softhsm2-util", &["--init-token", "--free", "--label", label, "--pin", "123456", "--so-pin", "654321"]);
+    for (name, id) in [("leader", "01"), ("agency", "a1b2")] {
+        tool_run("softhsm2-util", &["--import", pki.join(format!("{name}.key")).to_str().unwrap(), "--token", label, "--label", name, "--id", id, "--pin", "123456"]);
+    }
+    for (name, id) in [("leader", "01"), ("int", "99")] {
+        openssl(d, &["x509", "-in", pki.join(format!("{name}.pem")).to_str().unwrap(), "-outform", "DER", "-out", &format!("{name}.der")]);
+        tool_run("pkcs11-tool", &["--module", module, "--token-label", label, "--login", "--pin", "123456", "--write-object", &format!("{name}.der"), "--type", "cert", "--id", id, "--label", name]);
+    }
+    std::fs::write(d.join("pin.txt"), "123456\n").unwrap();
+    std::fs::write(d.join("wrong-pin.txt"), "000000\n").unwrap();
+    let token_sign = |input: &str, output: &str, field: &str, extra: &[&str]| {
+        let mut args = vec!["sign", input, "-o", output, "--field", field, "--pkcs11", module, "--token", label, "--time", TIME];
+        args.extend_from_slice(extra);
+        let mut c = Command::new(env!("CARGO_BIN_EXE_vanban"));
+        c.args(&args).env("SOFTHSM2_CONF", &conf).current_dir(d);
+        c.output().unwrap()
+    };
+    let agency_chain = s.pki.chain("agency");
+    let chain = agency_chain.to_str().unwrap();
+    refused(&token_sign("doc.pdf", "x.pdf", "signer", &["--key", "leader", "--pin-file", "wrong-pin.txt"]), "wrong-pin", d, "x.pdf");
+    refused(&token_sign("doc.pdf", "x.pdf", "signer", &["--key", "nobody", "--pin-file", "pin.txt"]), "no-such-key", d, "x.pdf");
+    refused(&token_sign("doc.pdf", "x.pdf", "signer", &["--key", "leader", "--pin-file", "pin.txt", "--cert", chain]), "key-mismatch", d, "x.pdf");
+    refused(&token_sign("doc.pdf", "x.pdf", "signer", &["--key-id", "a1b2", "--pin-file", "pin.txt"]), "no-certificate", d, "x.pdf");
+    // Another RSA certificate beside the leader's RSA key: caught by checking the signature.
+    s.pki.leaf("other", "Người khác", Alg::Rsa(2048), FROM, UNTIL, "leaf", false);
+    let other = s.pki.chain("other");
+    refused(&token_sign("doc.pdf", "x.pdf", "signer", &["--key", "leader", "--pin-file", "pin.txt", "--cert", other.to_str().unwrap()]), "key-mismatch", d, "x.pdf");
+    let mut c = Command::new(env!("CARGO_BIN_EXE_vanban"));
+    c.args(["sign", "doc.pdf", "-o", "x.pdf", "--field", "signer", "--pkcs11", module, "--token", "no such token", "--key", "leader", "--pin-file", "pin.txt"]).env("SOFTHSM2_CONF", &conf).current_dir(d);
+    refused(&c.output().unwrap(), "no-such-token", d, "x.pdf");
+
+    ok(&token_sign("doc.pdf", "s1.pdf", "signer", &["--key", "leader", "--pin-file", "pin.txt", "--image", "signature.png"]));
+    ok(&token_sign("s1.pdf", "s2.pdf", "agency", &["--key-id", "a1b2", "--pin-file", "pin.txt", "--cert", chain, "--image", "seal.png"]));
+    let (report, code) = verify(d, "s2.pdf", Some(&s.pki.root()));
+    assert_eq!(code, 0, "{report}");
+    assert_eq!(field(&report, "signer")["signer"], "Nguyễn Thị Bích Ngọc");
+    assert_eq!(field(&report, "signer")["trusted"], true, "the chain read from the token reaches the root");
+    assert_eq!(field(&report, "agency")["signature_algorithm"], "sha256-ecdsa");
+    if external() {
+        pdfsig_valid(d, "s2.pdf", 2);
+        for v in pyhanko(d, "s2.pdf", &s.pki.root()) {
+            assert_eq!((v["intact"].as_bool(), v["valid"].as_bool(), v["trusted"].as_bool()), (Some(true), Some(true), Some(true)), "{v}");
+        }
+    }
 }

@@ -8,7 +8,7 @@ use crate::error::{Error, Result};
 use cryptoki::context::{CInitializeArgs, CInitializeFlags, Pkcs11};
 use cryptoki::error::RvError;
 use cryptoki::mechanism::Mechanism;
-use cryptoki::object::{Attribute, AttributeType, ObjectClass, ObjectHandle};
+use cryptoki::object::{Attribute, AttributeType, KeyType, ObjectClass, ObjectHandle};
 use cryptoki::session::{Session, UserType};
 use cryptoki::types::AuthPin;
 use der::Decode;
@@ -133,9 +133,24 @@ pub fn open(req: &TokenRequest) -> Result<Signer> {
         Some(c) => c.clone(),
         None => token_chain(&session, key_id.as_deref())?,
     };
-    let signer = Signer { key: Key::Pkcs11(Box::new(TokenKey { session, key, _context: ctx })), chain };
-    signer.algorithm()?;
-    Ok(signer)
+    // The certificate's key must be of the token key's type (the signature is also checked
+    // against the certificate after signing).
+    let kind = session.get_attributes(key, &[AttributeType::KeyType]).ok().and_then(|v| {
+        v.into_iter().find_map(|a| match a {
+            Attribute::KeyType(k) => Some(k),
+            _ => None,
+        })
+    });
+    let alg = Algorithm::of(chain.first().ok_or_else(|| refuse("--cert", "no-certificate", "no certificate", "give --cert CHAIN.pem"))?)?;
+    let fits = match kind {
+        Some(k) if k == KeyType::RSA => alg == Algorithm::RsaPkcs1Sha256,
+        Some(k) if k == KeyType::EC => alg != Algorithm::RsaPkcs1Sha256,
+        _ => true,
+    };
+    if !fits {
+        return Err(refuse("--cert", "key-mismatch", "the token's key is not of the certificate's key type: they do not belong together", "give the certificate of this key (or leave out --cert to read it from the token)"));
+    }
+    Ok(Signer { key: Key::Pkcs11(Box::new(TokenKey { session, key, _context: ctx })), chain })
 }
 
 /// A key's label and id, for messages.
