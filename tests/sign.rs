@@ -301,22 +301,6 @@ fn verify_signatures_of_other_tools() {
 }
 
 /// The text field `name` of a PDF: its value and its rectangle (PDF space).
-fn text_field(bytes: &[u8], name: &str) -> (Option<String>, [f64; 4]) {
-    let doc = lopdf::Document::load_mem(bytes).unwrap();
-    let acro = doc.catalog().unwrap().get(b"AcroForm").unwrap().as_dict().unwrap().clone();
-    for f in acro.get(b"Fields").unwrap().as_array().unwrap() {
-        let d = doc.get_dictionary(f.as_reference().unwrap()).unwrap();
-        if lopdf::decode_text_string(d.get(b"T").unwrap()).unwrap() != name {
-            continue;
-        }
-        assert_eq!(d.get(b"FT").unwrap().as_name().unwrap(), b"Tx");
-        let v = d.get(b"V").ok().map(|v| lopdf::decode_text_string(v).unwrap());
-        let r: Vec<f64> = d.get(b"Rect").unwrap().as_array().unwrap().iter().map(|o| o.as_float().unwrap() as f64).collect();
-        return (v, [r[0], r[1], r[2], r[3]]);
-    }
-    panic!("no text field {name}");
-}
-
 /// An unregistered, undated draft: signed by the leader, then issued with its number and date
 /// in the agency's signature; the fields hold "15", "09" and "3", both signatures stay valid.
 #[test]

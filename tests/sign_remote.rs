@@ -354,3 +354,31 @@ fn pkcs11_token_signs_the_seed() {
         }
     }
 }
+
+/// An unregistered draft through two phases: the leader, then the agency issuing it with
+/// `--number 15 --date 2026-03-09` given to prepare; the fields hold the values and both
+/// signatures verify.
+#[test]
+fn draft_issued_in_two_phases() {
+    let Some(s) = setup("remote-issue") else { return };
+    let d = &s.dir;
+    ok(&vanban(d, &["render", fixture("ke-hoach-du-thao.json").to_str().unwrap(), "--to", "pdf", "-o", "draft.pdf"], None));
+    let (digest, _) = prepare(d, "draft.pdf", "signer", &s.pki.chain("leader"), "p1.pdf", "s1.json", &[]);
+    std::fs::write(d.join("sig1.b64"), remote_sign(d, &digest, &s.pki.dir.join("leader.key"), true)).unwrap();
+    ok(&finish(d, "p1.pdf", "s1.json", "sig1.b64", "d1.pdf"));
+    let o = vanban(d, &["sign", "prepare", "d1.pdf", "--field", "agency", "--cert", s.pki.chain("agency").to_str().unwrap(), "-o", "x.pdf", "--state", "x.json", "--time", TIME], None);
+    refused(&o, "number-required", d, "x.pdf");
+    let (digest, _) = prepare(d, "d1.pdf", "agency", &s.pki.chain("agency"), "p2.pdf", "s2.json", &["--number", "15", "--date", "2026-03-09", "--image", "seal.png"]);
+    std::fs::write(d.join("sig2.b64"), remote_sign(d, &digest, &s.pki.dir.join("agency.key"), false)).unwrap();
+    ok(&finish(d, "p2.pdf", "s2.json", "sig2.b64", "d2.pdf"));
+    let d2 = std::fs::read(d.join("d2.pdf")).unwrap();
+    assert_eq!(text_field(&d2, "number").0.as_deref(), Some("15"));
+    assert_eq!(text_field(&d2, "day").0.as_deref(), Some("09"));
+    assert_eq!(text_field(&d2, "month").0.as_deref(), Some("3"));
+    let (report, code) = verify(d, "d2.pdf", Some(&s.pki.root()));
+    assert_eq!(code, 0, "{report}");
+    assert_eq!(field(&report, "signer")["later_changes"], "form-filling", "{report}");
+    if external() {
+        pdfsig_valid(d, "d2.pdf", 2);
+    }
+}

@@ -132,3 +132,20 @@ pub fn refused_with(out: &std::process::Output, exit: i32, code: &str, dir: &Pat
     assert!(!dir.join(file).exists(), "{code}: no output written");
 }
 
+
+/// A text field's value and rectangle.
+pub fn text_field(bytes: &[u8], name: &str) -> (Option<String>, [f64; 4]) {
+    let doc = lopdf::Document::load_mem(bytes).unwrap();
+    let acro = doc.catalog().unwrap().get(b"AcroForm").unwrap().as_dict().unwrap().clone();
+    for f in acro.get(b"Fields").unwrap().as_array().unwrap() {
+        let d = doc.get_dictionary(f.as_reference().unwrap()).unwrap();
+        if lopdf::decode_text_string(d.get(b"T").unwrap()).unwrap() != name {
+            continue;
+        }
+        assert_eq!(d.get(b"FT").unwrap().as_name().unwrap(), b"Tx");
+        let v = d.get(b"V").ok().map(|v| lopdf::decode_text_string(v).unwrap());
+        let r: Vec<f64> = d.get(b"Rect").unwrap().as_array().unwrap().iter().map(|o| o.as_float().unwrap() as f64).collect();
+        return (v, [r[0], r[1], r[2], r[3]]);
+    }
+    panic!("no text field {name}");
+}
