@@ -8,7 +8,6 @@ use common::keys::Alg;
 use common::signing::*;
 use common::*;
 use serde_json::Value;
-use std::path::Path;
 use std::process::Command;
 
 /// The (page number → content bytes) of every page: what signing must never touch.

@@ -272,6 +272,29 @@ mod tests {
     }
 
     #[test]
+    fn no_panic_on_any_bytes() {
+        // Truncations and corruptions of a response, and noise: errors, never a panic.
+        let body = [0x30, 0x0c, 0x30, 0x0a, 0x02, 0x01, 0x02, 0x30, 0x05, 0x0c, 0x03, b'b', b'a', b'd'];
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        for n in 0..=body.len() {
+            let _ = read_response(&body[..n]);
+            let _ = check_token(&body[..n], b"sig");
+        }
+        for _ in 0..3000 {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            let len = (seed % 64) as usize;
+            let mut b: Vec<u8> = (0..len).map(|i| (seed >> (i % 8 * 8)) as u8 ^ i as u8).collect();
+            if let Some(f) = b.first_mut() {
+                *f = 0x30;
+            }
+            let _ = read_response(&b);
+            let _ = check_token(&b, b"sig");
+        }
+    }
+
+    #[test]
     fn urls() {
         assert!(check_url("http://127.0.0.1:1/tsa").is_ok());
         assert!(check_url("ftp://x/y").is_err());

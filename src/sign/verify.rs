@@ -249,7 +249,7 @@ pub(crate) fn children(content: &[u8]) -> Vec<&[u8]> {
 }
 
 pub(crate) fn content_of(tlv: &[u8]) -> &[u8] {
-    tlv_len(tlv).map(|(l, h)| &tlv[h..h + l]).unwrap_or(&[])
+    tlv_len(tlv).and_then(|(l, h)| tlv.get(h..h.checked_add(l)?)).unwrap_or(&[])
 }
 
 /// The signed attributes of the first SignerInfo exactly as encoded (RFC 5652 signs their
