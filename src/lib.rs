@@ -11,6 +11,7 @@ pub mod docx;
 pub mod engine;
 pub mod error;
 pub mod fonts;
+pub mod import;
 pub mod lint;
 pub mod model;
 pub mod nd30;

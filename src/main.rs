@@ -4,6 +4,7 @@ use clap::Parser;
 use vanban::cli::args::{Cli, Command};
 use vanban::cli::batch::batch;
 use vanban::cli::check::check;
+use vanban::cli::import::import;
 use vanban::cli::new::new;
 use vanban::cli::preview::{layout, preview};
 use vanban::cli::render::render;
@@ -22,6 +23,7 @@ fn main() {
         Command::Serve(a) => serve(a),
         Command::Sign(a) => sign(a),
         Command::Verify(a) => verify(a),
+        Command::Import(a) => import(a),
         Command::Schema => {
             println!("{}", serde_json::to_string_pretty(&vanban::model::schema()).expect("JSON"));
             0

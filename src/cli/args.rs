@@ -35,6 +35,8 @@ pub enum Command {
     Sign(SignArgs),
     /// List a PDF's signature fields and check every signature.
     Verify(VerifyArgs),
+    /// Read a Word document (.docx) into a vanban document (JSON), in the decree's parts.
+    Import(ImportArgs),
     /// Print a starter JSON for a type (bao-cao, cong-van, quyet-dinh, …).
     New {
         /// The type's slug.
@@ -398,6 +400,20 @@ pub struct FinishArgs {
     pub cms: Option<PathBuf>,
     /// The signed PDF ("-" is standard output).
     #[arg(short = 'o', long = "output", value_name = "OUT.pdf")]
+    pub output: String,
+    /// Reporting.
+    #[command(flatten)]
+    pub report: ReportArgs,
+}
+
+/// `vanban import`.
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// The Word document (.docx; "-" reads standard input).
+    #[arg(value_name = "FILE.docx")]
+    pub input: String,
+    /// The vanban document (JSON); default: standard output.
+    #[arg(short = 'o', long = "output", value_name = "OUT.json", default_value = "-")]
     pub output: String,
     /// Reporting.
     #[command(flatten)]

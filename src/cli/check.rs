@@ -3,7 +3,7 @@
 
 use super::args::CheckArgs;
 use super::diagnostics;
-use super::{engine_from, read_input, report};
+use super::{engine_from, report};
 use crate::error::Severity;
 
 /// Run the command; the exit code.
@@ -14,8 +14,11 @@ pub fn check(args: CheckArgs) -> i32 {
     };
     let mut code = 0;
     for input in &args.inputs {
-        let diags = match read_input(input, args.engine.max_input_size) {
-            Ok(bytes) => engine.check(&bytes).diagnostics,
+        let diags = match super::read_document(input, args.engine.max_input_size) {
+            Ok((bytes, mut imported)) => {
+                imported.extend(engine.check(&bytes).diagnostics);
+                imported
+            }
             Err(e) => {
                 code = code.max(e.exit_code());
                 diagnostics::print(input, &diagnostics::of(&e), args.report.message_format, args.report.lang, false);

@@ -4,6 +4,7 @@ pub mod args;
 pub mod batch;
 pub mod check;
 pub mod diagnostics;
+pub mod import;
 pub mod new;
 pub mod output;
 pub mod preview;
@@ -27,13 +28,14 @@ pub fn engine_from(a: &args::EngineArgs) -> Result<Engine> {
     })
 }
 
+fn too_large(n: usize, limit: usize) -> Error {
+    Error::Input(vec![crate::error::InputError::at("$", format!("the input is {n} bytes or more; at most {limit} are read"))
+        .code("too-large")
+        .hint("raise the limit with --max-input-size")])
+}
+
 /// Read an input file, or standard input for "-", refusing more than `limit` bytes.
 pub fn read_input(input: &str, limit: usize) -> Result<Vec<u8>> {
-    let too_large = |n: usize| {
-        Error::Input(vec![crate::error::InputError::at("$", format!("the input is {n} bytes or more; at most {limit} are read"))
-            .code("too-large")
-            .hint("raise the limit with --max-input-size")])
-    };
     let mut buf = Vec::new();
     let reader: Box<dyn Read> = if input == "-" {
         Box::new(std::io::stdin())
@@ -44,9 +46,28 @@ pub fn read_input(input: &str, limit: usize) -> Result<Vec<u8>> {
     // Read one byte past the limit: enough to know, never the whole of a huge file.
     reader.take(limit as u64 + 1).read_to_end(&mut buf).map_err(|e| Error::Io(format!("{input}: {e}")))?;
     if buf.len() > limit {
-        return Err(too_large(buf.len()));
+        return Err(too_large(buf.len(), limit));
     }
     Ok(buf)
+}
+
+/// Largest Word file read, 64 MiB (pictures make them large; the text is small).
+pub const MAX_DOCX: usize = 64 << 20;
+
+/// The input's JSON: the bytes as given, or a Word document imported first (its warnings
+/// returned). A .docx name, or ZIP / OLE bytes, mean Word.
+pub fn read_document(input: &str, limit: usize) -> Result<(Vec<u8>, Vec<crate::error::InputError>)> {
+    let lower = input.to_ascii_lowercase();
+    let word_name = lower.ends_with(".docx") || lower.ends_with(".doc");
+    let bytes = read_input(input, limit.max(MAX_DOCX))?;
+    if word_name || crate::import::looks_like_word(&bytes) {
+        let imported = crate::import::import(bytes)?;
+        return Ok((imported.json(), imported.warnings));
+    }
+    if bytes.len() > limit {
+        return Err(too_large(bytes.len(), limit));
+    }
+    Ok((bytes, Vec::new()))
 }
 
 /// Print an error once, in one style (human, English); its exit code.

@@ -3,7 +3,7 @@
 use super::args::{Format, RenderArgs};
 use super::output::{render_formats, write_all};
 use super::diagnostics::{self, MessageFormat};
-use super::{engine_from, read_input, report};
+use super::{engine_from, report};
 use crate::error::{Error, Result};
 use crate::Engine;
 use std::path::Path;
@@ -69,9 +69,10 @@ fn render_one(engine: &Engine, input: &str, args: &RenderArgs) -> (Result<()>, V
     let mut warnings = Vec::new();
     let result = (|| {
         let targets = targets(input, args)?;
-        let bytes = read_input(input, args.engine.max_input_size)?;
+        let (bytes, imported) = super::read_document(input, args.engine.max_input_size)?;
+        warnings = imported;
         let (model, w) = engine.parse_with_warnings(&bytes)?;
-        warnings = w;
+        warnings.extend(w);
         write_outputs(engine, &model, &bytes, targets)
     })();
     (result, warnings)

@@ -1,0 +1,91 @@
+//! Capitals back to the case the contract wants: a Word document types the agency, the titles
+//! and the authority in capitals ("ỦY BAN NHÂN DÂN XÃ HƯƠNG XUÂN"), the input writes them as
+//! names ("Ủy ban nhân dân xã Hương Xuân"); vanban prints them in capitals again, so the page
+//! is the same either way.
+
+/// Words after which the rest of a name is a place, written with capitals.
+const LEVELS: [&str; 5] = ["tỉnh", "huyện", "quận", "xã", "phường"];
+const LEVELS2: [(&str, &str); 3] = [("thành", "phố"), ("thị", "xã"), ("thị", "trấn")];
+
+const VOWELS: &str = "aeiouyăâêôơưáàảãạấầẩẫậắằẳẵặéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ";
+
+/// Whether a word (letters only) is one Vietnamese syllable: an initial consonant, a vowel
+/// nucleus, a final consonant. "UBND", "HĐND", "SNV" are not: they are abbreviations.
+fn is_syllable(w: &str) -> bool {
+    let w = w.to_lowercase();
+    const INITIALS: [&str; 27] = ["ngh", "ng", "nh", "ch", "gh", "gi", "kh", "ph", "qu", "th", "tr", "b", "c", "d", "đ", "g", "h", "k", "l", "m", "n", "p", "r", "s", "t", "v", "x"];
+    const FINALS: [&str; 9] = ["ng", "nh", "ch", "c", "m", "n", "p", "t", ""];
+    let rest = INITIALS.iter().find_map(|i| w.strip_prefix(i)).unwrap_or(&w);
+    let vowels: String = rest.chars().take_while(|c| VOWELS.contains(*c)).collect();
+    let n = vowels.chars().count();
+    if n == 0 && !(w.starts_with("gi") && rest.is_empty()) {
+        return false;
+    }
+    n <= 3 && FINALS.contains(&&rest[vowels.len()..])
+}
+
+/// Whether a text is typed in capitals (no lower-case letter, some letter).
+pub fn is_upper(s: &str) -> bool {
+    s.chars().any(char::is_alphabetic) && !s.chars().any(char::is_lowercase)
+}
+
+fn capitalise(w: &str) -> String {
+    let mut c = w.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().chain(c).collect(),
+        None => String::new(),
+    }
+}
+
+/// A name typed in capitals, in sentence case with its places capitalised and its
+/// abbreviations (UBND, HĐND, CNTT) kept; any other text as it is.
+pub fn sentence(s: &str) -> String {
+    if !is_upper(s) {
+        return s.to_string();
+    }
+    let mut out_lines = Vec::new();
+    let mut first = true;
+    for line in s.split('\n') {
+        let mut words = Vec::new();
+        let mut place = false;
+        let mut prev = String::new();
+        for raw in line.split(' ') {
+            let lower = raw.to_lowercase();
+            let letters: String = raw.chars().filter(|c| c.is_alphabetic()).collect();
+            let acronym = letters.chars().count() >= 2 && !is_syllable(&letters);
+            let w = if acronym {
+                raw.to_string()
+            } else if first || place {
+                capitalise(&lower)
+            } else {
+                lower.clone()
+            };
+            if !raw.is_empty() {
+                first = false;
+            }
+            if LEVELS.contains(&lower.as_str()) || LEVELS2.iter().any(|(a, b)| prev == *a && lower == *b) {
+                place = true;
+            }
+            prev = lower;
+            words.push(w);
+        }
+        out_lines.push(words.join(" "));
+    }
+    out_lines.join("\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::sentence;
+
+    #[test]
+    fn names() {
+        assert_eq!(sentence("ỦY BAN NHÂN DÂN XÃ HƯƠNG XUÂN"), "Ủy ban nhân dân xã Hương Xuân");
+        assert_eq!(sentence("ỦY BAN NHÂN DÂN\nXÃ NAM ĐÔNG"), "Ủy ban nhân dân\nxã Nam Đông");
+        assert_eq!(sentence("VĂN PHÒNG HĐND VÀ UBND THÀNH PHỐ HUẾ"), "Văn phòng HĐND và UBND thành phố Huế");
+        assert_eq!(sentence("CHỦ TỊCH"), "Chủ tịch");
+        assert_eq!(sentence("Sở Nội vụ"), "Sở Nội vụ");
+        assert_eq!(sentence("UBND TỈNH QUẢNG TRỊ"), "UBND tỉnh Quảng Trị");
+        assert_eq!(sentence("TRUNG TÂM CNTT"), "Trung tâm CNTT");
+    }
+}

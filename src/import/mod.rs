@@ -1,0 +1,87 @@
+//! The DOCX reader: an office's Word document in, a vanban document out (a reader, as
+//! Pandoc has them). `package` opens the file with limits, `wordml` reads what Word shows,
+//! `recognise` finds the decree's parts, `case` turns typed capitals back into names.
+//! Everything the source holds is in the document or in a warning naming where it was.
+
+pub mod case;
+pub mod package;
+pub mod recognise;
+pub mod wordml;
+
+use crate::error::{Error, InputError, Result};
+
+/// An imported document: its JSON (the contract's) and what was noticed on the way.
+#[derive(Debug, Clone)]
+pub struct Imported {
+    /// The document, as the input JSON.
+    pub document: serde_json::Value,
+    /// Warnings: text left out, placeholders, parts of Word vanban does not carry.
+    pub warnings: Vec<InputError>,
+    /// The JSON text, keys in the contract's order.
+    text: Vec<u8>,
+}
+
+impl Imported {
+    /// The document as pretty JSON with a final newline.
+    pub fn json(&self) -> Vec<u8> {
+        self.text.clone()
+    }
+}
+
+pub use package::looks_like_word;
+
+fn warn(place: impl Into<String>, code: &'static str, message: impl Into<String>) -> InputError {
+    InputError::at(place, message).code(code).warning()
+}
+
+/// Read a Word document (.docx) made by anyone: Word, LibreOffice, WPS, vanban.
+pub fn import(bytes: Vec<u8>) -> Result<Imported> {
+    let mut pkg = package::Package::open(bytes)?;
+    let document = pkg.text("word/document.xml")?.unwrap_or_default();
+    let styles = wordml::Styles::read(&pkg.text("word/styles.xml")?.unwrap_or_default());
+    let numbering = wordml::numbering(&pkg.text("word/numbering.xml")?.unwrap_or_default());
+    let options = roxmltree::ParsingOptions { allow_dtd: false, nodes_limit: 20_000_000 };
+    let doc = roxmltree::Document::parse_with_options(&document, options).map_err(|e| {
+        Error::Input(vec![InputError::at("word/document.xml", format!("the document's XML cannot be read: {e}")).code("not-docx").hint("save the document again in Word")])
+    })?;
+    let body = doc.root_element().children().find(|c| c.tag_name().name() == "body");
+    let mut reader = wordml::Reader::new(&styles);
+    let items = body.map(|b| reader.body(b)).unwrap_or_default();
+    let mut warnings = Vec::new();
+    for d in &reader.dropped {
+        let (code, why) = match d.kind {
+            "deleted" => ("import-deleted", "tracked deletion, dropped (insertions are kept)"),
+            _ => ("import-footnote", "footnote marker, dropped (vanban documents have no footnotes)"),
+        };
+        warnings.push(warn(format!("paragraph {}", d.paragraph), code, format!("\"{}\": {why}", d.text.trim())));
+    }
+    let mut r = recognise::Recogniser::new(&numbering);
+    // Parts of Word the contract has no place for: said, with their text.
+    let names = pkg.names();
+    for (prefix, code, what) in [("word/header", "import-header-footer", "page header"), ("word/footer", "import-header-footer", "page footer"), ("word/footnotes", "import-footnote", "footnotes"), ("word/endnotes", "import-footnote", "endnotes"), ("word/comments.xml", "import-comment", "comments")] {
+        for n in names.iter().filter(|n| n.starts_with(prefix) && n.ends_with(".xml")) {
+            let Some(xml) = pkg.text(n)? else { continue };
+            let Ok(d) = roxmltree::Document::parse_with_options(&xml, options) else { continue };
+            let mut texts = Vec::new();
+            for p in d.descendants().filter(|x| x.tag_name().name() == "p") {
+                let t: String = p.descendants().filter(|x| x.tag_name().name() == "t").filter_map(|x| x.text()).collect();
+                // Word's own page numbers and separators are not the author's text.
+                if !t.trim().is_empty() && !t.trim().chars().all(|c| c.is_ascii_digit()) {
+                    texts.push(t.trim().to_string());
+                }
+            }
+            if code == "import-header-footer" && n.starts_with("word/footer") {
+                texts = r.footer_contact(&texts);
+            }
+            if !texts.is_empty() {
+                warnings.push(warn(n.clone(), code, format!("{what} dropped: \"{}\"", texts.join(" / ").chars().take(200).collect::<String>())));
+            }
+        }
+    }
+    r.run(items);
+    warnings.extend(r.warnings);
+    let document = serde_json::to_value(&r.out).map_err(|e| Error::Internal(e.to_string()))?;
+    let mut text = serde_json::to_vec_pretty(&r.out).map_err(|e| Error::Internal(e.to_string()))?;
+    text.push(b'\n');
+    Ok(Imported { document, warnings, text })
+}

@@ -1,0 +1,453 @@
+//! WordprocessingML as vanban reads it: the body's paragraphs and tables in order, each
+//! paragraph as runs of text with bold and italic, what Word shows (tabs, line breaks, field
+//! results, inserted text, text boxes), and a note of everything dropped (deleted text,
+//! comments, footnote markers) so that nothing is lost silently.
+
+use roxmltree::{Document, Node};
+use std::collections::HashMap;
+
+const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+const MC: &str = "http://schemas.openxmlformats.org/markup-compatibility/2006";
+
+/// A piece of text with its look.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Run {
+    /// The text: `\t` for a tab, `\n` for a line break.
+    pub text: String,
+    /// Bold.
+    pub bold: bool,
+    /// Italic.
+    pub italic: bool,
+}
+
+/// A paragraph.
+#[derive(Debug, Clone, Default)]
+pub struct Para {
+    /// Its number among the document's paragraphs (1-based, text boxes and cells included).
+    pub index: usize,
+    /// Its runs.
+    pub runs: Vec<Run>,
+    /// `center`, `right`, `both`, … (`w:jc`).
+    pub align: Option<String>,
+    /// Automatic numbering: (numId, level).
+    pub num: Option<(String, u32)>,
+    /// A page break before it or inside it.
+    pub page_break: bool,
+}
+
+impl Para {
+    /// The text as shown, without markup.
+    pub fn text(&self) -> String {
+        self.runs.iter().map(|r| r.text.as_str()).collect()
+    }
+
+    /// Whether every visible character is bold.
+    pub fn all_bold(&self) -> bool {
+        let mut any = false;
+        for r in &self.runs {
+            if r.text.chars().any(|c| !c.is_whitespace()) {
+                if !r.bold {
+                    return false;
+                }
+                any = true;
+            }
+        }
+        any
+    }
+
+    /// Whether every visible character is italic.
+    pub fn all_italic(&self) -> bool {
+        let mut any = false;
+        for r in &self.runs {
+            if r.text.chars().any(|c| !c.is_whitespace()) {
+                if !r.italic {
+                    return false;
+                }
+                any = true;
+            }
+        }
+        any
+    }
+
+    /// The runs from character `from` on (a prefix such as "1. " taken off).
+    pub fn from_char(&self, from: usize) -> Para {
+        let mut left = from;
+        let mut runs = Vec::new();
+        for r in &self.runs {
+            let n = r.text.chars().count();
+            if left >= n {
+                left -= n;
+                continue;
+            }
+            runs.push(Run { text: r.text.chars().skip(left).collect(), ..r.clone() });
+            left = 0;
+        }
+        Para { runs, ..self.clone() }
+    }
+}
+
+/// A table cell.
+#[derive(Debug, Clone, Default)]
+pub struct Cell {
+    /// Its paragraphs (those of nested tables too, in order).
+    pub paras: Vec<Para>,
+    /// Columns it spans.
+    pub span: u32,
+    /// Whether it continues a vertical merge from the row above.
+    pub merged: bool,
+}
+
+impl Cell {
+    /// The cell's lines: its paragraphs' texts, split at line breaks.
+    pub fn lines(&self) -> Vec<String> {
+        self.paras.iter().flat_map(|p| p.text().split('\n').map(str::to_string).collect::<Vec<_>>()).collect()
+    }
+}
+
+/// A table.
+#[derive(Debug, Clone, Default)]
+pub struct Table {
+    /// Its number among the document's tables (1-based).
+    pub index: usize,
+    /// Rows of cells.
+    pub rows: Vec<Vec<Cell>>,
+    /// Column widths (twips), from the grid.
+    pub grid: Vec<u32>,
+}
+
+/// A body item.
+#[derive(Debug, Clone)]
+pub enum Item {
+    /// A paragraph.
+    P(Para),
+    /// A table.
+    T(Table),
+}
+
+/// Something left out, with where it was.
+#[derive(Debug, Clone)]
+pub struct Dropped {
+    /// Paragraph number.
+    pub paragraph: usize,
+    /// What: `deleted`, `footnote`, `comment`.
+    pub kind: &'static str,
+    /// The text.
+    pub text: String,
+}
+
+/// Bold and italic of the paragraph styles (with `basedOn`), and the document defaults.
+#[derive(Default)]
+pub struct Styles {
+    para: HashMap<String, (Option<bool>, Option<bool>, Option<String>)>,
+    chars: HashMap<String, (Option<bool>, Option<bool>)>,
+}
+
+fn w<'a>(n: &Node<'a, 'a>, name: &str) -> Option<Node<'a, 'a>> {
+    n.children().find(|c| c.is_element() && c.tag_name().name() == name && c.tag_name().namespace() == Some(W))
+}
+
+fn attr<'a>(n: &Node<'a, 'a>, name: &str) -> Option<&'a str> {
+    n.attribute((W, name))
+}
+
+/// A toggle property (`w:b`, `w:i`): present and not false.
+fn toggle(rpr: Option<Node>, name: &str) -> Option<bool> {
+    let p = w(&rpr?, name)?;
+    Some(!matches!(attr(&p, "val"), Some("0") | Some("false") | Some("off")))
+}
+
+impl Styles {
+    /// Read `styles.xml`.
+    pub fn read(xml: &str) -> Styles {
+        let mut s = Styles::default();
+        let Ok(doc) = Document::parse(xml) else { return s };
+        for st in doc.root_element().children().filter(|c| c.tag_name().name() == "style") {
+            let Some(id) = attr(&st, "styleId") else { continue };
+            let rpr = w(&st, "rPr");
+            let based = w(&st, "basedOn").and_then(|b| attr(&b, "val")).map(str::to_string);
+            match attr(&st, "type") {
+                Some("paragraph") => {
+                    s.para.insert(id.to_string(), (toggle(rpr, "b"), toggle(rpr, "i"), based));
+                }
+                Some("character") => {
+                    s.chars.insert(id.to_string(), (toggle(rpr, "b"), toggle(rpr, "i")));
+                }
+                _ => {}
+            }
+        }
+        s
+    }
+
+    fn para_look(&self, id: &str) -> (bool, bool) {
+        let (mut b, mut i) = (None, None);
+        let mut cur = Some(id.to_string());
+        for _ in 0..16 {
+            let Some(c) = cur else { break };
+            let Some((sb, si, based)) = self.para.get(&c) else { break };
+            b = b.or(*sb);
+            i = i.or(*si);
+            cur = based.clone();
+        }
+        (b.unwrap_or(false), i.unwrap_or(false))
+    }
+}
+
+/// What the reader collects.
+pub struct Reader<'s> {
+    styles: &'s Styles,
+    /// Paragraphs counted so far.
+    pub paragraphs: usize,
+    tables: usize,
+    /// Text left out.
+    pub dropped: Vec<Dropped>,
+    /// Paragraphs found in text boxes, to be placed before the paragraph holding them.
+    boxed: Vec<Item>,
+}
+
+impl<'s> Reader<'s> {
+    /// A reader with these styles.
+    pub fn new(styles: &'s Styles) -> Reader<'s> {
+        Reader { styles, paragraphs: 0, tables: 0, dropped: Vec::new(), boxed: Vec::new() }
+    }
+
+    /// The items of `w:body` (or of a header's root), in order.
+    pub fn body(&mut self, root: Node) -> Vec<Item> {
+        let mut out = Vec::new();
+        self.block_children(root, &mut out);
+        out
+    }
+
+    fn block_children(&mut self, parent: Node, out: &mut Vec<Item>) {
+        for c in parent.children().filter(Node::is_element) {
+            if c.tag_name().namespace() != Some(W) {
+                continue;
+            }
+            match c.tag_name().name() {
+                "p" => {
+                    let p = self.para(c);
+                    out.append(&mut self.boxed);
+                    out.push(Item::P(p));
+                }
+                "tbl" => {
+                    let t = self.table(c);
+                    out.push(Item::T(t));
+                }
+                "sdt" => {
+                    if let Some(content) = w(&c, "sdtContent") {
+                        self.block_children(content, out);
+                    }
+                }
+                // Tracked insertions of whole paragraphs and custom XML wrappers.
+                "ins" | "customXml" | "smartTag" => self.block_children(c, out),
+                _ => {}
+            }
+        }
+    }
+
+    fn table(&mut self, t: Node) -> Table {
+        self.tables += 1;
+        let index = self.tables;
+        let grid = w(&t, "tblGrid").map(|g| g.children().filter(|c| c.tag_name().name() == "gridCol").map(|c| attr(&c, "w").and_then(|v| v.parse().ok()).unwrap_or(0)).collect()).unwrap_or_default();
+        let mut rows = Vec::new();
+        for tr in t.children().filter(|c| c.tag_name().name() == "tr") {
+            let mut row = Vec::new();
+            for tc in tr.children().filter(|c| c.tag_name().name() == "tc") {
+                let pr = w(&tc, "tcPr");
+                let span = pr.and_then(|p| w(&p, "gridSpan")).and_then(|g| attr(&g, "val")).and_then(|v| v.parse().ok()).unwrap_or(1).max(1);
+                let merged = pr.and_then(|p| w(&p, "vMerge")).is_some_and(|m| attr(&m, "val") != Some("restart"));
+                let mut items = Vec::new();
+                self.block_children(tc, &mut items);
+                let mut paras = Vec::new();
+                flatten(items, &mut paras);
+                row.push(Cell { paras, span, merged });
+            }
+            rows.push(row);
+        }
+        Table { index, rows, grid }
+    }
+
+    fn para(&mut self, p: Node) -> Para {
+        self.paragraphs += 1;
+        let index = self.paragraphs;
+        let ppr = w(&p, "pPr");
+        let style = ppr.and_then(|x| w(&x, "pStyle")).and_then(|s| attr(&s, "val")).unwrap_or("Normal");
+        let (sb, si) = self.styles.para_look(style);
+        let mut para = Para {
+            index,
+            align: ppr.and_then(|x| w(&x, "jc")).and_then(|j| attr(&j, "val")).map(str::to_string),
+            num: ppr.and_then(|x| w(&x, "numPr")).and_then(|n| {
+                let id = w(&n, "numId").and_then(|i| attr(&i, "val"))?.to_string();
+                let lvl = w(&n, "ilvl").and_then(|l| attr(&l, "val")).and_then(|v| v.parse().ok()).unwrap_or(0);
+                (id != "0").then_some((id, lvl))
+            }),
+            page_break: ppr.and_then(|x| w(&x, "pageBreakBefore")).is_some(),
+            runs: Vec::new(),
+        };
+        let mut field = FieldState::default();
+        self.inline(p, &mut para, (sb, si), &mut field);
+        // Merge neighbouring runs of the same look.
+        let mut merged: Vec<Run> = Vec::new();
+        for r in para.runs.drain(..) {
+            match merged.last_mut() {
+                Some(last) if last.bold == r.bold && last.italic == r.italic => last.text.push_str(&r.text),
+                _ => merged.push(r),
+            }
+        }
+        para.runs = merged;
+        para
+    }
+
+    fn inline(&mut self, parent: Node, para: &mut Para, look: (bool, bool), field: &mut FieldState) {
+        for c in parent.children().filter(Node::is_element) {
+            let ns = c.tag_name().namespace();
+            let name = c.tag_name().name();
+            if ns == Some(MC) && name == "AlternateContent" {
+                // The Choice is what Word shows; the Fallback repeats it for older readers.
+                if let Some(choice) = c.children().find(|x| x.tag_name().name() == "Choice") {
+                    self.inline(choice, para, look, field);
+                }
+                continue;
+            }
+            if name == "txbxContent" {
+                let mut items = Vec::new();
+                self.block_children(c, &mut items);
+                self.boxed.extend(items);
+                continue;
+            }
+            if ns != Some(W) {
+                self.inline(c, para, look, field); // drawings, VML shapes: look inside for text boxes
+                continue;
+            }
+            match name {
+                "r" => self.run(c, para, look, field),
+                "del" | "moveFrom" => {
+                    let text: String = c.descendants().filter(|d| d.tag_name().name() == "delText" || d.tag_name().name() == "t").filter_map(|d| d.text()).collect();
+                    if !text.trim().is_empty() {
+                        self.dropped.push(Dropped { paragraph: para.index, kind: "deleted", text });
+                    }
+                }
+                "fldSimple" | "hyperlink" | "ins" | "moveTo" | "smartTag" | "customXml" | "bdo" | "dir" => self.inline(c, para, look, field),
+                "sdt" => {
+                    if let Some(content) = w(&c, "sdtContent") {
+                        self.inline(content, para, look, field);
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+
+    fn run(&mut self, r: Node, para: &mut Para, look: (bool, bool), field: &mut FieldState) {
+        let rpr = w(&r, "rPr");
+        let (cb, ci) = rpr.and_then(|x| w(&x, "rStyle")).and_then(|s| attr(&s, "val")).and_then(|s| self.styles.chars.get(s)).copied().unwrap_or((None, None));
+        let bold = toggle(rpr, "b").or(cb).unwrap_or(look.0);
+        let italic = toggle(rpr, "i").or(ci).unwrap_or(look.1);
+        let caps = toggle(rpr, "caps").unwrap_or(false);
+        let superscript = rpr.and_then(|x| w(&x, "vertAlign")).and_then(|v| attr(&v, "val")) == Some("superscript");
+        let mut text = String::new();
+        for c in r.children().filter(Node::is_element) {
+            match c.tag_name().name() {
+                "fldChar" => match attr(&c, "fldCharType") {
+                    Some("begin") => field.depth += 1,
+                    Some("separate") => field.result = true,
+                    Some("end") => {
+                        field.depth = field.depth.saturating_sub(1);
+                        field.result = false;
+                    }
+                    _ => {}
+                },
+                // Between begin and separate is the instruction, not text.
+                _ if field.depth > 0 && !field.result => {}
+                "t" => text.push_str(c.text().unwrap_or("")),
+                "tab" | "ptab" => text.push('\t'),
+                "br" => {
+                    if attr(&c, "type") == Some("page") {
+                        para.page_break = true;
+                    } else {
+                        text.push('\n');
+                    }
+                }
+                "cr" => text.push('\n'),
+                "noBreakHyphen" => text.push('\u{2011}'),
+                "sym" => {
+                    if let Some(ch) = attr(&c, "char").and_then(|h| u32::from_str_radix(h, 16).ok()).and_then(char::from_u32) {
+                        // Symbol fonts map to the private use area; keep only real characters.
+                        if !('\u{f000}'..='\u{f0ff}').contains(&ch) {
+                            text.push(ch);
+                        }
+                    }
+                }
+                "footnoteReference" | "endnoteReference" => {
+                    self.dropped.push(Dropped { paragraph: para.index, kind: "footnote", text: format!("footnote {}", attr(&c, "id").unwrap_or("?")) });
+                }
+                "drawing" | "pict" | "AlternateContent" | "object" => {
+                    let mut inner = FieldState::default();
+                    self.inline(c, para, look, &mut inner);
+                }
+                _ => {}
+            }
+        }
+        if text.is_empty() {
+            return;
+        }
+        if superscript && text.trim().chars().all(|c| c.is_ascii_digit() || c == '*' || c == ',') && !text.trim().is_empty() {
+            // A typed footnote marker (the decree's forms number their notes so).
+            self.dropped.push(Dropped { paragraph: para.index, kind: "footnote", text: text.trim().to_string() });
+            return;
+        }
+        if caps {
+            text = text.to_uppercase();
+        }
+        para.runs.push(Run { text, bold, italic });
+    }
+}
+
+#[derive(Default)]
+struct FieldState {
+    depth: u32,
+    result: bool,
+}
+
+/// The paragraphs of items, tables' cells included, in order.
+pub fn flatten(items: Vec<Item>, out: &mut Vec<Para>) {
+    for i in items {
+        match i {
+            Item::P(p) => out.push(p),
+            Item::T(t) => {
+                for row in t.rows {
+                    for c in row {
+                        out.extend(c.paras);
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Numbering formats: (numId, level) → `decimal`, `lowerLetter`, `bullet`, ….
+pub fn numbering(xml: &str) -> HashMap<(String, u32), String> {
+    let mut out = HashMap::new();
+    let Ok(doc) = Document::parse(xml) else { return out };
+    let root = doc.root_element();
+    let mut abstracts: HashMap<String, HashMap<u32, String>> = HashMap::new();
+    for a in root.children().filter(|c| c.tag_name().name() == "abstractNum") {
+        let Some(id) = attr(&a, "abstractNumId") else { continue };
+        let mut levels = HashMap::new();
+        for l in a.children().filter(|c| c.tag_name().name() == "lvl") {
+            let ilvl = attr(&l, "ilvl").and_then(|v| v.parse().ok()).unwrap_or(0);
+            let fmt = w(&l, "numFmt").and_then(|f| attr(&f, "val")).unwrap_or("decimal").to_string();
+            let text = w(&l, "lvlText").and_then(|f| attr(&f, "val")).unwrap_or("").to_string();
+            levels.insert(ilvl, format!("{fmt}|{text}"));
+        }
+        abstracts.insert(id.to_string(), levels);
+    }
+    for n in root.children().filter(|c| c.tag_name().name() == "num") {
+        let (Some(id), Some(a)) = (attr(&n, "numId"), w(&n, "abstractNumId").and_then(|a| attr(&a, "val"))) else { continue };
+        if let Some(levels) = abstracts.get(a) {
+            for (l, f) in levels {
+                out.insert((id.to_string(), *l), f.clone());
+            }
+        }
+    }
+    out
+}
