@@ -53,6 +53,8 @@ pub struct Out {
     pub drafter: Option<Value>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub contact: Option<Value>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub style: Option<Value>,
 }
 
 /// The issuing agency.
@@ -104,8 +106,9 @@ fn upper_key(s: &str) -> String {
 
 fn quote(s: &str) -> String {
     let t = clean(s);
-    if t.chars().count() > 60 {
-        format!("\"{}…\"", t.chars().take(57).collect::<String>())
+    // Whole, up to a long paragraph's length: what is left out can be put back from it.
+    if t.chars().count() > 2000 {
+        format!("\"{}…\"", t.chars().take(1997).collect::<String>())
     } else {
         format!("\"{t}\"")
     }
@@ -385,6 +388,10 @@ impl<'a> Recogniser<'a> {
             Some((n, s)) => (n.trim(), s.trim()),
             None => (rest, ""),
         };
+        if symbol.chars().any(char::is_whitespace) || symbol.contains('/') {
+            self.left_out(place, t, "not a number line the decree knows (Số: 15/BC-UBND)");
+            return;
+        }
         let digits: String = num.chars().filter(char::is_ascii_digit).collect();
         if !digits.is_empty() && num.chars().all(|c| c.is_ascii_digit() || c.is_whitespace()) {
             match digits.parse::<u32>() {
@@ -437,6 +444,7 @@ impl<'a> Recogniser<'a> {
         if found.is_none() && text.to_uppercase() != "TÊN LOẠI VĂN BẢN" {
             return i;
         }
+        let type_centred = p.align.as_deref() == Some("center");
         match found {
             Some(t) => self.out.doc_type = t.slug.into(),
             None => self.warn(para_place(p), "import-placeholder", "the type line is the placeholder \"TÊN LOẠI VĂN BẢN\": the type is left as a placeholder"),
@@ -453,7 +461,9 @@ impl<'a> Recogniser<'a> {
                 }
                 continue;
             }
-            if c.starts_with("Kính gửi") || c.starts_with("Căn cứ") || subject.len() >= 6 {
+            // The subject is centred under a centred type line; body text is not.
+            let centred = |x: &Para| x.align.as_deref() == Some("center");
+            if c.starts_with("Kính gửi") || c.starts_with("Căn cứ") || subject.len() >= 6 || (type_centred && !centred(p)) {
                 break;
             }
             subject.extend(t.split('\n').map(clean).filter(|s| !s.is_empty()));
@@ -773,7 +783,50 @@ impl<'a> Recogniser<'a> {
 
     // ---- body ----
 
+    /// The body's font size and first-line indent, where they are the decree's other choice
+    /// (13 pt; a 1 cm indent); other values are said and left to the decree's defaults.
+    fn body_style(&mut self, items: &[Item]) {
+        let mut sizes: HashMap<u32, usize> = HashMap::new();
+        let mut indents: HashMap<i32, usize> = HashMap::new();
+        for it in items {
+            if let Item::P(p) = it {
+                let n = p.text().chars().count();
+                if n < 40 || p.num.is_some() {
+                    continue; // headings and short lines say little about the body
+                }
+                if let Some(s) = p.size {
+                    *sizes.entry(s).or_default() += n;
+                }
+                if let Some(i) = p.first_line.filter(|i| *i > 0) {
+                    *indents.entry(i).or_default() += n;
+                }
+            }
+        }
+        let mut style = serde_json::Map::new();
+        if let Some((size, _)) = sizes.into_iter().max_by_key(|(s, n)| (*n, *s)) {
+            match size {
+                26 => {
+                    style.insert("body_size".into(), json!(13));
+                }
+                28 => {}
+                other => self.warn("body", "import-style", format!("the body is {} pt; the decree's body is 13 or 14 pt: 14 pt is used", other as f64 / 2.0)),
+            }
+        }
+        if let Some((ind, _)) = indents.into_iter().max_by_key(|(s, n)| (*n, *s)) {
+            let mm = ind as f64 / 56.692_9;
+            if (mm - 10.0).abs() < 0.3 {
+                style.insert("indent".into(), json!("1cm"));
+            } else if (mm - 12.7).abs() >= 0.3 {
+                self.warn("body", "import-style", format!("the first-line indent is {mm:.1} mm; the decree's is 1 cm or 1.27 cm: 1.27 cm is used"));
+            }
+        }
+        if !style.is_empty() {
+            self.out.style = Some(Value::Object(style));
+        }
+    }
+
     fn body(&mut self, items: &[Item]) {
+        self.body_style(items);
         let mut b = BodyBuilder::default();
         for it in items {
             match it {
@@ -883,16 +936,53 @@ impl<'a> Recogniser<'a> {
     }
 
     fn table(&mut self, t: &Table) -> Option<Value> {
+        let align_of = |c: &Cell| -> Option<String> {
+            let a = c.paras.iter().find(|p| !p.text().trim().is_empty())?.align.clone()?;
+            Some(match a.as_str() {
+                "center" => "center",
+                "right" | "end" => "right",
+                _ => "left",
+            }
+            .to_string())
+        };
+        // A column's alignment: that of most of its data cells.
+        let ncols = t.rows.iter().map(|r| r.len()).max().unwrap_or(0);
+        let mut col_align: Vec<Option<String>> = vec![None; ncols];
+        for (k, slot) in col_align.iter_mut().enumerate() {
+            let mut counts: HashMap<String, usize> = HashMap::new();
+            for row in t.rows.iter().skip(1) {
+                if let Some(c) = row.get(k).filter(|c| c.span == 1 && !c.merged) {
+                    if let Some(a) = align_of(c) {
+                        *counts.entry(a).or_default() += 1;
+                    }
+                }
+            }
+            *slot = counts.into_iter().max_by_key(|(a, n)| (*n, a.clone())).map(|(a, _)| a).filter(|a| a != "left");
+        }
         let mut rows: Vec<Vec<Value>> = Vec::new();
-        for row in &t.rows {
+        for (r, row) in t.rows.iter().enumerate() {
             let mut out = Vec::new();
-            for c in row {
-                let text = c.paras.iter().map(|p| markup(p, false)).collect::<Vec<_>>().join("\n");
-                let text = if c.merged { String::new() } else { text };
+            for (k, c) in row.iter().enumerate() {
+                let bold = c.paras.iter().any(|p| !p.text().trim().is_empty()) && c.paras.iter().filter(|p| !p.text().trim().is_empty()).all(Para::all_bold);
+                // The header row is bold by the layout; a bold cell says so as a property.
+                let text = if c.merged { String::new() } else { c.paras.iter().map(|p| markup(p, bold)).collect::<Vec<_>>().join("\n") };
+                let mut cell = serde_json::Map::new();
                 if c.span > 1 {
-                    out.push(json!({ "text": text, "colspan": c.span }));
-                } else {
+                    cell.insert("colspan".into(), json!(c.span));
+                }
+                let a = align_of(c);
+                let col = col_align.get(k).cloned().flatten();
+                if r > 0 && a.is_some() && a != col && !(a.as_deref() == Some("left") && col.is_none()) {
+                    cell.insert("align".into(), json!(a));
+                }
+                if bold && r > 0 {
+                    cell.insert("bold".into(), json!(true));
+                }
+                if cell.is_empty() {
                     out.push(json!(text));
+                } else {
+                    cell.insert("text".into(), json!(text));
+                    out.push(Value::Object(cell));
                 }
             }
             rows.push(out);
@@ -907,12 +997,15 @@ impl<'a> Recogniser<'a> {
             .enumerate()
             .map(|(k, h)| {
                 let title = h.get("text").cloned().unwrap_or_else(|| h.clone());
+                let mut c = json!({ "title": title });
                 let w = t.grid.get(k).copied().unwrap_or(0);
                 if w > 0 && t.grid.len() == head.len() {
-                    json!({ "title": title, "width": format!("{}fr", (w * 100 / total).max(1)) })
-                } else {
-                    json!({ "title": title })
+                    c["width"] = json!(format!("{}fr", (w * 100 / total).max(1)));
                 }
+                if let Some(a) = col_align.get(k).cloned().flatten() {
+                    c["align"] = json!(a);
+                }
+                c
             })
             .collect();
         Some(json!({ "table": { "columns": columns, "rows": rows } }))

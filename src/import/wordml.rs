@@ -33,6 +33,10 @@ pub struct Para {
     pub num: Option<(String, u32)>,
     /// A page break before it or inside it.
     pub page_break: bool,
+    /// Font size of most of its text, in half-points (`w:sz`, its style's, the default).
+    pub size: Option<u32>,
+    /// First-line indent, twips (`w:ind w:firstLine`, or its style's).
+    pub first_line: Option<i32>,
 }
 
 impl Para {
@@ -140,6 +144,21 @@ pub struct Dropped {
 pub struct Styles {
     para: HashMap<String, (Option<bool>, Option<bool>, Option<String>)>,
     chars: HashMap<String, (Option<bool>, Option<bool>)>,
+    /// Size (half-points) and first-line indent (twips) of paragraph styles.
+    metrics: HashMap<String, (Option<u32>, Option<i32>, Option<String>)>,
+    default_size: Option<u32>,
+}
+
+fn size_of(rpr: Option<Node>) -> Option<u32> {
+    w(&rpr?, "sz").and_then(|s| attr(&s, "val")).and_then(|v| v.parse().ok())
+}
+
+fn first_line_of(ppr: Option<Node>) -> Option<i32> {
+    let ind = w(&ppr?, "ind")?;
+    if let Some(h) = attr(&ind, "hanging").and_then(|v| v.parse::<i32>().ok()) {
+        return Some(-h);
+    }
+    attr(&ind, "firstLine").and_then(|v| v.parse().ok())
 }
 
 fn w<'a>(n: &Node<'a, 'a>, name: &str) -> Option<Node<'a, 'a>> {
@@ -161,12 +180,15 @@ impl Styles {
     pub fn read(xml: &str) -> Styles {
         let mut s = Styles::default();
         let Ok(doc) = Document::parse(xml) else { return s };
+        s.default_size = doc.descendants().find(|n| n.tag_name().name() == "rPrDefault").and_then(|d| size_of(w(&d, "rPr")));
         for st in doc.root_element().children().filter(|c| c.tag_name().name() == "style") {
             let Some(id) = attr(&st, "styleId") else { continue };
             let rpr = w(&st, "rPr");
             let based = w(&st, "basedOn").and_then(|b| attr(&b, "val")).map(str::to_string);
             match attr(&st, "type") {
                 Some("paragraph") => {
+                    let jc = w(&st, "pPr").and_then(|p| w(&p, "jc")).and_then(|j| attr(&j, "val")).map(str::to_string);
+                    s.metrics.insert(id.to_string(), (size_of(rpr), first_line_of(w(&st, "pPr")), jc));
                     s.para.insert(id.to_string(), (toggle(rpr, "b"), toggle(rpr, "i"), based));
                 }
                 Some("character") => {
@@ -176,6 +198,22 @@ impl Styles {
             }
         }
         s
+    }
+
+    /// Size and first-line indent of a paragraph style, through `basedOn`.
+    fn para_metrics(&self, id: &str) -> (Option<u32>, Option<i32>, Option<String>) {
+        let (mut sz, mut ind, mut jc) = (None, None, None);
+        let mut cur = Some(id.to_string());
+        for _ in 0..16 {
+            let Some(c) = cur else { break };
+            if let Some((s, i, j)) = self.metrics.get(&c) {
+                sz = sz.or(*s);
+                ind = ind.or(*i);
+                jc = jc.or_else(|| j.clone());
+            }
+            cur = self.para.get(&c).and_then(|p| p.2.clone());
+        }
+        (sz.or(self.default_size), ind, jc)
     }
 
     fn para_look(&self, id: &str) -> (bool, bool) {
@@ -282,7 +320,14 @@ impl<'s> Reader<'s> {
             }),
             page_break: ppr.and_then(|x| w(&x, "pageBreakBefore")).is_some(),
             runs: Vec::new(),
+            size: None,
+            first_line: None,
         };
+        let (style_size, style_ind, style_jc) = self.styles.para_metrics(style);
+        para.first_line = first_line_of(ppr).or(style_ind);
+        para.align = para.align.take().or(style_jc);
+        // The size of the paragraph's first run with text that says one, else the style's.
+        para.size = p.descendants().filter(|d| d.tag_name().name() == "r").find_map(|r| size_of(w(&r, "rPr"))).or(style_size);
         let mut field = FieldState::default();
         self.inline(p, &mut para, (sb, si), &mut field);
         // Merge neighbouring runs of the same look.
@@ -326,7 +371,7 @@ impl<'s> Reader<'s> {
                         self.dropped.push(Dropped { paragraph: para.index, kind: "deleted", text });
                     }
                 }
-                "fldSimple" | "hyperlink" | "ins" | "moveTo" | "smartTag" | "customXml" | "bdo" | "dir" => self.inline(c, para, look, field),
+                "fldSimple" | "hyperlink" | "ins" | "moveTo" | "smartTag" | "customXml" | "bdo" | "dir" | "drawing" | "pict" | "object" => self.inline(c, para, look, field),
                 "sdt" => {
                     if let Some(content) = w(&c, "sdtContent") {
                         self.inline(content, para, look, field);
@@ -380,9 +425,16 @@ impl<'s> Reader<'s> {
                 "footnoteReference" | "endnoteReference" => {
                     self.dropped.push(Dropped { paragraph: para.index, kind: "footnote", text: format!("footnote {}", attr(&c, "id").unwrap_or("?")) });
                 }
-                "drawing" | "pict" | "AlternateContent" | "object" => {
+                "drawing" | "pict" | "object" => {
                     let mut inner = FieldState::default();
                     self.inline(c, para, look, &mut inner);
+                }
+                "AlternateContent" => {
+                    // The Choice is what Word shows; the Fallback repeats it.
+                    if let Some(choice) = c.children().find(|x| x.tag_name().name() == "Choice") {
+                        let mut inner = FieldState::default();
+                        self.inline(choice, para, look, &mut inner);
+                    }
                 }
                 _ => {}
             }
