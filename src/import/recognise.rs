@@ -887,7 +887,7 @@ impl<'a> Recogniser<'a> {
         // Numbered headings: bold (Word's own numbering aside).
         if let Some((label, shown, at)) = heading_label(&text) {
             let tail = p.from_char(at);
-            let is_heading = p.all_bold() || (matches!(label, Label::Letter(_)) && p.all_italic() && false);
+            let is_heading = p.all_bold();
             if is_heading && p.num.is_none() {
                 b.open_section(label, shown, markup(&tail, true));
                 return;

@@ -47,30 +47,18 @@ impl Para {
 
     /// Whether every visible character is bold.
     pub fn all_bold(&self) -> bool {
-        let mut any = false;
-        for r in &self.runs {
-            if r.text.chars().any(|c| !c.is_whitespace()) {
-                if !r.bold {
-                    return false;
-                }
-                any = true;
-            }
-        }
-        any
+        self.all(|r| r.bold)
     }
 
     /// Whether every visible character is italic.
     pub fn all_italic(&self) -> bool {
-        let mut any = false;
-        for r in &self.runs {
-            if r.text.chars().any(|c| !c.is_whitespace()) {
-                if !r.italic {
-                    return false;
-                }
-                any = true;
-            }
-        }
-        any
+        self.all(|r| r.italic)
+    }
+
+    /// Whether every run with visible text has the property (and there is such a run).
+    fn all(&self, has: impl Fn(&Run) -> bool) -> bool {
+        let mut visible = self.runs.iter().filter(|r| r.text.chars().any(|c| !c.is_whitespace())).peekable();
+        visible.peek().is_some() && visible.all(has)
     }
 
     /// The runs from character `from` on (a prefix such as "1. " taken off).
