@@ -7,7 +7,9 @@
 use super::case::{is_upper, sentence};
 use super::wordml::{Cell, Item, Para, Table};
 use crate::error::InputError;
-use crate::nd30::numbering::SectionLabels;
+use crate::nd30::numbering::{from_roman, SectionLabels};
+use crate::nd30::ranges::{BODY_SIZE, INDENTS_MM};
+use crate::nd30::{QUOC_HIEU, TIEU_NGU};
 use crate::nd30::types::{DocType, SECRECY, TYPES, URGENCY};
 use serde::Serialize;
 use serde_json::{json, Value};
@@ -121,28 +123,6 @@ fn item_text(s: &str) -> String {
     t.trim_end_matches([';', ',']).trim_end_matches('.').trim_end().to_string()
 }
 
-fn roman_value(s: &str) -> Option<u32> {
-    if s.is_empty() || !s.chars().all(|c| "IVXLC".contains(c)) {
-        return None;
-    }
-    let v = |c| match c {
-        'I' => 1,
-        'V' => 5,
-        'X' => 10,
-        'L' => 50,
-        _ => 100,
-    };
-    let cs: Vec<u32> = s.chars().map(v).collect();
-    let mut n = 0i64;
-    for i in 0..cs.len() {
-        if i + 1 < cs.len() && cs[i] < cs[i + 1] {
-            n -= cs[i] as i64;
-        } else {
-            n += cs[i] as i64;
-        }
-    }
-    (n > 0).then_some(n as u32)
-}
 
 /// A heading's label and title: "II. TITLE" → (Roman, "II", title chars offset).
 #[derive(Debug, Clone, PartialEq)]
@@ -157,7 +137,7 @@ fn heading_label(text: &str) -> Option<(Label, String, usize)> {
     let lead = text.chars().count() - t.chars().count();
     let head: String = t.chars().take_while(|c| !c.is_whitespace()).collect();
     let rest_at = lead + head.chars().count();
-    if let Some(r) = head.strip_suffix('.').and_then(roman_value).filter(|_| head.len() > 1) {
+    if let Some(r) = head.strip_suffix('.').and_then(from_roman).filter(|_| head.len() > 1) {
         return Some((Label::Roman(r), head.trim_end_matches('.').to_string(), rest_at));
     }
     if let Some(body) = head.strip_suffix('.') {
@@ -663,9 +643,7 @@ impl<'a> Recogniser<'a> {
             }
             if in_list && (t.starts_with('-') || t.starts_with('–') || t.starts_with('+')) {
                 self.out.distribution.push(item_text(&t));
-            } else if let Some(d) = self.drafter_or_contact(&t) {
-                let _ = d;
-            } else {
+            } else if self.drafter_or_contact(&t).is_none() {
                 self.left_out(&l.place, &t, "under Nơi nhận, not an item of it");
             }
         }
@@ -802,22 +780,24 @@ impl<'a> Recogniser<'a> {
                 }
             }
         }
+        // The decree's two choices (src/nd30/ranges.rs); the larger size and indent are the
+        // layout's defaults, so only the smaller ones are written.
         let mut style = serde_json::Map::new();
-        if let Some((size, _)) = sizes.into_iter().max_by_key(|(s, n)| (*n, *s)) {
-            match size {
-                26 => {
-                    style.insert("body_size".into(), json!(13));
-                }
-                28 => {}
-                other => self.warn("body", "import-style", format!("the body is {} pt; the decree's body is 13 or 14 pt: 14 pt is used", other as f64 / 2.0)),
+        if let Some((half_points, _)) = sizes.into_iter().max_by_key(|(s, n)| (*n, *s)) {
+            let pt = half_points as f64 / 2.0;
+            if pt == BODY_SIZE.0 {
+                style.insert("body_size".into(), json!(pt as u32));
+            } else if pt != BODY_SIZE.1 {
+                self.warn("body", "import-style", format!("the body is {pt} pt; the decree's body is {} or {} pt: the default is used", BODY_SIZE.0, BODY_SIZE.1));
             }
         }
-        if let Some((ind, _)) = indents.into_iter().max_by_key(|(s, n)| (*n, *s)) {
-            let mm = ind as f64 / 56.692_9;
-            if (mm - 10.0).abs() < 0.3 {
-                style.insert("indent".into(), json!("1cm"));
-            } else if (mm - 12.7).abs() >= 0.3 {
-                self.warn("body", "import-style", format!("the first-line indent is {mm:.1} mm; the decree's is 1 cm or 1.27 cm: 1.27 cm is used"));
+        if let Some((twips, _)) = indents.into_iter().max_by_key(|(s, n)| (*n, *s)) {
+            let mm = twips as f64 * 25.4 / 1440.0;
+            let near = |x: f64| (mm - x).abs() < 0.3;
+            if near(INDENTS_MM[0]) {
+                style.insert("indent".into(), json!(format!("{}cm", INDENTS_MM[0] / 10.0)));
+            } else if !near(INDENTS_MM[1]) {
+                self.warn("body", "import-style", format!("the first-line indent is {mm:.1} mm; the decree's is {} or {} mm: the default is used", INDENTS_MM[0], INDENTS_MM[1]));
             }
         }
         if !style.is_empty() {
@@ -860,13 +840,13 @@ impl<'a> Recogniser<'a> {
         if let Some(rest) = text.strip_prefix("Chương ") {
             let (label, title) = rest.split_once(' ').unwrap_or((rest, ""));
             let label = label.trim_end_matches(['.', ':']);
-            if roman_value(label).is_some() || label.parse::<u32>().is_ok() {
+            if from_roman(label).is_some() || label.parse::<u32>().is_ok() {
                 b.open_chapter(title.trim_start_matches(['.', ':', '-', ' ']).to_string(), label.to_string());
                 return;
             }
         }
         if b.chapter_needs_title() && is_upper(&text) {
-            b.set_chapter_title(sentence_keep(&text));
+            b.set_chapter_title(sentence(&text));
             return;
         }
         if let Some(rest) = text.strip_prefix("Điều ") {
@@ -1064,10 +1044,6 @@ impl<'a> Recogniser<'a> {
     }
 }
 
-fn sentence_keep(s: &str) -> String {
-    sentence(s)
-}
-
 fn strip_prefix_ci<'s>(t: &'s str, p: &str) -> Option<&'s str> {
     t.strip_prefix(p).map(str::trim).filter(|r| !r.is_empty())
 }
@@ -1095,11 +1071,11 @@ fn is_contact(t: &str) -> Option<(&'static str, String)> {
 }
 
 fn is_quoc_hieu(t: &str) -> bool {
-    upper_key(t) == "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+    upper_key(t) == upper_key(QUOC_HIEU)
 }
 
 fn is_tieu_ngu(t: &str) -> bool {
-    upper_key(t) == "ĐỘC LẬP-TỰ DO-HẠNH PHÚC"
+    upper_key(t) == upper_key(TIEU_NGU)
 }
 
 /// "Hương Xuân, ngày 05 tháng 10 năm 2020" → (place, "2020-10-05"); blanks give the year
@@ -1232,7 +1208,7 @@ impl BodyBuilder {
         self.close_to(|_| false);
         self.chapters += 1;
         let mut v = json!({ "chapter": title, "body": [] });
-        if roman_value(&label) != Some(self.chapters) && label.parse::<u32>().ok() != Some(self.chapters) {
+        if from_roman(&label) != Some(self.chapters) && label.parse::<u32>().ok() != Some(self.chapters) {
             v["number"] = json!(label);
         }
         self.stack.push((Kind::Chapter, v));

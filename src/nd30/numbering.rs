@@ -21,7 +21,8 @@ pub fn roman(mut n: u32) -> String {
     out
 }
 
-fn from_roman(s: &str) -> Option<u32> {
+/// A canonical Roman numeral's value ("XIV" → 14); `None` for anything else.
+pub fn from_roman(s: &str) -> Option<u32> {
     if s.is_empty() || !s.chars().all(|c| "IVXLCDM".contains(c)) {
         return None;
     }
