@@ -3,7 +3,10 @@
 //! `recognise` finds the decree's parts, `case` turns typed capitals back into names.
 //! Everything the source holds is in the document or in a warning naming where it was.
 
+mod body;
 pub mod case;
+mod closing;
+mod header;
 pub mod package;
 pub mod recognise;
 pub mod wordml;

@@ -1,0 +1,398 @@
+//! The body: numbered headings as sections, articles and chapters, lists, tables, and the
+//! body's page style.
+
+use super::case::{is_upper, sentence};
+use super::recognise::*;
+use super::wordml::{Cell, Item, Para, Table};
+use serde_json::{json, Value};
+use crate::nd30::numbering::{from_roman, SectionLabels};
+use crate::nd30::ranges::{BODY_SIZE, INDENTS_MM};
+use std::collections::HashMap;
+
+impl Recogniser<'_> {
+    // ---- body ----
+
+    /// The body's font size and first-line indent, where they are the decree's other choice
+    /// (13 pt; a 1 cm indent); other values are said and left to the decree's defaults.
+    pub(super) fn body_style(&mut self, items: &[Item]) {
+        let mut sizes: HashMap<u32, usize> = HashMap::new();
+        let mut indents: HashMap<i32, usize> = HashMap::new();
+        for it in items {
+            if let Item::P(p) = it {
+                let n = p.text().chars().count();
+                if n < 40 || p.num.is_some() {
+                    continue; // headings and short lines say little about the body
+                }
+                if let Some(s) = p.size {
+                    *sizes.entry(s).or_default() += n;
+                }
+                if let Some(i) = p.first_line.filter(|i| *i > 0) {
+                    *indents.entry(i).or_default() += n;
+                }
+            }
+        }
+        // The decree's two choices (src/nd30/ranges.rs); the larger size and indent are the
+        // layout's defaults, so only the smaller ones are written.
+        let mut style = serde_json::Map::new();
+        if let Some((half_points, _)) = sizes.into_iter().max_by_key(|(s, n)| (*n, *s)) {
+            let pt = half_points as f64 / 2.0;
+            if pt == BODY_SIZE.0 {
+                style.insert("body_size".into(), json!(pt as u32));
+            } else if pt != BODY_SIZE.1 {
+                self.warn("body", "import-style", format!("the body is {pt} pt; the decree's body is {} or {} pt: the default is used", BODY_SIZE.0, BODY_SIZE.1));
+            }
+        }
+        if let Some((twips, _)) = indents.into_iter().max_by_key(|(s, n)| (*n, *s)) {
+            let mm = twips as f64 * 25.4 / 1440.0;
+            let near = |x: f64| (mm - x).abs() < 0.3;
+            if near(INDENTS_MM[0]) {
+                style.insert("indent".into(), json!(format!("{}cm", INDENTS_MM[0] / 10.0)));
+            } else if !near(INDENTS_MM[1]) {
+                self.warn("body", "import-style", format!("the first-line indent is {mm:.1} mm; the decree's is {} or {} mm: the default is used", INDENTS_MM[0], INDENTS_MM[1]));
+            }
+        }
+        if !style.is_empty() {
+            self.out.style = Some(Value::Object(style));
+        }
+    }
+
+    pub(super) fn body(&mut self, items: &[Item]) {
+        self.body_style(items);
+        let mut b = BodyBuilder::default();
+        for it in items {
+            match it {
+                Item::T(t) => {
+                    if let Some(block) = self.table(t) {
+                        b.push_block(block);
+                    }
+                }
+                Item::P(p) => {
+                    if p.page_break {
+                        b.push_block(json!({ "page_break": true }));
+                    }
+                    let text = p.text();
+                    if clean(&text).is_empty() {
+                        continue;
+                    }
+                    if is_rule(&text) {
+                        self.left_out(&para_place(p), &text, "a typed rule line");
+                        continue;
+                    }
+                    self.body_para(&mut b, p);
+                }
+            }
+        }
+        self.out.body = b.finish();
+    }
+
+    fn body_para(&mut self, b: &mut BodyBuilder, p: &Para) {
+        let text = clean(&p.text());
+        // Chương, Điều.
+        if let Some(rest) = text.strip_prefix("Chương ") {
+            let (label, title) = rest.split_once(' ').unwrap_or((rest, ""));
+            let label = label.trim_end_matches(['.', ':']);
+            if from_roman(label).is_some() || label.parse::<u32>().is_ok() {
+                b.open_chapter(title.trim_start_matches(['.', ':', '-', ' ']).to_string(), label.to_string());
+                return;
+            }
+        }
+        if b.chapter_needs_title() && is_upper(&text) {
+            b.set_chapter_title(sentence(&text));
+            return;
+        }
+        if let Some(rest) = text.strip_prefix("Điều ") {
+            let (label, title) = rest.split_once('.').unwrap_or((rest, ""));
+            if let Ok(n) = label.trim().parse::<u32>() {
+                let prefix = text.chars().count() - title.chars().count();
+                let tail = p.from_char(prefix);
+                if p.all_bold() || title.trim().is_empty() {
+                    b.open_article(markup(&tail, true), n);
+                } else {
+                    // Only "Điều N." is bold: an article without a title, its text running on.
+                    b.open_article(String::new(), n);
+                    b.push_block(json!(markup(&tail, false)));
+                }
+                return;
+            }
+        }
+        // Numbered headings: bold (Word's own numbering aside).
+        if let Some((label, shown, at)) = heading_label(&text) {
+            let tail = p.from_char(at);
+            let is_heading = p.all_bold();
+            if is_heading && p.num.is_none() {
+                b.open_section(label, shown, markup(&tail, true));
+                return;
+            }
+            // A typed "1." or "a)" list item.
+            let marker = match label {
+                Label::Arabic(ref v) if v.len() == 1 => Some("1."),
+                Label::Letter(_) => Some("a)"),
+                _ => None,
+            };
+            if let Some(m) = marker {
+                b.push_item(m, markup(&tail, false));
+                return;
+            }
+        }
+        // Typed dashes and pluses.
+        let trimmed = p.text();
+        let t = trimmed.trim_start();
+        if let Some(c) = t.chars().next().filter(|c| "-–—+•".contains(*c)) {
+            let after: String = t.chars().skip(1).collect();
+            if after.starts_with(' ') || after.starts_with('\t') {
+                let lead = trimmed.chars().count() - after.trim_start().chars().count();
+                let marker = if c == '+' { "+" } else { "-" };
+                b.push_item(marker, markup(&p.from_char(lead), false));
+                return;
+            }
+        }
+        // Word's automatic numbering.
+        if let Some((id, lvl)) = &p.num {
+            let fmt = self.numbering.get(&(id.clone(), *lvl)).cloned().unwrap_or_default();
+            let marker = if fmt.starts_with("bullet") {
+                if fmt.contains('+') { "+" } else { "-" }
+            } else if fmt.starts_with("lowerLetter") {
+                "a)"
+            } else {
+                "1."
+            };
+            b.push_item(marker, markup(p, false));
+            return;
+        }
+        let text_m = markup(p, false);
+        match p.align.as_deref() {
+            Some("center") | Some("right") => b.push_block(json!({ "paragraph": text_m, "align": p.align.as_deref().unwrap_or("center") })),
+            _ => b.push_block(json!(text_m)),
+        }
+    }
+
+    pub(super) fn table(&mut self, t: &Table) -> Option<Value> {
+        let align_of = |c: &Cell| -> Option<String> {
+            let a = c.paras.iter().find(|p| !p.text().trim().is_empty())?.align.clone()?;
+            Some(match a.as_str() {
+                "center" => "center",
+                "right" | "end" => "right",
+                _ => "left",
+            }
+            .to_string())
+        };
+        // A column's alignment: that of most of its data cells.
+        let ncols = t.rows.iter().map(|r| r.len()).max().unwrap_or(0);
+        let mut col_align: Vec<Option<String>> = vec![None; ncols];
+        for (k, slot) in col_align.iter_mut().enumerate() {
+            let mut counts: HashMap<String, usize> = HashMap::new();
+            for row in t.rows.iter().skip(1) {
+                if let Some(c) = row.get(k).filter(|c| c.span == 1 && !c.merged) {
+                    if let Some(a) = align_of(c) {
+                        *counts.entry(a).or_default() += 1;
+                    }
+                }
+            }
+            *slot = counts.into_iter().max_by_key(|(a, n)| (*n, a.clone())).map(|(a, _)| a).filter(|a| a != "left");
+        }
+        let mut rows: Vec<Vec<Value>> = Vec::new();
+        for (r, row) in t.rows.iter().enumerate() {
+            let mut out = Vec::new();
+            for (k, c) in row.iter().enumerate() {
+                let bold = c.paras.iter().any(|p| !p.text().trim().is_empty()) && c.paras.iter().filter(|p| !p.text().trim().is_empty()).all(Para::all_bold);
+                // The header row is bold by the layout; a bold cell says so as a property.
+                let text = if c.merged { String::new() } else { c.paras.iter().map(|p| markup(p, bold)).collect::<Vec<_>>().join("\n") };
+                let mut cell = serde_json::Map::new();
+                if c.span > 1 {
+                    cell.insert("colspan".into(), json!(c.span));
+                }
+                let a = align_of(c);
+                let col = col_align.get(k).cloned().flatten();
+                if r > 0 && a.is_some() && a != col && !(a.as_deref() == Some("left") && col.is_none()) {
+                    cell.insert("align".into(), json!(a));
+                }
+                if bold && r > 0 {
+                    cell.insert("bold".into(), json!(true));
+                }
+                if cell.is_empty() {
+                    out.push(json!(text));
+                } else {
+                    cell.insert("text".into(), json!(text));
+                    out.push(Value::Object(cell));
+                }
+            }
+            rows.push(out);
+        }
+        if rows.is_empty() {
+            return None;
+        }
+        let head = rows.remove(0);
+        let total: u32 = t.grid.iter().sum::<u32>().max(1);
+        let columns: Vec<Value> = head
+            .iter()
+            .enumerate()
+            .map(|(k, h)| {
+                let title = h.get("text").cloned().unwrap_or_else(|| h.clone());
+                let mut c = json!({ "title": title });
+                let w = t.grid.get(k).copied().unwrap_or(0);
+                if w > 0 && t.grid.len() == head.len() {
+                    c["width"] = json!(format!("{}fr", (w * 100 / total).max(1)));
+                }
+                if let Some(a) = col_align.get(k).cloned().flatten() {
+                    c["align"] = json!(a);
+                }
+                c
+            })
+            .collect();
+        Some(json!({ "table": { "columns": columns, "rows": rows } }))
+    }
+}
+
+
+/// The body as nested blocks: chapters hold articles and sections, sections nest by depth,
+/// list items gather into lists; `number` is set where the source's label is not the next
+/// one the decree would give.
+#[derive(Default)]
+struct BodyBuilder {
+    /// Open containers: (kind, value under construction, depth).
+    stack: Vec<(Kind, Value)>,
+    root: Vec<Value>,
+    /// The current list, when the last block was a list item.
+    list: Option<(String, Vec<Value>)>,
+    /// The decree's labels at each open section depth.
+    counters: Vec<SectionLabels>,
+    chapters: u32,
+    /// Which label style is at which depth (Roman, Arabic, letter), as the source shows.
+    styles: Vec<Label>,
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Kind {
+    Chapter,
+    Article,
+    Section(usize),
+}
+
+impl BodyBuilder {
+    pub(super) fn target(&mut self) -> &mut Vec<Value> {
+        match self.stack.last_mut() {
+            Some((_, v)) => v["body"].as_array_mut().expect("container body"),
+            None => &mut self.root,
+        }
+    }
+
+    pub(super) fn flush_list(&mut self) {
+        if let Some((marker, items)) = self.list.take() {
+            let mut l = json!({ "list": items });
+            if marker != "-" {
+                l["marker"] = json!(marker);
+            }
+            self.target().push(l);
+        }
+    }
+
+    pub(super) fn push_block(&mut self, v: Value) {
+        self.flush_list();
+        self.target().push(v);
+    }
+
+    pub(super) fn push_item(&mut self, marker: &str, text: String) {
+        match &mut self.list {
+            Some((m, items)) if m == marker => items.push(json!(text)),
+            Some((m, items)) if marker == "+" && m != "+" => {
+                // A "+" under a "-": a nested item.
+                let last = items.pop().unwrap_or(json!(""));
+                let mut obj = match last {
+                    Value::String(s) => json!({ "text": s, "items": [] }),
+                    o => o,
+                };
+                if obj.get("items").is_none() {
+                    obj["items"] = json!([]);
+                }
+                obj["items"].as_array_mut().expect("items").push(json!(text));
+                items.push(obj);
+            }
+            _ => {
+                self.flush_list();
+                self.list = Some((marker.to_string(), vec![json!(text)]));
+            }
+        }
+    }
+
+    pub(super) fn close_to(&mut self, keep: impl Fn(Kind) -> bool) {
+        self.flush_list();
+        while let Some((k, _)) = self.stack.last() {
+            if keep(*k) {
+                break;
+            }
+            let (_, v) = self.stack.pop().expect("non-empty");
+            self.target().push(v);
+        }
+    }
+
+    pub(super) fn open_chapter(&mut self, title: String, label: String) {
+        self.close_to(|_| false);
+        self.chapters += 1;
+        let mut v = json!({ "chapter": title, "body": [] });
+        if from_roman(&label) != Some(self.chapters) && label.parse::<u32>().ok() != Some(self.chapters) {
+            v["number"] = json!(label);
+        }
+        self.stack.push((Kind::Chapter, v));
+    }
+
+    pub(super) fn chapter_needs_title(&self) -> bool {
+        matches!(self.stack.last(), Some((Kind::Chapter, v)) if v["chapter"] == "" && v["body"].as_array().is_some_and(|b| b.is_empty()))
+    }
+
+    pub(super) fn set_chapter_title(&mut self, t: String) {
+        if let Some((_, v)) = self.stack.last_mut() {
+            v["chapter"] = json!(t);
+        }
+    }
+
+    pub(super) fn open_article(&mut self, title: String, _n: u32) {
+        self.close_to(|k| k == Kind::Chapter);
+        self.counters.clear();
+        self.styles.clear();
+        self.stack.push((Kind::Article, json!({ "article": title, "body": [] })));
+    }
+
+    pub(super) fn open_section(&mut self, label: Label, shown: String, title: String) {
+        // The depth: where this label style was seen, else one deeper than the open sections.
+        let style_of = |l: &Label| match l {
+            Label::Roman(_) => 0,
+            Label::Arabic(v) => v.len(),
+            Label::Letter(_) => 10,
+        };
+        let open = self.stack.iter().filter(|(k, _)| matches!(k, Kind::Section(_))).count();
+        let depth = match self.styles.iter().take(open + 1).position(|s| style_of(s) == style_of(&label)) {
+            Some(d) => d,
+            None => {
+                self.styles.truncate(open);
+                self.styles.push(label.clone());
+                self.styles.len() - 1
+            }
+        };
+        self.close_to(|k| match k {
+            Kind::Section(d) => d < depth,
+            _ => true,
+        });
+        // The decree's own numbering (src/nd30): `number` only where the source differs.
+        self.counters.truncate(depth + 1);
+        while self.counters.len() < depth + 1 {
+            self.counters.push(SectionLabels::new(self.counters.len() + 1));
+        }
+        let suffix = if matches!(label, Label::Letter(_)) { ")" } else { "." };
+        let shown = format!("{shown}{suffix}");
+        let mut v = json!({ "section": title, "body": [] });
+        let counter = &mut self.counters[depth];
+        if counter.clone().next(None) == shown {
+            counter.next(None);
+        } else {
+            counter.next(Some(&shown));
+            v["number"] = json!(shown);
+        }
+        self.stack.push((Kind::Section(depth), v));
+    }
+
+    pub(super) fn finish(mut self) -> Vec<Value> {
+        self.close_to(|_| false);
+        self.root
+    }
+}
+

@@ -1,0 +1,231 @@
+//! The closing: Nơi nhận and the signing lines, as a table or tab-aligned; drafter and
+//! contact lines.
+
+use super::case::{is_upper, sentence};
+use super::recognise::*;
+use super::wordml::Item;
+use serde_json::{json, Value};
+
+impl Recogniser<'_> {
+    // ---- closing ----
+
+    /// Where the closing starts: the Nơi nhận table or paragraph, or a signing table.
+    pub(super) fn closing_start(&self, items: &[Item], from: usize) -> usize {
+        for (k, it) in items.iter().enumerate().skip(from) {
+            match it {
+                Item::T(t) if table_is_closing(t) => return k,
+                Item::P(p) if clean(&p.text()).starts_with("Nơi nhận") => return k,
+                _ => {}
+            }
+        }
+        // A signing block typed as paragraphs at the end: TM./KT./… lines.
+        for (k, it) in items.iter().enumerate().skip(from).rev() {
+            if let Item::P(p) = it {
+                if is_signing_prefix(&clean(&p.text())) {
+                    return k;
+                }
+            }
+        }
+        items.len()
+    }
+
+    pub(super) fn closing(&mut self, items: &[Item]) {
+        let mut left: Vec<Line> = Vec::new();
+        let mut signer_cells: Vec<Vec<Line>> = Vec::new();
+        let mut after: Vec<(String, String)> = Vec::new();
+        let mut done = false;
+        for it in items {
+            match it {
+                Item::T(t) if !done && table_is_closing(t) => {
+                    let ncols = t.rows.iter().map(|r| r.iter().filter(|c| !c.merged).count()).max().unwrap_or(0);
+                    let mut cols: Vec<Vec<Line>> = vec![Vec::new(); ncols];
+                    for (r, row) in t.rows.iter().enumerate() {
+                        for (c, cell) in row.iter().filter(|c| !c.merged).enumerate() {
+                            cols[c].extend(cell_lines(cell, &format!("table {}, row {}, cell {}", t.index, r + 1, c + 1)));
+                        }
+                    }
+                    for col in cols {
+                        if col.iter().any(|l| clean(&l.text).starts_with("Nơi nhận")) {
+                            left.extend(col);
+                        } else if col.iter().any(|l| !clean(&l.text).is_empty()) {
+                            signer_cells.push(col);
+                        }
+                    }
+                    done = true;
+                }
+                Item::T(t) => {
+                    for (r, row) in t.rows.iter().enumerate() {
+                        for (c, cell) in row.iter().enumerate() {
+                            for l in cell.lines() {
+                                after.push((format!("table {}, row {}, cell {}", t.index, r + 1, c + 1), l));
+                            }
+                        }
+                    }
+                }
+                Item::P(p) if !done => {
+                    // Tab-aligned: Nơi nhận on the left, the signing lines on the right.
+                    let text = p.text();
+                    let parts: Vec<&str> = text.split('\t').collect();
+                    let bold = p.all_bold();
+                    let place = para_place(p);
+                    let (l, r) = if parts.len() > 1 {
+                        (parts[0].trim().to_string(), parts[1..].iter().map(|s| s.trim()).filter(|s| !s.is_empty()).collect::<Vec<_>>().join(" "))
+                    } else if p.align.as_deref() == Some("center") || p.align.as_deref() == Some("right") || left.is_empty() && !clean(&text).starts_with("Nơi nhận") {
+                        (String::new(), text.trim().to_string())
+                    } else {
+                        (text.trim().to_string(), String::new())
+                    };
+                    for part in l.split('\n') {
+                        left.push(Line { text: part.to_string(), bold, place: place.clone() });
+                    }
+                    if signer_cells.is_empty() {
+                        signer_cells.push(Vec::new());
+                    }
+                    for part in r.split('\n') {
+                        signer_cells[0].push(Line { text: part.to_string(), bold, place: place.clone() });
+                    }
+                    if is_drafter(&clean(&text)) || is_contact(&clean(&text)).is_some() {
+                        done = true;
+                    }
+                }
+                Item::P(p) => {
+                    for l in p.text().split('\n') {
+                        after.push((para_place(p), l.to_string()));
+                    }
+                }
+            }
+        }
+        // Nơi nhận.
+        let mut in_list = false;
+        for l in &left {
+            let t = clean(&l.text);
+            if t.is_empty() {
+                continue;
+            }
+            if let Some(rest) = t.strip_prefix("Nơi nhận") {
+                in_list = true;
+                let rest = rest.trim_start_matches([':', ' ']);
+                if !rest.is_empty() {
+                    self.out.distribution.push(item_text(rest));
+                }
+                continue;
+            }
+            if in_list && (t.starts_with('-') || t.starts_with('–') || t.starts_with('+')) {
+                self.out.distribution.push(item_text(&t));
+            } else if self.drafter_or_contact(&t).is_none() {
+                self.left_out(&l.place, &t, "under Nơi nhận, not an item of it");
+            }
+        }
+        let mut signers = Vec::new();
+        for cell in signer_cells {
+            if let Some(s) = self.signer(&cell) {
+                signers.push(s);
+            }
+        }
+        match signers.len() {
+            0 => self.warn("closing", "import-placeholder", "no signing block was found: the signer is left as a placeholder"),
+            1 => self.out.signer = signers.pop(),
+            _ => self.out.signers = Some(signers),
+        }
+        for (place, t) in after {
+            let c = clean(&t);
+            if c.is_empty() || self.drafter_or_contact(&c).is_some() {
+                continue;
+            }
+            self.left_out(&place, &c, "after the signing block (notes, file paths and such are not part of the document)");
+        }
+    }
+
+    /// Contact lines (ô 13) from a page footer, where vanban's own DOCX puts them; the rest
+    /// of the footer's text is returned.
+    pub fn footer_contact(&mut self, lines: &[String]) -> Vec<String> {
+        let mut rest = Vec::new();
+        for l in lines {
+            for part in l.split(';') {
+                let p = clean(part);
+                if !p.is_empty() && self.drafter_or_contact(&p).is_none() {
+                    rest.push(p);
+                }
+            }
+        }
+        rest
+    }
+
+    /// Ô 12 and ô 13 lines: "PL.300", "Địa chỉ: …", "ĐT: …", "Email: …", "Website: …".
+    pub(super) fn drafter_or_contact(&mut self, t: &str) -> Option<()> {
+        if is_drafter(t) {
+            let (ini, copies) = t.split_once('.').map(|(a, b)| (a, b.trim_start_matches('(').trim_end_matches(')').parse::<u32>().ok())).unwrap_or((t, None));
+            let mut d = json!({ "initials": ini });
+            if let Some(c) = copies {
+                d["copies"] = json!(c);
+            }
+            self.out.drafter = Some(d);
+            return Some(());
+        }
+        let (key, value) = is_contact(t)?;
+        let c = self.out.contact.get_or_insert_with(|| json!({}));
+        c[key] = json!(value);
+        Some(())
+    }
+
+    /// A signing cell: prefixes (TM./KT./TL./TUQ./Q.), the title, the space, the name.
+    pub(super) fn signer(&mut self, lines: &[Line]) -> Option<Value> {
+        let lines: Vec<&Line> = lines.iter().filter(|l| !clean(&l.text).is_empty()).collect();
+        if lines.is_empty() {
+            return None;
+        }
+        let mut s = serde_json::Map::new();
+        let mut titles: Vec<String> = Vec::new();
+        let mut name: Option<String> = None;
+        for (k, l) in lines.iter().enumerate() {
+            let t = clean(&l.text);
+            let last = k + 1 == lines.len();
+            if t.starts_with('(') && t.ends_with(')') {
+                let inner = &t[1..t.len() - 1];
+                if inner.starts_with("Đã ký") || inner.starts_with("đã ký") {
+                    s.insert("note".into(), json!(t));
+                } else {
+                    self.left_out(&l.place, &t, "the decree's note in the signature space, not text of the document");
+                }
+                continue;
+            }
+            if let Some(rest) = strip_prefix_ci(&t, "TM.") {
+                s.insert("on_behalf_of".into(), json!(sentence(rest)));
+            } else if let Some(rest) = strip_prefix_ci(&t, "KT.") {
+                s.insert("for".into(), json!(sentence(rest)));
+            } else if let Some(rest) = strip_prefix_ci(&t, "TUQ.") {
+                s.insert("by_delegation_of".into(), json!(sentence(rest)));
+            } else if let Some(rest) = strip_prefix_ci(&t, "TL.") {
+                s.insert("by_order_of".into(), json!(sentence(rest)));
+            } else if is_upper(&t) && !(last && titles.is_empty() && k > 0) {
+                titles.push(t);
+            } else if last || name.is_none() && !is_upper(&t) {
+                if let Some(prev) = name.replace(t.clone()) {
+                    self.left_out(&l.place, &prev, "in the signing block, neither a signing line nor the name");
+                }
+            } else {
+                self.left_out(&l.place, &t, "in the signing block, neither a signing line nor the name");
+            }
+        }
+        if titles.is_empty() && s.is_empty() && name.is_none() {
+            return None;
+        }
+        let mut title = titles.join(" ");
+        if let Some(rest) = strip_prefix_ci(&title, "Q.") {
+            s.insert("acting".into(), json!(true));
+            title = rest.to_string();
+        }
+        if !title.is_empty() {
+            s.insert("title".into(), json!(sentence(&title)));
+        }
+        match name.filter(|n| !is_dots(n)) {
+            Some(n) => s.insert("name".into(), json!(n)),
+            None => {
+                self.warn(lines[0].place.clone(), "import-placeholder", "the signer's name is missing or a placeholder");
+                s.insert("name".into(), json!(PLACEHOLDER))
+            }
+        };
+        Some(Value::Object(s))
+    }
+
+}

@@ -1,0 +1,317 @@
+//! The header (agency, number, place and date, marks; a table or tab-aligned lines), the
+//! type line and subject, Kính gửi and the preamble of decisions.
+
+use super::case::{is_upper, sentence};
+use super::recognise::*;
+use super::wordml::{Cell, Item, Para};
+
+impl Recogniser<'_> {
+    // ---- header ----
+
+    /// The header's left and right columns; the index of the first item after it.
+    pub(super) fn header(&mut self, items: &[Item]) -> usize {
+        let mut left: Vec<Line> = Vec::new();
+        let mut right: Vec<Line> = Vec::new();
+        let mut i = 0;
+        // Leading empty paragraphs.
+        while let Some(Item::P(p)) = items.get(i) {
+            if !clean(&p.text()).is_empty() {
+                break;
+            }
+            i += 1;
+        }
+        match items.get(i) {
+            Some(Item::T(t)) if table_is_header(t) => {
+                for (r, row) in t.rows.iter().enumerate() {
+                    let cells: Vec<&Cell> = row.iter().filter(|c| !c.merged).collect();
+                    for (c, cell) in cells.iter().enumerate() {
+                        let place = format!("table {}, row {}, cell {}", t.index, r + 1, c + 1);
+                        let lines = cell_lines(cell, &place);
+                        if c == 0 && cells.len() > 1 { left.extend(lines) } else { right.extend(lines) }
+                    }
+                }
+                i += 1;
+            }
+            _ => {
+                // Tab-aligned paragraphs (or text boxes): as long as they read as header lines.
+                let mut seen_date = false;
+                while let Some(Item::P(p)) = items.get(i) {
+                    let text = p.text();
+                    if clean(&text).is_empty() {
+                        i += 1;
+                        if seen_date {
+                            break;
+                        }
+                        continue;
+                    }
+                    if type_by_line(&text).is_some() || clean(&text).starts_with("Kính gửi") {
+                        break;
+                    }
+                    let parts: Vec<&str> = text.split('\t').map(str::trim).filter(|s| !s.is_empty()).collect();
+                    let place = para_place(p);
+                    let bold = p.all_bold();
+                    let mk = |t: &str| Line { text: t.to_string(), bold, place: place.clone() };
+                    let header_like = |t: &str| is_quoc_hieu(t) || is_tieu_ngu(t) || parse_date_line(t).is_some() || clean(t).starts_with("Số") || is_upper(t) || is_rule(t) || clean(t).starts_with("V/v");
+                    if !parts.iter().all(|t| header_like(t)) && !left.is_empty() {
+                        break;
+                    }
+                    match parts.as_slice() {
+                        [one] => {
+                            let right_side = is_quoc_hieu(one) || is_tieu_ngu(one) || parse_date_line(one).is_some() || p.align.as_deref() == Some("right");
+                            if right_side { right.push(mk(one)) } else { left.push(mk(one)) }
+                        }
+                        [first, .., last] => {
+                            left.push(mk(first));
+                            right.push(mk(last));
+                            for mid in &parts[1..parts.len() - 1] {
+                                right.push(mk(mid));
+                            }
+                        }
+                        [] => {}
+                    }
+                    if parts.iter().any(|t| parse_date_line(t).is_some()) {
+                        seen_date = true;
+                    }
+                    i += 1;
+                    if i > 40 {
+                        break;
+                    }
+                }
+            }
+        }
+        self.header_left(left);
+        self.header_right(right);
+        i
+    }
+
+    pub(super) fn header_left(&mut self, lines: Vec<Line>) {
+        let mut agency: Vec<Line> = Vec::new();
+        let mut subject: Vec<String> = Vec::new();
+        let mut in_subject = false;
+        for l in lines {
+            let t = clean(&l.text);
+            if t.is_empty() || is_rule(&t) {
+                continue;
+            }
+            if let Some((k, v)) = mark_of(&t) {
+                self.set_mark(k, v);
+                continue;
+            }
+            if t.starts_with("Số") && (t.contains(':') || t.contains('/')) {
+                self.number_line(&t, &l.place);
+                in_subject = false;
+                continue;
+            }
+            if let Some(rest) = t.strip_prefix("V/v") {
+                subject.push(rest.trim_start_matches([':', ' ']).to_string());
+                in_subject = true;
+                continue;
+            }
+            if in_subject {
+                subject.push(t);
+                continue;
+            }
+            agency.push(Line { text: t, ..l });
+        }
+        if !subject.is_empty() {
+            self.out.doc_type = "cong-van".into();
+            self.out.subject = Some(subject.join("\n"));
+        }
+        // The parent is typed regular, the agency bold (Phụ lục I, ô 2).
+        let bold_from = agency.iter().position(|l| l.bold);
+        let (parent, name): (Vec<Line>, Vec<Line>) = match bold_from {
+            Some(b) if b > 0 => (agency[..b].to_vec(), agency[b..].to_vec()),
+            _ if agency.len() >= 3 => (agency[..1].to_vec(), agency[1..].to_vec()),
+            _ => (Vec::new(), agency),
+        };
+        if !parent.is_empty() {
+            self.out.issuer.parent = Some(sentence(&parent.iter().map(|l| l.text.as_str()).collect::<Vec<_>>().join("\n")));
+        }
+        self.out.issuer.name = sentence(&name.iter().map(|l| l.text.as_str()).collect::<Vec<_>>().join("\n"));
+    }
+
+    pub(super) fn set_mark(&mut self, kind: &str, value: &str) {
+        if kind == "urgency" {
+            self.out.urgency = Some(value.into());
+        } else {
+            self.out.secrecy = Some(value.into());
+        }
+    }
+
+    /// "Số: 454/UBND-NCTH", "Số:    /BC-UBND", "Số: …/QĐ-…".
+    pub(super) fn number_line(&mut self, t: &str, place: &str) {
+        let rest = t.trim_start_matches("Số").trim_start_matches([':', ' ']).trim();
+        let (num, symbol) = match rest.split_once('/') {
+            Some((n, s)) => (n.trim(), s.trim()),
+            None => (rest, ""),
+        };
+        if symbol.chars().any(char::is_whitespace) || symbol.contains('/') {
+            self.left_out(place, t, "not a number line the decree knows (Số: 15/BC-UBND)");
+            return;
+        }
+        let digits: String = num.chars().filter(char::is_ascii_digit).collect();
+        if !digits.is_empty() && num.chars().all(|c| c.is_ascii_digit() || c.is_whitespace()) {
+            match digits.parse::<u32>() {
+                Ok(n) if n > 0 => self.out.number = Some(n),
+                _ => self.warn(place, "import-placeholder", format!("the number {} is not a positive integer: left unregistered", quote(num))),
+            }
+        } else if !num.chars().all(|c| c == '.' || c == '…' || c.is_whitespace()) {
+            self.warn(place, "import-placeholder", format!("the number {} is not a number: left unregistered", quote(num)));
+        }
+        if !symbol.is_empty() {
+            self.out.symbol = Some(symbol.to_string());
+        }
+    }
+
+    pub(super) fn header_right(&mut self, lines: Vec<Line>) {
+        for l in lines {
+            let t = clean(&l.text);
+            if t.is_empty() || is_rule(&t) || is_quoc_hieu(&t) || is_tieu_ngu(&t) {
+                continue;
+            }
+            if let Some((k, v)) = mark_of(&t) {
+                self.set_mark(k, v);
+                continue;
+            }
+            if let Some((place, date)) = parse_date_line(&t) {
+                self.out.place = place;
+                self.out.date = date;
+                continue;
+            }
+            self.left_out(&l.place, &t, "in the header, neither the national title, the motto nor the date line");
+        }
+    }
+
+    // ---- type line, subject ----
+
+    pub(super) fn type_and_subject(&mut self, items: &[Item], mut i: usize) -> usize {
+        // Marks and empty paragraphs between the header and the type line.
+        while let Some(Item::P(p)) = items.get(i) {
+            let t = clean(&p.text());
+            if let Some((k, v)) = mark_of(&t) {
+                self.set_mark(k, v);
+            } else if !t.is_empty() && !is_rule(&t) {
+                break;
+            }
+            i += 1;
+        }
+        let Some(Item::P(p)) = items.get(i) else { return i };
+        let text = clean(&p.text());
+        let found = type_by_line(&text);
+        if found.is_none() && text.to_uppercase() != "TÊN LOẠI VĂN BẢN" {
+            return i;
+        }
+        let type_centred = p.align.as_deref() == Some("center");
+        match found {
+            Some(t) => self.out.doc_type = t.slug.into(),
+            None => self.warn(para_place(p), "import-placeholder", "the type line is the placeholder \"TÊN LOẠI VĂN BẢN\": the type is left as a placeholder"),
+        }
+        i += 1;
+        let mut subject = Vec::new();
+        while let Some(Item::P(p)) = items.get(i) {
+            let t = p.text();
+            let c = clean(&t);
+            if c.is_empty() || is_rule(&c) {
+                i += 1;
+                if is_rule(&c) || !subject.is_empty() {
+                    break;
+                }
+                continue;
+            }
+            // The subject is centred under a centred type line; body text is not.
+            let centred = |x: &Para| x.align.as_deref() == Some("center");
+            if c.starts_with("Kính gửi") || c.starts_with("Căn cứ") || subject.len() >= 6 || (type_centred && !centred(p)) {
+                break;
+            }
+            subject.extend(t.split('\n').map(clean).filter(|s| !s.is_empty()));
+            i += 1;
+        }
+        if !subject.is_empty() {
+            self.out.subject = Some(subject.join("\n"));
+        }
+        i
+    }
+
+    // ---- Kính gửi, authority, căn cứ ----
+
+    pub(super) fn preamble(&mut self, items: &[Item], mut i: usize) -> usize {
+        let decision = matches!(self.out.doc_type.as_str(), "quyet-dinh" | "nghi-quyet");
+        loop {
+            let Some(Item::P(p)) = items.get(i) else { return i };
+            let t = clean(&p.text());
+            if t.is_empty() || is_rule(&t) {
+                i += 1;
+                continue;
+            }
+            if let Some(rest) = t.strip_prefix("Kính gửi") {
+                i = self.recipients(items, i, rest.trim_start_matches([':', ' ']));
+                continue;
+            }
+            // The lead lines of công điện ("… điện:") and giấy mời ("… trân trọng kính mời:").
+            let lead = match self.out.doc_type.as_str() {
+                "cong-dien" => t.strip_suffix(" điện:").map(|l| sentence(l.trim_matches('*'))),
+                "giay-moi" => t.strip_suffix(" trân trọng kính mời:").map(str::to_string),
+                _ => None,
+            };
+            if let Some(l) = lead.filter(|_| self.out.recipients.is_empty() && self.out.lead.is_none()) {
+                self.out.lead = Some(l);
+                i = self.recipients(items, i, "");
+                continue;
+            }
+            if decision {
+                if t.starts_with("Căn cứ") {
+                    self.out.bases.push(t.trim_end_matches([';', ',', '.']).trim_end().to_string());
+                    i += 1;
+                    continue;
+                }
+                if t.starts_with("Theo đề nghị") || t.starts_with("Xét đề nghị") {
+                    self.out.proposal = Some(t.trim_end_matches([';', ',', '.']).trim_end().to_string());
+                    i += 1;
+                    continue;
+                }
+                let k = upper_key(&t);
+                if k == "QUYẾT ĐỊNH:" || k == "QUYẾT NGHỊ:" || k == "QUYẾT ĐỊNH" || k == "QUYẾT NGHỊ" {
+                    i += 1;
+                    return i;
+                }
+                if is_upper(&t) && self.out.authority.is_none() && self.out.bases.is_empty() {
+                    self.out.authority = Some(sentence(&t));
+                    i += 1;
+                    continue;
+                }
+            }
+            return i;
+        }
+    }
+
+    pub(super) fn recipients(&mut self, items: &[Item], mut i: usize, first: &str) -> usize {
+        let mut lines: Vec<String> = Vec::new();
+        if !first.is_empty() {
+            lines.push(first.to_string());
+        }
+        i += 1;
+        // A dash list under it: as long as lines start with a dash.
+        if lines.is_empty() || lines[0].starts_with('-') {
+            while let Some(Item::P(p)) = items.get(i) {
+                let t = clean(&p.text());
+                if t.starts_with('-') || t.starts_with('–') {
+                    lines.push(t);
+                    i += 1;
+                } else if t.is_empty() && lines.is_empty() {
+                    i += 1;
+                } else {
+                    break;
+                }
+            }
+        }
+        for l in lines {
+            for part in l.split('\n') {
+                let item = item_text(part);
+                if !item.is_empty() {
+                    self.out.recipients.push(item);
+                }
+            }
+        }
+        i
+    }
+}
