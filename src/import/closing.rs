@@ -3,22 +3,42 @@
 
 use super::case::{is_upper, sentence};
 use super::recognise::*;
-use super::wordml::Item;
+use super::wordml::{Item, Table};
+use std::collections::BTreeMap;
 use serde_json::{json, Value};
 
 impl Recogniser<'_> {
     // ---- closing ----
 
-    /// Where the closing starts: the Nơi nhận table or paragraph, or a signing table.
+    /// Where the closing starts: the Nơi nhận table or paragraph (or the signing table just
+    /// before it: biên bản and joint documents), or a signing block at the end.
     pub(super) fn closing_start(&self, items: &[Item], from: usize) -> usize {
+        let back_to_signing = |k: usize| {
+            let mut j = k;
+            while j > from {
+                match &items[j - 1] {
+                    Item::P(p) if clean(&p.text()).is_empty() => j -= 1,
+                    Item::T(t) if table_is_signing(t) => return j - 1,
+                    _ => break,
+                }
+            }
+            k
+        };
         for (k, it) in items.iter().enumerate().skip(from) {
             match it {
-                Item::T(t) if table_is_closing(t) => return k,
-                Item::P(p) if clean(&p.text()).starts_with("Nơi nhận") => return k,
+                Item::T(t) if table_is_closing(t) => return back_to_signing(k),
+                Item::P(p) if clean(&p.text()).starts_with("Nơi nhận") => return back_to_signing(k),
                 _ => {}
             }
         }
-        // A signing block typed as paragraphs at the end: TM./KT./… lines.
+        // No Nơi nhận: a signing table last, or a signing block typed as paragraphs at the end
+        // (TM./KT./… lines).
+        let last = items.iter().rposition(|it| !matches!(it, Item::P(p) if clean(&p.text()).is_empty()));
+        if let Some(k) = last.filter(|k| *k >= from) {
+            if matches!(&items[k], Item::T(t) if table_is_signing(t)) {
+                return k;
+            }
+        }
         for (k, it) in items.iter().enumerate().skip(from).rev() {
             if let Item::P(p) = it {
                 if is_signing_prefix(&clean(&p.text())) {
@@ -29,29 +49,52 @@ impl Recogniser<'_> {
         items.len()
     }
 
+    /// A closing or signing table, by grid column: each column's lines are a signer's until a
+    /// cell starts Nơi nhận, whose lines (and those under it in the column) are Nơi nhận's.
+    /// The form's "Ghi chú" cells are left out.
+    fn closing_table(&mut self, t: &Table, left: &mut Vec<Line>, signer_cells: &mut Vec<Vec<Line>>) {
+        let mut cols: BTreeMap<u32, (Vec<Line>, bool)> = BTreeMap::new();
+        for (r, row) in t.rows.iter().enumerate() {
+            let mut g = 0;
+            for (c, cell) in row.iter().enumerate() {
+                let start = g;
+                g += cell.span.max(1);
+                if cell.merged {
+                    continue;
+                }
+                let place = format!("table {}, row {}, cell {}", t.index, r + 1, c + 1);
+                let lines = cell_lines(cell, &place);
+                let Some(first) = lines.iter().map(|l| clean(&l.text)).find(|t| !t.is_empty()) else { continue };
+                if first.starts_with("Ghi chú") {
+                    let text = lines.iter().map(|l| l.text.as_str()).collect::<Vec<_>>().join(" ");
+                    self.left_out(&place, &text, "a note on the form, not part of the document");
+                    continue;
+                }
+                let col = cols.entry(start).or_default();
+                col.1 |= first.starts_with("Nơi nhận");
+                if col.1 { left.extend(lines) } else { col.0.extend(lines) }
+            }
+        }
+        for (lines, _) in cols.into_values() {
+            if lines.iter().any(|l| !clean(&l.text).is_empty()) {
+                signer_cells.push(lines);
+            }
+        }
+    }
+
     pub(super) fn closing(&mut self, items: &[Item]) {
         let mut left: Vec<Line> = Vec::new();
         let mut signer_cells: Vec<Vec<Line>> = Vec::new();
         let mut after: Vec<(String, String)> = Vec::new();
         let mut done = false;
+        // The signers came from a table: paragraphs after it are Nơi nhận's.
+        let mut from_table = false;
         for it in items {
             match it {
-                Item::T(t) if !done && table_is_closing(t) => {
-                    let ncols = t.rows.iter().map(|r| r.iter().filter(|c| !c.merged).count()).max().unwrap_or(0);
-                    let mut cols: Vec<Vec<Line>> = vec![Vec::new(); ncols];
-                    for (r, row) in t.rows.iter().enumerate() {
-                        for (c, cell) in row.iter().filter(|c| !c.merged).enumerate() {
-                            cols[c].extend(cell_lines(cell, &format!("table {}, row {}, cell {}", t.index, r + 1, c + 1)));
-                        }
-                    }
-                    for col in cols {
-                        if col.iter().any(|l| clean(&l.text).starts_with("Nơi nhận")) {
-                            left.extend(col);
-                        } else if col.iter().any(|l| !clean(&l.text).is_empty()) {
-                            signer_cells.push(col);
-                        }
-                    }
-                    done = true;
+                Item::T(t) if !done && (table_is_closing(t) || table_is_signing(t)) => {
+                    self.closing_table(t, &mut left, &mut signer_cells);
+                    from_table = !signer_cells.is_empty();
+                    done = from_table && !left.is_empty();
                 }
                 Item::T(t) => {
                     for (r, row) in t.rows.iter().enumerate() {
@@ -68,7 +111,9 @@ impl Recogniser<'_> {
                     let parts: Vec<&str> = text.split('\t').collect();
                     let bold = p.all_bold();
                     let place = para_place(p);
-                    let (l, r) = if parts.len() > 1 {
+                    let (l, r) = if from_table {
+                        (text.trim().to_string(), String::new())
+                    } else if parts.len() > 1 {
                         (parts[0].trim().to_string(), parts[1..].iter().map(|s| s.trim()).filter(|s| !s.is_empty()).collect::<Vec<_>>().join(" "))
                     } else if p.align.as_deref() == Some("center") || p.align.as_deref() == Some("right") || left.is_empty() && !clean(&text).starts_with("Nơi nhận") {
                         (String::new(), text.trim().to_string())
@@ -78,11 +123,13 @@ impl Recogniser<'_> {
                     for part in l.split('\n') {
                         left.push(Line { text: part.to_string(), bold, place: place.clone() });
                     }
-                    if signer_cells.is_empty() {
-                        signer_cells.push(Vec::new());
-                    }
-                    for part in r.split('\n') {
-                        signer_cells[0].push(Line { text: part.to_string(), bold, place: place.clone() });
+                    if !r.is_empty() {
+                        if signer_cells.is_empty() {
+                            signer_cells.push(Vec::new());
+                        }
+                        for part in r.split('\n') {
+                            signer_cells[0].push(Line { text: part.to_string(), bold, place: place.clone() });
+                        }
                     }
                     if is_drafter(&clean(&text)) || is_contact(&clean(&text)).is_some() {
                         done = true;
@@ -189,6 +236,11 @@ impl Recogniser<'_> {
                 }
                 continue;
             }
+            if upper_key(&t) == "QUYỀN HẠN, CHỨC VỤ CỦA NGƯỜI KÝ" {
+                self.warn(l.place.clone(), "import-placeholder", "the signing lines are the form's placeholder: the title is left as a placeholder");
+                titles.push(PLACEHOLDER.into());
+                continue;
+            }
             if let Some(rest) = strip_prefix_ci(&t, "TM.") {
                 s.insert("on_behalf_of".into(), json!(sentence(rest)));
             } else if let Some(rest) = strip_prefix_ci(&t, "KT.") {
@@ -215,10 +267,12 @@ impl Recogniser<'_> {
             s.insert("acting".into(), json!(true));
             title = rest.to_string();
         }
-        if !title.is_empty() {
+        if title == PLACEHOLDER {
+            s.insert("title".into(), json!(PLACEHOLDER));
+        } else if !title.is_empty() {
             s.insert("title".into(), json!(sentence(&title)));
         }
-        match name.filter(|n| !is_dots(n)) {
+        match name.filter(|n| !is_dots(n) && !is_name_placeholder(n)) {
             Some(n) => s.insert("name".into(), json!(n)),
             None => {
                 self.warn(lines[0].place.clone(), "import-placeholder", "the signer's name is missing or a placeholder");

@@ -4,8 +4,10 @@
 //! (Nơi nhận and the signing lines, as a table or tab-aligned). Every piece of text lands in
 //! the document or in a warning that says where it was and why it was left out.
 
+use super::case::is_upper;
 use super::wordml::{Cell, Item, Para, Table};
 use crate::error::InputError;
+use crate::nd30::date::{read_words, ReadDate};
 use crate::nd30::numbering::from_roman;
 use crate::nd30::{QUOC_HIEU, TIEU_NGU};
 use crate::nd30::types::{DocType, SECRECY, TYPES, URGENCY};
@@ -267,6 +269,9 @@ impl<'a> Recogniser<'a> {
             self.out.issuer.code = PLACEHOLDER.into();
             self.out.symbol = None;
         }
+        if slug == "bien-ban" && self.out.date.is_empty() {
+            self.bien_ban_date();
+        }
         if self.out.place.is_empty() || is_dots(&self.out.place) {
             self.warn("header", "import-placeholder", "no place in the date line: left as a placeholder");
             self.out.place = PLACEHOLDER.into();
@@ -277,6 +282,40 @@ impl<'a> Recogniser<'a> {
         }
         if self.out.distribution.is_empty() {
             self.warn("closing", "import-placeholder", "no Nơi nhận was found");
+        }
+    }
+}
+
+impl Recogniser<'_> {
+    /// A biên bản prints no date line (Mẫu 1.9): its date is the first day its body names
+    /// ("Thời gian: 14 giờ 00, ngày 28 tháng 9 năm 2026"), its place the issuer's locality.
+    fn bien_ban_date(&mut self) {
+        fn first_date(v: &Value) -> Option<(String, String)> {
+            match v {
+                Value::String(s) => s.match_indices("ngày").find_map(|(at, _)| match read_words(&s[at..]) {
+                    Some(ReadDate::Date(d)) => Some((d.contract(), s[at..].chars().take(30).collect())),
+                    _ => None,
+                }),
+                Value::Array(a) => a.iter().find_map(first_date),
+                Value::Object(o) => o.values().find_map(first_date),
+                _ => None,
+            }
+        }
+        if let Some((date, words)) = first_date(&Value::Array(self.out.body.clone())) {
+            self.warn("body", "import-date", format!("a biên bản has no date line: its date is the first day its body names, {}", quote(&words)));
+            self.out.date = date;
+        }
+        if self.out.place.is_empty() {
+            let name = self.out.issuer.name.clone();
+            let lower = name.to_lowercase();
+            let at = ["xã ", "phường ", "đặc khu ", "thị trấn ", "thị xã ", "thành phố ", "tỉnh ", "huyện ", "quận "]
+                .iter()
+                .filter_map(|w| lower.rfind(&format!(" {w}")).map(|i| i + 1 + w.len()))
+                .max();
+            if let Some(at) = at.filter(|at| *at < name.len()) {
+                self.warn("header", "import-date", format!("a biên bản has no date line: its place is the issuer's locality, {}", quote(&name[at..])));
+                self.out.place = name[at..].trim().to_string();
+            }
         }
     }
 }
@@ -321,21 +360,11 @@ pub(super) fn parse_date_line(t: &str) -> Option<(String, String)> {
     let t = clean(t);
     let at = t.find(", ngày").or_else(|| t.find(",ngày"))?;
     let place = t[..at].trim().to_string();
-    let rest = t[at..].trim_start_matches(',').trim();
-    let rest = rest.strip_prefix("ngày")?;
-    let (day, rest) = rest.split_once("tháng")?;
-    let (month, year) = rest.split_once("năm")?;
-    let num = |s: &str| -> Option<u32> {
-        let d: String = s.chars().filter(char::is_ascii_digit).collect();
-        (!d.is_empty() && s.trim().chars().all(|c| c.is_ascii_digit())).then(|| d.parse().ok()).flatten()
+    let date = match read_words(t[at..].trim_start_matches(',').trim())? {
+        ReadDate::Date(d) => d.contract(),
+        ReadDate::Blank => PLACEHOLDER.into(),
     };
-    let year_s: String = year.trim().trim_end_matches('.').to_string();
-    let date = match (num(day), num(month), num(&year_s)) {
-        (Some(d), Some(m), Some(y)) => chrono::NaiveDate::from_ymd_opt(y as i32, m, d).map(|x| x.format("%Y-%m-%d").to_string()).unwrap_or_else(|| PLACEHOLDER.into()),
-        (None, None, Some(y)) => y.to_string(),
-        _ => PLACEHOLDER.into(),
-    };
-    let place = if place.chars().all(|c| c == '.' || c == '…' || c.is_whitespace() || c.is_ascii_digit()) { PLACEHOLDER.to_string() } else { place };
+    let place = if is_dots(&place) { PLACEHOLDER.to_string() } else { place };
     Some((place, date))
 }
 
@@ -348,6 +377,46 @@ pub(super) fn table_is_header(t: &Table) -> bool {
 pub(super) fn table_is_closing(t: &Table) -> bool {
     let lines: Vec<String> = t.rows.iter().flatten().flat_map(|c| c.lines()).map(|l| clean(&l)).collect();
     lines.iter().any(|l| l.starts_with("Nơi nhận")) || lines.iter().any(|l| is_signing_prefix(l)) && t.rows.len() <= 3
+}
+
+/// A table of signers side by side (biên bản, joint documents): at most four rows, short,
+/// and in every column that has text, an upper-case signing line first and a name (or the
+/// form's "Họ và tên") last.
+pub(super) fn table_is_signing(t: &Table) -> bool {
+    if t.rows.is_empty() || t.rows.len() > 4 || table_is_header(t) {
+        return false;
+    }
+    let mut cols: std::collections::BTreeMap<u32, Vec<String>> = Default::default();
+    for row in &t.rows {
+        let mut g = 0;
+        for cell in row {
+            let start = g;
+            g += cell.span.max(1);
+            if !cell.merged {
+                cols.entry(start).or_default().extend(cell.lines().iter().map(|l| clean(l)).filter(|l| !l.is_empty() && !(l.starts_with('(') && l.ends_with(')'))));
+            }
+        }
+    }
+    let filled: Vec<&Vec<String>> = cols.values().filter(|c| !c.is_empty()).collect();
+    let total: usize = filled.iter().flat_map(|c| c.iter()).map(|l| l.chars().count()).sum();
+    !filled.is_empty()
+        && total < 400
+        && filled.iter().all(|c| {
+            let (first, last) = (&c[0], &c[c.len() - 1]);
+            c.len() >= 2 && is_upper(first) && first.chars().count() <= 80 && (is_personal_name(last) || is_name_placeholder(last))
+        })
+}
+
+/// A person's name as signed: two to six words, each capitalised, no digits or punctuation.
+pub(super) fn is_personal_name(t: &str) -> bool {
+    let words: Vec<&str> = t.split_whitespace().collect();
+    (2..=6).contains(&words.len()) && !is_upper(t) && words.iter().all(|w| w.chars().next().is_some_and(char::is_uppercase) && w.chars().all(char::is_alphabetic))
+}
+
+/// The forms' "Họ và tên" where the name goes.
+pub(super) fn is_name_placeholder(t: &str) -> bool {
+    let t = clean(t).to_lowercase();
+    t == "họ và tên" || t == "họ tên"
 }
 
 pub(super) fn cell_lines(cell: &Cell, place: &str) -> Vec<Line> {

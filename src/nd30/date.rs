@@ -71,6 +71,47 @@ pub fn day_month(d: NaiveDate) -> (String, String) {
     (format!("{:02}", d.day()), month(d.month()))
 }
 
+/// A date line's words read back, the inverse of [`DocDate::words`]: "ngày 6 tháng 4 năm
+/// 2011" (padded or not), an undated draft's "ngày … tháng … năm 2026" (a year alone), or
+/// the blanks of a form ("ngày …… tháng …… năm ……"). `None` when `s` does not start with the
+/// words; the rest after the year is ignored ("… năm 2026./." in a biên bản's body).
+pub fn read_words(s: &str) -> Option<ReadDate> {
+    let rest = s.trim_start().strip_prefix("ngày")?;
+    let (day, rest) = rest.split_once("tháng")?;
+    let (month, after) = rest.split_once("năm")?;
+    let after = after.trim_start();
+    let year: String = after.chars().take_while(char::is_ascii_digit).collect();
+    let num = |s: &str| -> Option<u32> { s.trim().parse().ok().filter(|_| !s.trim().is_empty() && s.trim().bytes().all(|b| b.is_ascii_digit())) };
+    let blank = |s: &str| s.chars().all(|c| c == '.' || c == '…' || c == '_' || c.is_whitespace());
+    if !blank(day) && num(day).is_none() || !blank(month) && num(month).is_none() {
+        return None;
+    }
+    Some(match (num(day), num(month), year.parse::<i32>().ok()) {
+        (Some(d), Some(m), Some(y)) => NaiveDate::from_ymd_opt(y, m, d).map(|x| ReadDate::Date(DocDate::Full(x))).unwrap_or(ReadDate::Blank),
+        (None, None, Some(y)) if y >= 1 => ReadDate::Date(DocDate::Year(y)),
+        _ => ReadDate::Blank,
+    })
+}
+
+/// What [`read_words`] found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReadDate {
+    /// A date the contract takes (a day, or a year alone).
+    Date(DocDate),
+    /// Blanks or an impossible day: a placeholder.
+    Blank,
+}
+
+impl DocDate {
+    /// The contract's form: "2020-10-05" or "2026".
+    pub fn contract(&self) -> String {
+        match *self {
+            DocDate::Full(d) => d.format("%Y-%m-%d").to_string(),
+            DocDate::Year(y) => y.to_string(),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -105,5 +146,17 @@ mod tests {
         assert_eq!(DocDate::parse("2026-13-01"), None);
         assert_eq!(DocDate::parse("05/10/2020"), None);
         assert_eq!(DocDate::parse("0000"), None);
+    }
+
+    #[test]
+    fn date_words_read_back() {
+        for s in ["2020-10-05", "2026-03-09", "2026"] {
+            assert_eq!(read_words(&d(s).words()), Some(ReadDate::Date(d(s))), "{s}");
+        }
+        assert_eq!(read_words("ngày 6 tháng 4 năm 2011"), Some(ReadDate::Date(d("2011-04-06"))));
+        assert_eq!(read_words("ngày …… tháng …… năm ……"), Some(ReadDate::Blank));
+        assert_eq!(read_words("ngày 31 tháng 2 năm 2026"), Some(ReadDate::Blank));
+        assert_eq!(read_words("ngày 28 tháng 9 năm 2026./."), Some(ReadDate::Date(d("2026-09-28"))));
+        assert_eq!(read_words("ngày làm việc tháng này năm nay"), None);
     }
 }
