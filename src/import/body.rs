@@ -3,11 +3,12 @@
 
 use super::case::{is_upper, sentence};
 use super::recognise::*;
-use super::wordml::{Cell, Item, Para, Table};
+use super::wordml::{Cell, Item, LineSpacing, Para, Table};
 use serde_json::{json, Value};
 use crate::nd30::numbering::{from_roman, SectionLabels};
 use crate::nd30::ranges::{BODY_SIZE, INDENTS_MM};
 use std::collections::HashMap;
+use crate::nd30::ranges::PARAGRAPH_SPACING_MIN_PT;
 
 impl Recogniser<'_> {
     // ---- body ----
@@ -17,6 +18,8 @@ impl Recogniser<'_> {
     pub(super) fn body_style(&mut self, items: &[Item]) {
         let mut sizes: HashMap<u32, usize> = HashMap::new();
         let mut indents: HashMap<i32, usize> = HashMap::new();
+        let mut spacings: HashMap<u32, usize> = HashMap::new();
+        let mut lines: HashMap<LineSpacing, usize> = HashMap::new();
         for it in items {
             if let Item::P(p) = it {
                 let n = p.text().chars().count();
@@ -29,6 +32,8 @@ impl Recogniser<'_> {
                 if let Some(i) = p.first_line.filter(|i| *i > 0) {
                     *indents.entry(i).or_default() += n;
                 }
+                *spacings.entry(p.before.unwrap_or(0)).or_default() += n;
+                *lines.entry(p.line.unwrap_or(LineSpacing::Multiple(240))).or_default() += n;
             }
         }
         // The decree's two choices (src/nd30/ranges.rs); the larger size and indent are the
@@ -51,6 +56,39 @@ impl Recogniser<'_> {
                 self.warn("body", "import-style", format!("the first-line indent is {mm:.1} mm; the decree's is {} or {} mm: the default is used", INDENTS_MM[0], INDENTS_MM[1]));
             }
         }
+        // The layout's own defaults (style.json) need not be written.
+        let defaults = crate::pdf::layout::Layout::embedded().style;
+        let body_pt = style.get("body_size").and_then(Value::as_f64).unwrap_or(BODY_SIZE.1);
+        if let Some((line, _)) = lines.into_iter().max_by_key(|(l, n)| (*n, matches!(l, LineSpacing::Multiple(240)))) {
+            let v = match line {
+                LineSpacing::Multiple(n) if n as f64 / 240.0 == defaults.body.line_spacing => None,
+                LineSpacing::Multiple(n) => Some(json!((n as f64 / 240.0 * 100.0).round() / 100.0)),
+                LineSpacing::Exact(tw) => Some(json!(format!("{}pt", tw as f64 / 20.0))),
+            };
+            if let Some(v) = v {
+                match crate::style::line_spacing(&v, body_pt) {
+                    Ok(_) => {
+                        style.insert("line_spacing".into(), v);
+                    }
+                    Err(m) => self.warn("body", "import-style", format!("line spacing {v}: {m}: the default is used")),
+                }
+            }
+        }
+        if let Some((tw, _)) = spacings.into_iter().max_by_key(|(s, n)| (*n, *s)) {
+            let pt = tw as f64 / 20.0;
+            if pt >= PARAGRAPH_SPACING_MIN_PT && pt != defaults.body.paragraph_spacing_pt {
+                style.insert("paragraph_spacing".into(), json!(format!("{pt}pt")));
+            } else if pt < PARAGRAPH_SPACING_MIN_PT {
+                self.warn("body", "import-style", format!("{pt} pt between paragraphs; the decree asks at least {PARAGRAPH_SPACING_MIN_PT} pt: the default is used"));
+            }
+        }
+        if let Some(h) = self.header_size.filter(|h| *h as f64 != defaults.sizes_pt.quoc_hieu) {
+            if h == 12 || h == 13 {
+                style.insert("header_size".into(), json!(h));
+            } else {
+                self.warn("header", "import-style", format!("the Quốc hiệu is {h} pt; the decree's is 12 or 13 pt: the default is used"));
+            }
+        }
         if !style.is_empty() {
             self.out.style = Some(Value::Object(style));
         }
@@ -58,6 +96,11 @@ impl Recogniser<'_> {
 
     pub(super) fn body(&mut self, items: &[Item]) {
         self.body_style(items);
+        self.out.body = self.blocks(items);
+    }
+
+    /// Blocks from paragraphs and tables: the body's, an appendix's.
+    pub(super) fn blocks(&mut self, items: &[Item]) -> Vec<Value> {
         let mut b = BodyBuilder::default();
         for it in items {
             match it {
@@ -82,7 +125,7 @@ impl Recogniser<'_> {
                 }
             }
         }
-        self.out.body = b.finish();
+        b.finish()
     }
 
     fn body_para(&mut self, b: &mut BodyBuilder, p: &Para) {
@@ -222,7 +265,7 @@ impl Recogniser<'_> {
             return None;
         }
         let head = rows.remove(0);
-        let total: u32 = t.grid.iter().sum::<u32>().max(1);
+        let unit = t.grid.iter().filter(|w| **w > 0).fold(0, |g, w| gcd(g, *w)).max(1);
         let columns: Vec<Value> = head
             .iter()
             .enumerate()
@@ -231,7 +274,8 @@ impl Recogniser<'_> {
                 let mut c = json!({ "title": title });
                 let w = t.grid.get(k).copied().unwrap_or(0);
                 if w > 0 && t.grid.len() == head.len() {
-                    c["width"] = json!(format!("{}fr", (w * 100 / total).max(1)));
+                    // The grid's own proportions, exactly (reduced by their common divisor).
+                    c["width"] = json!(format!("{}fr", w / unit));
                 }
                 if let Some(a) = col_align.get(k).cloned().flatten() {
                     c["align"] = json!(a);
@@ -239,7 +283,11 @@ impl Recogniser<'_> {
                 c
             })
             .collect();
-        Some(json!({ "table": { "columns": columns, "rows": rows } }))
+        let mut block = json!({ "table": { "columns": columns, "rows": rows } });
+        if t.landscape {
+            block["landscape"] = json!(true);
+        }
+        Some(block)
     }
 }
 
@@ -396,3 +444,6 @@ impl BodyBuilder {
     }
 }
 
+fn gcd(a: u32, b: u32) -> u32 {
+    if b == 0 { a } else { gcd(b, a % b) }
+}

@@ -10,6 +10,12 @@ impl Recogniser<'_> {
 
     /// The header's left and right columns; the index of the first item after it.
     pub(super) fn header(&mut self, items: &[Item]) -> usize {
+        // The Quốc hiệu's size: the header's (12 or 13 pt).
+        let paras = items.iter().take(12).flat_map(|it| match it {
+            Item::P(p) => vec![p],
+            Item::T(t) => t.rows.iter().flatten().flat_map(|c| c.paras.iter()).collect(),
+        });
+        self.header_size = paras.filter(|p| p.text().split('\t').any(is_quoc_hieu)).find_map(|p| p.size).map(|hp| hp / 2);
         let mut left: Vec<Line> = Vec::new();
         let mut right: Vec<Line> = Vec::new();
         let mut i = 0;
@@ -190,6 +196,8 @@ impl Recogniser<'_> {
             let t = clean(&p.text());
             if let Some((k, v)) = mark_of(&t) {
                 self.set_mark(k, v);
+            } else if let Some(c) = circulation_of(&t) {
+                self.out.circulation = Some(c);
             } else if !t.is_empty() && !is_rule(&t) {
                 break;
             }
@@ -240,6 +248,11 @@ impl Recogniser<'_> {
             let Some(Item::P(p)) = items.get(i) else { return i };
             let t = clean(&p.text());
             if t.is_empty() || is_rule(&t) {
+                i += 1;
+                continue;
+            }
+            if let Some(c) = circulation_of(&t).filter(|_| self.out.circulation.is_none()) {
+                self.out.circulation = Some(c);
                 i += 1;
                 continue;
             }

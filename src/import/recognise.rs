@@ -38,6 +38,8 @@ pub struct Out {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub secrecy: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    pub circulation: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub authority: Option<String>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub bases: Vec<String>,
@@ -55,6 +57,10 @@ pub struct Out {
     pub drafter: Option<Value>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub contact: Option<Value>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub appendices: Vec<Value>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub copy: Option<Value>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub style: Option<Value>,
 }
@@ -76,6 +82,8 @@ pub struct Recogniser<'a> {
     pub out: Out,
     pub warnings: Vec<InputError>,
     pub(super) numbering: &'a HashMap<(String, u32), String>,
+    /// The Quốc hiệu's size in the source, pt.
+    pub(super) header_size: Option<u32>,
 }
 
 /// One line of a header or closing column, with where it came from.
@@ -198,6 +206,14 @@ pub(super) fn mark_of(text: &str) -> Option<(&'static str, &'static str)> {
     SECRECY.iter().find(|(_, m)| *m == k).map(|(s, _)| ("secrecy", *s))
 }
 
+/// Ô 11, the instruction on circulation: "LƯU HÀNH NỘI BỘ", "XEM XONG TRẢ LẠI",
+/// "TRẢ LẠI SAU KHI HỌP (HỘI NGHỊ)".
+pub(super) fn circulation_of(text: &str) -> Option<String> {
+    let t = clean(text);
+    let k = upper_key(t.trim_matches(['(', ')']));
+    (is_upper(&t) && ["LƯU HÀNH", "XEM XONG", "TRẢ LẠI SAU"].iter().any(|p| k.starts_with(p))).then(|| super::case::sentence(t.trim_matches(['(', ')'])))
+}
+
 pub(super) fn para_place(p: &Para) -> String {
     format!("paragraph {}", p.index)
 }
@@ -205,7 +221,7 @@ pub(super) fn para_place(p: &Para) -> String {
 impl<'a> Recogniser<'a> {
     /// A recogniser with the document's numbering formats.
     pub fn new(numbering: &'a HashMap<(String, u32), String>) -> Recogniser<'a> {
-        Recogniser { out: Out::default(), warnings: Vec::new(), numbering }
+        Recogniser { out: Out::default(), warnings: Vec::new(), numbering, header_size: None }
     }
 
     pub(super) fn warn(&mut self, place: impl Into<String>, code: &'static str, message: impl Into<String>) {
@@ -224,9 +240,12 @@ impl<'a> Recogniser<'a> {
         i = self.type_and_subject(&items, i);
         i = self.preamble(&items, i);
         let end = self.closing_start(&items, i);
+        let tail = self.tail_start(&items, end);
         self.body(&items[i..end]);
-        self.closing(&items[end..]);
+        self.closing(&items[end..tail]);
+        self.tail(&items[tail..]);
         self.finish_values();
+        self.settle_captions();
     }
 
 

@@ -33,6 +33,11 @@ pub struct Para {
     pub num: Option<(String, u32)>,
     /// A page break before it or inside it.
     pub page_break: bool,
+    /// Space before and after (twips) and line spacing, direct or from its style.
+    pub before: Option<u32>,
+    pub line: Option<LineSpacing>,
+    /// It ends a section: whether that section's pages are landscape.
+    pub section_end: Option<bool>,
     /// Font size of most of its text, in half-points (`w:sz`, its style's, the default).
     pub size: Option<u32>,
     /// First-line indent, twips (`w:ind w:firstLine`, or its style's).
@@ -105,6 +110,8 @@ pub struct Table {
     pub rows: Vec<Vec<Cell>>,
     /// Column widths (twips), from the grid.
     pub grid: Vec<u32>,
+    /// On a landscape page (its section's page is wider than high).
+    pub landscape: bool,
 }
 
 /// A body item.
@@ -132,9 +139,43 @@ pub struct Dropped {
 pub struct Styles {
     para: HashMap<String, (Option<bool>, Option<bool>, Option<String>)>,
     chars: HashMap<String, (Option<bool>, Option<bool>)>,
-    /// Size (half-points) and first-line indent (twips) of paragraph styles.
-    metrics: HashMap<String, (Option<u32>, Option<i32>, Option<String>)>,
+    /// Size, indent, alignment and spacing of paragraph styles.
+    metrics: HashMap<String, Metrics>,
     default_size: Option<u32>,
+    /// The document's default spacing (`pPrDefault`).
+    default_spacing: (Option<u32>, Option<LineSpacing>),
+}
+
+/// What a paragraph style sets of a paragraph's look.
+#[derive(Debug, Clone, Default)]
+struct Metrics {
+    /// Half-points.
+    size: Option<u32>,
+    /// Twips; negative for a hanging indent.
+    first_line: Option<i32>,
+    jc: Option<String>,
+    /// Space before and after, twips.
+    before: Option<u32>,
+    line: Option<LineSpacing>,
+}
+
+/// Line spacing: a multiple (in 240ths of a line) or an exact height (twips).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum LineSpacing {
+    Multiple(u32),
+    Exact(u32),
+}
+
+/// `w:spacing`: space between paragraphs (before and after, twips) and the line spacing.
+fn spacing_of(ppr: Option<Node>) -> (Option<u32>, Option<LineSpacing>) {
+    let Some(sp) = ppr.and_then(|p| w(&p, "spacing")) else { return (None, None) };
+    let (b, a) = (attr(&sp, "before").and_then(|v| v.parse::<u32>().ok()), attr(&sp, "after").and_then(|v| v.parse::<u32>().ok()));
+    let before = if b.is_none() && a.is_none() { None } else { Some(b.unwrap_or(0) + a.unwrap_or(0)) };
+    let line = attr(&sp, "line").and_then(|v| v.parse::<u32>().ok()).map(|n| match attr(&sp, "lineRule") {
+        Some("exact") | Some("atLeast") => LineSpacing::Exact(n),
+        _ => LineSpacing::Multiple(n),
+    });
+    (before, line)
 }
 
 fn size_of(rpr: Option<Node>) -> Option<u32> {
@@ -169,14 +210,17 @@ impl Styles {
         let mut s = Styles::default();
         let Ok(doc) = Document::parse(xml) else { return s };
         s.default_size = doc.descendants().find(|n| n.tag_name().name() == "rPrDefault").and_then(|d| size_of(w(&d, "rPr")));
+        s.default_spacing = spacing_of(doc.descendants().find(|n| n.tag_name().name() == "pPrDefault").and_then(|d| w(&d, "pPr")));
         for st in doc.root_element().children().filter(|c| c.tag_name().name() == "style") {
             let Some(id) = attr(&st, "styleId") else { continue };
             let rpr = w(&st, "rPr");
             let based = w(&st, "basedOn").and_then(|b| attr(&b, "val")).map(str::to_string);
             match attr(&st, "type") {
                 Some("paragraph") => {
-                    let jc = w(&st, "pPr").and_then(|p| w(&p, "jc")).and_then(|j| attr(&j, "val")).map(str::to_string);
-                    s.metrics.insert(id.to_string(), (size_of(rpr), first_line_of(w(&st, "pPr")), jc));
+                    let ppr = w(&st, "pPr");
+                    let jc = ppr.and_then(|p| w(&p, "jc")).and_then(|j| attr(&j, "val")).map(str::to_string);
+                    let (before, line) = spacing_of(ppr);
+                    s.metrics.insert(id.to_string(), Metrics { size: size_of(rpr), first_line: first_line_of(ppr), jc, before, line });
                     s.para.insert(id.to_string(), (toggle(rpr, "b"), toggle(rpr, "i"), based));
                 }
                 Some("character") => {
@@ -188,20 +232,25 @@ impl Styles {
         s
     }
 
-    /// Size and first-line indent of a paragraph style, through `basedOn`.
-    fn para_metrics(&self, id: &str) -> (Option<u32>, Option<i32>, Option<String>) {
-        let (mut sz, mut ind, mut jc) = (None, None, None);
+    /// What a paragraph style sets, through `basedOn`, then the document's defaults.
+    fn para_metrics(&self, id: &str) -> Metrics {
+        let mut m = Metrics::default();
         let mut cur = Some(id.to_string());
         for _ in 0..16 {
             let Some(c) = cur else { break };
-            if let Some((s, i, j)) = self.metrics.get(&c) {
-                sz = sz.or(*s);
-                ind = ind.or(*i);
-                jc = jc.or_else(|| j.clone());
+            if let Some(s) = self.metrics.get(&c) {
+                m.size = m.size.or(s.size);
+                m.first_line = m.first_line.or(s.first_line);
+                m.jc = m.jc.take().or_else(|| s.jc.clone());
+                m.before = m.before.or(s.before);
+                m.line = m.line.or(s.line);
             }
             cur = self.para.get(&c).and_then(|p| p.2.clone());
         }
-        (sz.or(self.default_size), ind, jc)
+        m.size = m.size.or(self.default_size);
+        m.before = m.before.or(self.default_spacing.0);
+        m.line = m.line.or(self.default_spacing.1);
+        m
     }
 
     fn para_look(&self, id: &str) -> (bool, bool) {
@@ -240,6 +289,17 @@ impl<'s> Reader<'s> {
     pub fn body(&mut self, root: Node) -> Vec<Item> {
         let mut out = Vec::new();
         self.block_children(root, &mut out);
+        // A section's properties close it (in its last paragraph; the body's own for the
+        // last): tables in a landscape section are landscape tables.
+        let body_landscape = w(&root, "sectPr").is_some_and(|s| landscape(&s));
+        let mut section_landscape = body_landscape;
+        for it in out.iter_mut().rev() {
+            match it {
+                Item::P(p) if p.section_end.is_some() => section_landscape = p.section_end == Some(true),
+                Item::T(t) => t.landscape = section_landscape,
+                _ => {}
+            }
+        }
         out
     }
 
@@ -289,7 +349,7 @@ impl<'s> Reader<'s> {
             }
             rows.push(row);
         }
-        Table { index, rows, grid }
+        Table { index, rows, grid, landscape: false }
     }
 
     fn para(&mut self, p: Node) -> Para {
@@ -307,13 +367,20 @@ impl<'s> Reader<'s> {
                 (id != "0").then_some((id, lvl))
             }),
             page_break: ppr.and_then(|x| w(&x, "pageBreakBefore")).is_some(),
+            section_end: ppr.and_then(|x| w(&x, "sectPr")).map(|s| landscape(&s)),
             runs: Vec::new(),
             size: None,
             first_line: None,
+            before: None,
+            line: None,
         };
-        let (style_size, style_ind, style_jc) = self.styles.para_metrics(style);
-        para.first_line = first_line_of(ppr).or(style_ind);
-        para.align = para.align.take().or(style_jc);
+        let m = self.styles.para_metrics(style);
+        para.first_line = first_line_of(ppr).or(m.first_line);
+        para.align = para.align.take().or(m.jc);
+        let (before, line) = spacing_of(ppr);
+        para.before = before.or(m.before);
+        para.line = line.or(m.line);
+        let style_size = m.size;
         // The size of the paragraph's first run with text that says one, else the style's.
         para.size = p.descendants().filter(|d| d.tag_name().name() == "r").find_map(|r| size_of(w(&r, "rPr"))).or(style_size);
         let mut field = FieldState::default();
@@ -490,4 +557,12 @@ pub fn numbering(xml: &str) -> HashMap<(String, u32), String> {
         }
     }
     out
+}
+
+/// A section's page is landscape: said so, or wider than high.
+fn landscape(sect: &Node) -> bool {
+    w(sect, "pgSz").is_some_and(|p| {
+        let n = |k: &str| attr(&p, k).and_then(|v| v.parse::<u32>().ok()).unwrap_or(0);
+        attr(&p, "orient") == Some("landscape") || n("w") > n("h")
+    })
 }

@@ -1,0 +1,249 @@
+//! What follows the closing: appendices ("Phụ lục I" / TITLE / "(Kèm theo …)"), attached
+//! documents (Mẫu 1.3: "QUY CHẾ" / Title / "(Ban hành kèm theo …)") and the copy block
+//! (Mẫu 3.1: the copying agency, "SAO Y", its number and date, its own closing).
+
+use super::case::{is_upper, sentence};
+use super::recognise::*;
+use super::wordml::{Item, Para, Table};
+use crate::nd30::date::DocDate;
+use crate::nd30::symbol::{reference, symbol};
+use crate::nd30::types::{by_slug, COPY_FORMS};
+use serde_json::{json, Map, Value};
+
+/// Where a part after the closing starts.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Start {
+    Appendix,
+    Attached,
+    Copy,
+}
+
+/// "Phụ lục", "Phụ lục II", "PHỤ LỤC 01", the form's "Phụ lục …1...".
+fn is_appendix_label(p: &Para) -> bool {
+    let t = clean(&p.text());
+    let Some(rest) = t.strip_prefix("Phụ lục").or_else(|| t.strip_prefix("PHỤ LỤC")) else { return false };
+    let rest = rest.trim();
+    rest.chars().count() <= 12 && rest.chars().all(|c| c.is_alphanumeric() || ".…-".contains(c)) && (rest.is_empty() || !rest.chars().any(char::is_lowercase))
+}
+
+/// "(Kèm theo …)", "(Ban hành kèm theo …)": an appendix's caption, footnote digits allowed.
+fn is_caption(t: &str) -> bool {
+    let t = clean(t);
+    let t = t.trim_end_matches(|c: char| c.is_ascii_digit());
+    t.starts_with('(') && t.ends_with(')') && (t.contains("Kèm theo") || t.contains("kèm theo"))
+}
+
+/// The copy form line: "SAO Y", "SAO LỤC", "TRÍCH SAO".
+fn copy_form(t: &str) -> Option<&'static str> {
+    let k = upper_key(t);
+    COPY_FORMS.iter().find(|f| f.1 == k).map(|f| f.0)
+}
+
+/// A copy's header: a short table without the national title, with a number line and either
+/// the form's name or a date line.
+fn is_copy_table(t: &Table) -> bool {
+    let lines: Vec<String> = t.rows.iter().flatten().flat_map(|c| c.lines()).map(|l| clean(&l)).collect();
+    t.rows.len() <= 3
+        && !lines.iter().any(|l| is_quoc_hieu(l))
+        && lines.iter().any(|l| l.starts_with("Số"))
+        && lines.iter().any(|l| copy_form(l).is_some() || parse_date_line(l).is_some())
+}
+
+impl Recogniser<'_> {
+    fn start_at(&self, items: &[Item], k: usize) -> Option<Start> {
+        match &items[k] {
+            Item::T(t) if is_copy_table(t) => Some(Start::Copy),
+            Item::P(p) if is_appendix_label(p) => Some(Start::Appendix),
+            // A type line with a "(Ban hành kèm theo …)" caption a few lines down.
+            Item::P(p) if type_by_line(&p.text()).is_some() || upper_key(&p.text()) == "TÊN LOẠI VĂN BẢN" => {
+                let caption = items[k + 1..].iter().take(5).any(|it| matches!(it, Item::P(q) if is_caption(&q.text())));
+                caption.then_some(Start::Attached)
+            }
+            _ => None,
+        }
+    }
+
+    /// The first item after the closing that starts an appendix, attached document or copy.
+    pub(super) fn tail_start(&self, items: &[Item], from: usize) -> usize {
+        // The closing's own first item never starts one.
+        (from + 1..items.len()).find(|k| self.start_at(items, *k).is_some()).unwrap_or(items.len())
+    }
+
+    /// Appendices, attached documents and the copy, one after another.
+    pub(super) fn tail(&mut self, items: &[Item]) {
+        let mut k = 0;
+        while k < items.len() {
+            let kind = self.start_at(items, k).unwrap_or(Start::Appendix);
+            let end = (k + 1..items.len()).find(|j| self.start_at(items, *j).is_some()).unwrap_or(items.len());
+            match kind {
+                Start::Copy => self.copy_block(&items[k..end]),
+                _ => {
+                    let a = self.appendix(&items[k..end], kind == Start::Attached);
+                    self.out.appendices.push(a);
+                }
+            }
+            k = end;
+        }
+    }
+
+    /// Label (or type line), title lines, caption, rule, then the body.
+    fn appendix(&mut self, items: &[Item], attached: bool) -> Value {
+        let mut a = Map::new();
+        let Some(Item::P(first)) = items.first() else { return Value::Object(a) };
+        let head = clean(&first.text());
+        if attached {
+            match type_by_line(&head) {
+                Some(t) => a.insert("type".into(), json!(t.slug)),
+                None => {
+                    self.warn(para_place(first), "import-placeholder", "the attached document's type line is the placeholder \"TÊN LOẠI VĂN BẢN\": its type is left as a placeholder");
+                    a.insert("type".into(), json!(PLACEHOLDER))
+                }
+            };
+        } else if head.strip_prefix("Phụ lục").or_else(|| head.strip_prefix("PHỤ LỤC")).is_some_and(|r| is_dots(r) && !r.trim().is_empty()) {
+            self.warn(para_place(first), "import-placeholder", format!("the appendix's number {} is a placeholder: vanban numbers appendices", quote(&head)));
+        } else {
+            a.insert("label".into(), json!(head));
+        }
+        let mut i = 1;
+        let mut title: Vec<String> = Vec::new();
+        while let Some(Item::P(p)) = items.get(i) {
+            let t = clean(&p.text());
+            if t.is_empty() {
+                i += 1;
+                if title.is_empty() {
+                    continue;
+                }
+                break;
+            }
+            if is_caption(&t) {
+                a.insert("caption".into(), json!(t.trim_end_matches(|c: char| c.is_ascii_digit())));
+                i += 1;
+                continue;
+            }
+            if is_rule(&t) {
+                i += 1;
+                break;
+            }
+            if title.len() >= 4 || p.align.as_deref() != Some("center") || a.contains_key("caption") {
+                break;
+            }
+            title.extend(p.text().split('\n').map(clean).filter(|l| !l.is_empty()));
+            i += 1;
+        }
+        if !title.is_empty() {
+            let t = title.join("\n");
+            let t = if is_dots(&t) {
+                self.warn(para_place(first), "import-placeholder", "the appendix's title is a placeholder");
+                PLACEHOLDER.to_string()
+            } else if !attached && is_upper(&t) {
+                sentence(&t)
+            } else {
+                t
+            };
+            a.insert("title".into(), json!(t));
+        }
+        a.insert("body".into(), json!(self.blocks(&items[i..])));
+        Value::Object(a)
+    }
+
+    /// The copy block: its header table is read as a header, the rest as a closing, into a
+    /// copy of the recogniser's output that becomes `copy`.
+    fn copy_block(&mut self, items: &[Item]) {
+        let Some(Item::T(t)) = items.first() else { return };
+        let saved = std::mem::take(&mut self.out);
+        let mut left = Vec::new();
+        let mut right = Vec::new();
+        let mut form = None;
+        let mut form_place = String::new();
+        for (r, row) in t.rows.iter().enumerate() {
+            let cells: Vec<_> = row.iter().filter(|c| !c.merged).collect();
+            for (c, cell) in cells.iter().enumerate() {
+                let place = format!("table {}, row {}, cell {}", t.index, r + 1, c + 1);
+                for l in cell_lines(cell, &place) {
+                    let text = clean(&l.text);
+                    if let Some(f) = copy_form(&text) {
+                        form = Some(f);
+                    } else if c > 0 && form.is_none() && is_dots(&text) {
+                        form_place = l.place.clone();
+                    } else if c == 0 && cells.len() > 1 {
+                        left.push(l);
+                    } else {
+                        right.push(l);
+                    }
+                }
+            }
+        }
+        self.header_left(left);
+        self.header_right(right);
+        self.closing(&items[1..]);
+        let got = std::mem::replace(&mut self.out, saved);
+        let mut c = Map::new();
+        match form {
+            Some(f) => c.insert("form".into(), json!(f)),
+            None => {
+                self.warn(if form_place.is_empty() { "copy".to_string() } else { form_place }, "import-placeholder", "the copy's form (SAO Y, SAO LỤC, TRÍCH SAO) is a placeholder");
+                c.insert("form".into(), json!(PLACEHOLDER))
+            }
+        };
+        // "12/SY-VP": the copy's symbol is the form's code and the copying agency's.
+        let code = got.symbol.as_deref().map(|s| s.split_once('-').map(|(_, b)| b).unwrap_or(s)).filter(|s| !s.is_empty() && !is_dots(s) && !s.contains('…'));
+        c.insert("issuer".into(), json!({ "name": if got.issuer.name.is_empty() { PLACEHOLDER.into() } else { got.issuer.name }, "code": code.unwrap_or(PLACEHOLDER) }));
+        if let Some(n) = got.number {
+            c.insert("number".into(), json!(n));
+        }
+        c.insert("place".into(), json!(if got.place.is_empty() { PLACEHOLDER.into() } else { got.place }));
+        c.insert("date".into(), json!(if got.date.is_empty() { PLACEHOLDER.into() } else { got.date }));
+        if let Some(s) = got.signer {
+            c.insert("signer".into(), s);
+        }
+        c.insert("distribution".into(), json!(got.distribution));
+        self.out.copy = Some(Value::Object(c));
+    }
+
+    /// A caption that is the one vanban derives is left out (it follows the number and
+    /// date); the issuer's name as the caption writes it restores the casing the header's
+    /// capitals lost.
+    pub(super) fn settle_captions(&mut self) {
+        let Some(ty) = by_slug(&self.out.doc_type) else { return };
+        let sym = symbol(ty, &self.out.issuer.code, self.out.unit.as_deref(), self.out.symbol.as_deref());
+        let date = DocDate::parse(&self.out.date).map(|d| clean(&d.words()));
+        let type_name = ty.name;
+        let number = clean(&reference(self.out.number, &sym));
+        let mut appendices = std::mem::take(&mut self.out.appendices);
+        for a in &mut appendices {
+            let Some(caption) = a.get("caption").and_then(Value::as_str).map(clean) else { continue };
+            let lead = if a.get("type").is_some() { "Ban hành kèm theo" } else { "Kèm theo" };
+            let Some(date) = &date else { continue };
+            let start = format!("({lead} {type_name} số {number} {date} của ");
+            let Some(issuer) = strip_prefix_ci(&caption, &start).and_then(|r| r.strip_suffix(')')) else { continue };
+            let name = &self.out.issuer.name;
+            let ours: Vec<&str> = name.split_whitespace().collect();
+            let theirs: Vec<&str> = issuer.split_whitespace().collect();
+            if ours.len() != theirs.len() || ours.iter().zip(&theirs).any(|(a, b)| a.to_lowercase() != b.to_lowercase()) {
+                continue;
+            }
+            // Same words: the caption is derived; take its casing, keep the header's breaks.
+            let mut k = 0;
+            self.out.issuer.name = name.split('\n').map(|line| line.split_whitespace().map(|_| { k += 1; theirs[k - 1] }).collect::<Vec<_>>().join(" ")).collect::<Vec<_>>().join("\n");
+            if let Value::Object(o) = a {
+                o.remove("caption");
+            }
+        }
+        self.out.appendices = appendices;
+        // A label that is the one vanban gives ("Phụ lục" alone, "Phụ lục II") is left out.
+        let plain = self.out.appendices.iter().filter(|a| a.get("type").is_none()).count();
+        let mut n = 0;
+        for a in &mut self.out.appendices {
+            if a.get("type").is_some() {
+                continue;
+            }
+            n += 1;
+            let want = if plain == 1 { "Phụ lục".to_string() } else { format!("Phụ lục {}", crate::nd30::numbering::roman(n)) };
+            if a.get("label").and_then(Value::as_str).is_some_and(|l| upper_key(l) == upper_key(&want)) {
+                if let Value::Object(o) = a {
+                    o.remove("label");
+                }
+            }
+        }
+    }
+}
