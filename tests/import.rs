@@ -179,22 +179,28 @@ fn an_office_report_lands_in_the_right_fields() {
 
 /// The decree's own Phụ lục III, as the Government published it in Word: it imports without
 /// an error, and every word of it is in the document or in a warning.
-#[test]
-fn the_decrees_sample_forms_lose_no_word() {
+/// The decree's Phụ lục III in Word, when ../shared is beside the clone.
+fn phu_luc_iii() -> Option<Vec<u8>> {
     let sample = root().join("../shared/samples/nd30-phu-luc-iii-mau.docx");
-    if !sample.exists() {
-        eprintln!("{} is not here: test not run", sample.display());
-        return;
+    match std::fs::read(&sample) {
+        Ok(b) => Some(b),
+        Err(_) => {
+            eprintln!("{} is not here: test not run", sample.display());
+            None
+        }
     }
-    let d = tempdir("import-pl3");
-    let o = vanban(&d, &["import", sample.to_str().unwrap(), "-o", "pl3.json"], None);
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    let out = std::fs::read_to_string(d.join("pl3.json")).unwrap() + &String::from_utf8_lossy(&o.stderr);
+}
+
+/// Every word of a Word document's paragraphs that is neither in `out` (the JSON and the
+/// warnings) nor one of the decree's fixed words.
+fn words_lost(docx: &[u8], out: &str) -> Vec<String> {
     let have: std::collections::HashSet<String> = words(&out.replace("\\n", " ")).into_iter().collect();
-    let xml = common::docx::parts(&std::fs::read(&sample).unwrap())["word/document.xml"].clone();
+    let xml = common::docx::parts(docx)["word/document.xml"].clone();
     let doc = roxmltree::Document::parse(&xml).unwrap();
-    // The decree's fixed words are printed by vanban itself.
-    let fixed: std::collections::HashSet<String> = words("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập Tự do Hạnh phúc Số ngày tháng năm Kính gửi Nơi nhận").into_iter().collect();
+    // The decree's fixed words are printed by vanban itself (the Quốc hiệu as the decree
+    // spells it, also where a form has the old "HOÀ"; the lead lines of giấy mời and công
+    // điện).
+    let fixed: std::collections::HashSet<String> = words("CỘNG HÒA HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập Tự do Hạnh phúc Số ngày tháng năm Kính gửi Nơi nhận V/v trân trọng kính mời điện").into_iter().collect();
     let mut missing = Vec::new();
     // Each paragraph's own text (a text box's paragraphs are their own), as Word shows it (an
     // AlternateContent's Fallback repeats its Choice for older readers).
@@ -224,7 +230,185 @@ fn the_decrees_sample_forms_lose_no_word() {
     }
     missing.sort();
     missing.dedup();
+    missing
+}
+
+#[test]
+fn the_decrees_sample_forms_lose_no_word() {
+    let Some(sample) = phu_luc_iii() else { return };
+    let d = tempdir("import-pl3");
+    std::fs::write(d.join("pl3.docx"), &sample).unwrap();
+    let o = vanban(&d, &["import", "pl3.docx", "-o", "pl3.json"], None);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let out = std::fs::read_to_string(d.join("pl3.json")).unwrap() + &String::from_utf8_lossy(&o.stderr);
+    let missing = words_lost(&sample, &out);
     assert!(missing.is_empty(), "words neither in the document nor in a warning: {missing:?}");
+}
+
+/// Phụ lục III cut at its "Mẫu 1.1 - …" captions: one Word file per form, with what follows
+/// its caption up to the next (the caption itself left out), and the package's other parts.
+fn sample_forms(docx: &[u8]) -> Vec<(String, Vec<u8>)> {
+    let mut z = zip::ZipArchive::new(std::io::Cursor::new(docx)).unwrap();
+    let mut entries: Vec<(String, Vec<u8>)> = Vec::new();
+    for i in 0..z.len() {
+        let mut f = z.by_index(i).unwrap();
+        let mut b = Vec::new();
+        std::io::Read::read_to_end(&mut f, &mut b).unwrap();
+        entries.push((f.name().to_string(), b));
+    }
+    let xml = String::from_utf8(entries.iter().find(|e| e.0 == "word/document.xml").unwrap().1.clone()).unwrap();
+    let doc = roxmltree::Document::parse(&xml).unwrap();
+    let body = doc.descendants().find(|n| n.tag_name().name() == "body").unwrap();
+    let kids: Vec<roxmltree::Node> = body.children().filter(|n| n.is_element()).collect();
+    let sect = kids.iter().rposition(|n| n.tag_name().name() == "sectPr").unwrap();
+    let text = |n: &roxmltree::Node| n.descendants().filter(|x| x.tag_name().name() == "t").filter_map(|x| x.text()).collect::<String>();
+    let caption = |n: &roxmltree::Node| {
+        let t = text(n);
+        let rest = t.strip_prefix("Mẫu ")?;
+        let num: String = rest.chars().take_while(|c| c.is_ascii_digit() || *c == '.').collect();
+        (n.tag_name().name() == "p" && num.contains('.') && rest[num.len()..].starts_with(' ')).then_some(num)
+    };
+    let caps: Vec<(usize, String)> = kids.iter().enumerate().filter_map(|(k, n)| caption(n).map(|c| (k, c))).collect();
+    let (head, tail) = (&xml[..kids[0].range().start], &xml[kids[sect].range().start..]);
+    let mut out = Vec::new();
+    for (j, (at, name)) in caps.iter().enumerate() {
+        let end = caps.get(j + 1).map(|c| c.0).unwrap_or(sect);
+        let slice = &xml[kids[at + 1].range().start..kids[end].range().start];
+        let document = format!("{head}{slice}{tail}");
+        let mut buf = std::io::Cursor::new(Vec::new());
+        {
+            let mut w = zip::ZipWriter::new(&mut buf);
+            for (n, b) in &entries {
+                w.start_file(n.as_str(), zip::write::SimpleFileOptions::default()).unwrap();
+                w.write_all(if n == "word/document.xml" { document.as_bytes() } else { b }).unwrap();
+            }
+            w.finish().unwrap();
+        }
+        out.push((name.clone(), buf.into_inner()));
+    }
+    out
+}
+
+/// What each of the decree's sample forms must yield: its type, the parts it has, its
+/// signing lines and its Nơi nhận. The forms' dots become named placeholders with warnings.
+#[test]
+fn each_sample_form_yields_its_parts() {
+    let Some(sample) = phu_luc_iii() else { return };
+    let forms = sample_forms(&sample);
+    let names: Vec<&str> = forms.iter().map(|f| f.0.as_str()).collect();
+    assert_eq!(names, ["1.1", "1.2", "1.3", "1.4", "1.5", "1.6", "1.7", "1.8", "1.9", "1.10", "2.1", "2.2", "3.1", "3.2"]);
+    let d = tempdir("import-forms");
+    for (name, bytes) in &forms {
+        let file = format!("mau-{name}.docx");
+        std::fs::write(d.join(&file), bytes).unwrap();
+        let (o, v) = import(&d, &file);
+        assert!(o.status.success(), "Mẫu {name}: {}", String::from_utf8_lossy(&o.stderr));
+        let doc = &v.unwrap_or_else(|| panic!("Mẫu {name}: JSON"));
+        let diagnostics: Value = serde_json::from_slice(&o.stderr).unwrap_or_else(|e| panic!("Mẫu {name}: diagnostics as JSON: {e}"));
+        let warnings = diagnostics["diagnostics"].as_array().unwrap();
+        let s = |k: &str| doc[k].as_str().unwrap_or("").to_string();
+        let list = |x: &Value| x.as_array().map(|a| a.iter().map(|i| i.as_str().unwrap_or("").to_string()).collect::<Vec<_>>()).unwrap_or_default();
+        let distribution = list(&doc["distribution"]);
+        let articles = doc["body"].as_array().map(|b| b.iter().filter(|x| x.get("article").is_some()).count()).unwrap_or(0);
+        let placeholders = warnings.iter().filter(|w| w["code"] == "import-placeholder").count();
+        let ctx = format!("Mẫu {name}: {}", serde_json::to_string(doc).unwrap());
+        // Every word is in the document or a warning.
+        let said: Vec<&str> = warnings.iter().filter_map(|w| w["message"].as_str()).collect();
+        let missing = words_lost(bytes, &(serde_json::to_string_pretty(doc).unwrap() + &said.join("\n")));
+        assert!(missing.is_empty(), "Mẫu {name}: words lost: {missing:?}");
+        // The header: the forms' agency placeholders, a placeholder code, place and date.
+        if !name.starts_with('2') {
+            assert_eq!(doc["issuer"]["name"], "Tên cơ quan, tổ chức", "{ctx}");
+            assert_eq!(doc["issuer"]["parent"], "Tên CQ, TC chủ quản", "{ctx}");
+        }
+        assert!(placeholders >= 3, "{ctx}: the forms' blanks are said");
+        let signer_title = doc["signer"]["title"].as_str().unwrap_or("").to_string();
+        match name.as_str() {
+            "1.1" => {
+                assert_eq!(s("type"), "nghi-quyet", "{ctx}");
+                assert_eq!(s("authority"), "…", "{ctx}");
+                assert_eq!(list(&doc["bases"]), ["Căn cứ …", "Căn cứ …"], "{ctx}");
+                assert_eq!(distribution, ["Như Điều", "…", "Lưu: VT, .... …"], "{ctx}");
+            }
+            "1.2" | "1.3" => {
+                assert_eq!(s("type"), "quyet-dinh", "{ctx}");
+                assert!(s("subject").starts_with(if name == "1.2" { "Về việc" } else { "Ban hành (Phê duyệt)" }), "{ctx}");
+                assert_eq!(list(&doc["bases"]).len(), 2, "{ctx}");
+                assert_eq!(s("proposal"), "Theo đề nghị của …", "{ctx}");
+                assert_eq!(articles, 2, "{ctx}: Điều 1 and Điều …");
+                assert_eq!(distribution.first().map(String::as_str), Some("Như Điều"), "{ctx}");
+                let apps = doc["appendices"].as_array().map(Vec::len).unwrap_or(0);
+                if name == "1.3" {
+                    // The attached document, on paper and as an electronic file.
+                    assert_eq!(apps, 2, "{ctx}");
+                    for a in doc["appendices"].as_array().unwrap() {
+                        assert_eq!(a["type"], "…", "{ctx}: the type line is TÊN LOẠI VĂN BẢN");
+                        assert!(a["caption"].as_str().unwrap().starts_with("(Kèm theo Quyết định số"), "{ctx}");
+                        assert!(a["body"].as_array().unwrap().iter().any(|b| b.get("article").is_some()), "{ctx}");
+                    }
+                } else {
+                    assert_eq!(apps, 0, "{ctx}");
+                }
+            }
+            "1.4" => {
+                assert_eq!(s("type"), "…", "{ctx}: the type line is TÊN LOẠI VĂN BẢN");
+                assert_eq!(distribution, ["…", "…", "Lưu: VT, .... …"], "{ctx}");
+            }
+            "1.5" => {
+                assert_eq!(s("type"), "cong-van", "{ctx}: a V/v under Số");
+                assert_eq!(s("subject"), "…", "{ctx}");
+                assert_eq!(list(&doc["recipients"]), ["…", "…"], "{ctx}");
+                assert_eq!(distribution.first().map(String::as_str), Some("Như trên"), "{ctx}");
+            }
+            "1.6" | "1.7" => {
+                assert_eq!(s("type"), if name == "1.6" { "cong-dien" } else { "giay-moi" }, "{ctx}");
+                assert_eq!(s("lead"), "…", "{ctx}");
+                assert!(!list(&doc["recipients"]).is_empty(), "{ctx}");
+                assert_eq!(distribution.len(), 3, "{ctx}");
+            }
+            "1.8" => {
+                assert_eq!(s("type"), "giay-gioi-thieu", "{ctx}");
+                assert_eq!(distribution, ["Như trên", "Lưu: VT"], "{ctx}");
+            }
+            "1.9" => {
+                assert_eq!(s("type"), "bien-ban", "{ctx}");
+                let signers = doc["signers"].as_array().unwrap_or_else(|| panic!("{ctx}: two signers"));
+                let titles: Vec<&str> = signers.iter().map(|x| x["title"].as_str().unwrap()).collect();
+                assert_eq!(titles, ["Thư ký", "Chủ tọa"], "{ctx}");
+                assert_eq!(distribution, ["…", "Lưu: VT, Hồ sơ"], "{ctx}");
+            }
+            "1.10" => {
+                assert_eq!(s("type"), "giay-nghi-phep", "{ctx}");
+                assert_eq!(distribution.len(), 2, "{ctx}");
+            }
+            "2.1" | "2.2" => {
+                let apps = doc["appendices"].as_array().unwrap_or_else(|| panic!("{ctx}: an appendix"));
+                assert_eq!(apps.len(), 1, "{ctx}");
+                assert_eq!(apps[0]["title"], "…", "{ctx}");
+                assert!(apps[0]["caption"].as_str().unwrap().starts_with("(Kèm theo Văn bản số"), "{ctx}");
+                assert!(doc.get("signer").is_none(), "{ctx}");
+            }
+            "3.1" => {
+                let c = &doc["copy"];
+                assert_eq!(c["form"], "…", "{ctx}: SAO Y / SAO LỤC / TRÍCH SAO is footnote 1");
+                assert_eq!(c["issuer"]["name"], "Tên cơ quan, tổ chức", "{ctx}");
+                assert_eq!(list(&c["distribution"]).len(), 3, "{ctx}");
+                assert_eq!(c["signer"]["title"], "…", "{ctx}");
+                assert_eq!(distribution.len(), 3, "{ctx}");
+            }
+            "3.2" => {
+                assert_eq!(s("type"), "…", "{ctx}");
+                assert_eq!(distribution.len(), 3, "{ctx}");
+            }
+            _ => unreachable!(),
+        }
+        // Every form but the appendix pages is signed: its signing lines are the forms'
+        // placeholder ("QUYỀN HẠN, CHỨC VỤ CỦA NGƯỜI KÝ") and "Họ và tên".
+        if !name.starts_with('2') && name != "1.9" {
+            assert_eq!(signer_title, "…", "{ctx}");
+            assert_eq!(doc["signer"]["name"], "…", "{ctx}");
+        }
+    }
 }
 
 #[test]

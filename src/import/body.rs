@@ -144,6 +144,16 @@ impl Recogniser<'_> {
             return;
         }
         if let Some(rest) = text.strip_prefix("Điều ") {
+            // A form's "Điều …": the next article, its number left to vanban.
+            let head: String = rest.chars().take_while(|c| !c.is_whitespace()).collect();
+            if head.starts_with(['.', '…']) && is_dots(&head) {
+                b.open_article(String::new(), 0);
+                let tail = rest[head.len()..].trim();
+                if !tail.is_empty() {
+                    b.push_block(json!(tail));
+                }
+                return;
+            }
             let (label, title) = rest.split_once('.').unwrap_or((rest, ""));
             if let Ok(n) = label.trim().parse::<u32>() {
                 let prefix = text.chars().count() - title.chars().count();

@@ -158,7 +158,13 @@ impl Recogniser<'_> {
                 continue;
             }
             if in_list && (t.starts_with('-') || t.starts_with('–') || t.starts_with('+')) {
-                self.out.distribution.push(item_text(&t));
+                let item = item_text(&t);
+                if item.is_empty() || is_dots(&item) {
+                    self.warn(l.place.clone(), "import-placeholder", "an item of Nơi nhận is the form's dots: left as a placeholder");
+                    self.out.distribution.push(PLACEHOLDER.into());
+                } else {
+                    self.out.distribution.push(item);
+                }
             } else if self.drafter_or_contact(&t).is_none() {
                 self.left_out(&l.place, &t, "under Nơi nhận, not an item of it");
             }
@@ -237,7 +243,7 @@ impl Recogniser<'_> {
                 continue;
             }
             if upper_key(&t) == "QUYỀN HẠN, CHỨC VỤ CỦA NGƯỜI KÝ" {
-                self.warn(l.place.clone(), "import-placeholder", "the signing lines are the form's placeholder: the title is left as a placeholder");
+                self.warn(l.place.clone(), "import-placeholder", format!("the signing lines are the form's placeholder {}: the title is left as a placeholder", quote(&t)));
                 titles.push(PLACEHOLDER.into());
                 continue;
             }
@@ -272,10 +278,12 @@ impl Recogniser<'_> {
         } else if !title.is_empty() {
             s.insert("title".into(), json!(sentence(&title)));
         }
+        let name_seen = name.clone();
         match name.filter(|n| !is_dots(n) && !is_name_placeholder(n)) {
             Some(n) => s.insert("name".into(), json!(n)),
             None => {
-                self.warn(lines[0].place.clone(), "import-placeholder", "the signer's name is missing or a placeholder");
+                let what = name_seen.map(|n| format!(" ({})", quote(&n))).unwrap_or_default();
+                self.warn(lines[0].place.clone(), "import-placeholder", format!("the signer's name is missing or a placeholder{what}"));
                 s.insert("name".into(), json!(PLACEHOLDER))
             }
         };

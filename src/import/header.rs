@@ -19,10 +19,20 @@ impl Recogniser<'_> {
         let mut left: Vec<Line> = Vec::new();
         let mut right: Vec<Line> = Vec::new();
         let mut i = 0;
-        // Leading empty paragraphs.
+        // Leading empty paragraphs; and text above the header (a caption, a note typed
+        // above it), when a header table or the national title follows closely.
+        let header_at = items.iter().take(8).position(|it| match it {
+            Item::T(t) => table_is_header(t),
+            Item::P(p) => p.text().split('\t').any(is_quoc_hieu),
+        });
         while let Some(Item::P(p)) = items.get(i) {
-            if !clean(&p.text()).is_empty() {
-                break;
+            let t = clean(&p.text());
+            if !t.is_empty() {
+                if header_at.is_some_and(|h| h > i) && !is_upper(&t) {
+                    self.left_out(&para_place(p), &t, "above the header, not part of the document");
+                } else {
+                    break;
+                }
             }
             i += 1;
         }
@@ -58,7 +68,10 @@ impl Recogniser<'_> {
                     let bold = p.all_bold();
                     let mk = |t: &str| Line { text: t.to_string(), bold, place: place.clone() };
                     let header_like = |t: &str| is_quoc_hieu(t) || is_tieu_ngu(t) || parse_date_line(t).is_some() || clean(t).starts_with("Số") || is_upper(t) || is_rule(t) || clean(t).starts_with("V/v");
-                    if !parts.iter().all(|t| header_like(t)) && !left.is_empty() {
+                    // Header lines all, or a line that holds the national title or the
+                    // date line beside an agency typed in lower case.
+                    let anchored = parts.iter().any(|t| is_quoc_hieu(t) || is_tieu_ngu(t) || parse_date_line(t).is_some());
+                    if !anchored && !parts.iter().all(|t| header_like(t)) {
                         break;
                     }
                     match parts.as_slice() {
@@ -121,7 +134,13 @@ impl Recogniser<'_> {
         }
         if !subject.is_empty() {
             self.out.doc_type = "cong-van".into();
-            self.out.subject = Some(subject.join("\n"));
+            let s = subject.join("\n");
+            self.out.subject = Some(if is_dots(&s) {
+                self.warn("header", "import-placeholder", "the V/v line is the form's dots: the subject is left as a placeholder");
+                PLACEHOLDER.into()
+            } else {
+                s
+            });
         }
         // The parent is typed regular, the agency bold (Phụ lục I, ô 2).
         let bold_from = agency.iter().position(|l| l.bold);
@@ -235,7 +254,13 @@ impl Recogniser<'_> {
             i += 1;
         }
         if !subject.is_empty() {
-            self.out.subject = Some(subject.join("\n"));
+            let s = subject.join("\n");
+            self.out.subject = Some(if is_dots(&s) {
+                self.warn(para_place(p), "import-placeholder", "the subject is the form's dots: left as a placeholder");
+                PLACEHOLDER.into()
+            } else {
+                s
+            });
         }
         i
     }
@@ -260,25 +285,39 @@ impl Recogniser<'_> {
                 i = self.recipients(items, i, rest.trim_start_matches([':', ' ']));
                 continue;
             }
-            // The lead lines of công điện ("… điện:") and giấy mời ("… trân trọng kính mời:").
+            // The lead lines of công điện ("… điện:") and giấy mời ("… trân trọng kính mời:",
+            // the invited on the same line or under it).
             let lead = match self.out.doc_type.as_str() {
-                "cong-dien" => t.strip_suffix(" điện:").map(|l| sentence(l.trim_matches('*'))),
-                "giay-moi" => t.strip_suffix(" trân trọng kính mời:").map(str::to_string),
+                "cong-dien" => t.strip_suffix(" điện:").or_else(|| t.strip_suffix("điện:")).map(|l| (sentence(l.trim_matches('*')), "")),
+                "giay-moi" => t.split_once("trân trọng kính mời:").map(|(l, r)| (l.trim().to_string(), r.trim())),
                 _ => None,
             };
-            if let Some(l) = lead.filter(|_| self.out.recipients.is_empty() && self.out.lead.is_none()) {
-                self.out.lead = Some(l);
-                i = self.recipients(items, i, "");
+            if let Some((l, rest)) = lead.filter(|_| self.out.recipients.is_empty() && self.out.lead.is_none()) {
+                self.out.lead = Some(if is_dots(&l) || l.is_empty() {
+                    self.warn(para_place(p), "import-placeholder", "the lead line names no one (the form's dots): left as a placeholder");
+                    PLACEHOLDER.into()
+                } else {
+                    l
+                });
+                let rest = rest.to_string();
+                i = self.recipients(items, i, &rest);
                 continue;
             }
             if decision {
                 if t.starts_with("Căn cứ") {
-                    self.out.bases.push(t.trim_end_matches([';', ',', '.']).trim_end().to_string());
+                    let b = self.placeholder_after(&t, "Căn cứ", &para_place(p));
+                    self.out.bases.push(b);
                     i += 1;
                     continue;
                 }
-                if t.starts_with("Theo đề nghị") || t.starts_with("Xét đề nghị") {
-                    self.out.proposal = Some(t.trim_end_matches([';', ',', '.']).trim_end().to_string());
+                if let Some(lead) = ["Theo đề nghị của", "Xét đề nghị của", "Theo đề nghị", "Xét đề nghị"].into_iter().find(|l| t.starts_with(l)) {
+                    self.out.proposal = Some(self.placeholder_after(&t, lead, &para_place(p)));
+                    i += 1;
+                    continue;
+                }
+                // A line of punctuation alone (the form's "." after its bases).
+                if t.chars().all(|c| ".;,…".contains(c)) {
+                    self.left_out(&para_place(p), &t, "punctuation alone, which vanban adds itself");
                     i += 1;
                     continue;
                 }
@@ -288,7 +327,11 @@ impl Recogniser<'_> {
                     return i;
                 }
                 if is_upper(&t) && self.out.authority.is_none() && self.out.bases.is_empty() {
-                    self.out.authority = Some(sentence(&t));
+                    let forms_words = upper_key(t.trim_end_matches(|c: char| c.is_ascii_digit())) == "THẨM QUYỀN BAN HÀNH";
+                    if forms_words {
+                        self.warn(para_place(p), "import-placeholder", "the authority is the form's \"THẨM QUYỀN BAN HÀNH\": left as a placeholder");
+                    }
+                    self.out.authority = Some(if forms_words { PLACEHOLDER.into() } else { sentence(&t) });
                     i += 1;
                     continue;
                 }
@@ -317,14 +360,44 @@ impl Recogniser<'_> {
                 }
             }
         }
+        // Or a table holding the dash list (the công điện form puts it in one).
+        if lines.is_empty() {
+            if let Some(Item::T(t)) = items.get(i) {
+                let cells: Vec<Vec<String>> = t.rows.iter().flatten().map(|c| c.lines().iter().map(|l| clean(l)).filter(|l| !l.is_empty()).collect::<Vec<_>>()).filter(|c| !c.is_empty()).collect();
+                if let [one] = cells.as_slice() {
+                    if one.iter().all(|l| l.starts_with('-') || l.starts_with('–')) {
+                        lines.extend(one.iter().cloned());
+                        i += 1;
+                    }
+                }
+            }
+        }
+        let place = "Kính gửi".to_string();
         for l in lines {
             for part in l.split('\n') {
                 let item = item_text(part);
-                if !item.is_empty() {
+                if item.is_empty() || is_dots(&item) {
+                    if !clean(part).is_empty() {
+                        self.warn(place.clone(), "import-placeholder", "a recipient is the form's dots: left as a placeholder");
+                        self.out.recipients.push(PLACEHOLDER.into());
+                    }
+                } else {
                     self.out.recipients.push(item);
                 }
             }
         }
         i
+    }
+
+    /// "Căn cứ ……7……;" → "Căn cứ …": a lead followed only by the form's dots keeps its lead.
+    fn placeholder_after(&mut self, t: &str, lead: &str, place: &str) -> String {
+        let t = t.trim_end_matches([';', ',', '.']).trim_end();
+        let rest = t[lead.len()..].trim();
+        if rest.is_empty() || is_dots(rest) {
+            self.warn(place, "import-placeholder", format!("\"{lead}\" is followed by the form's dots: left as a placeholder"));
+            format!("{lead} {PLACEHOLDER}")
+        } else {
+            t.to_string()
+        }
     }
 }

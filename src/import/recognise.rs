@@ -240,7 +240,10 @@ impl<'a> Recogniser<'a> {
         i = self.type_and_subject(&items, i);
         i = self.preamble(&items, i);
         let end = self.closing_start(&items, i);
-        let tail = self.tail_start(&items, end);
+        // Appendices after the closing; a file that is an appendix alone (Mẫu 2.2: not in the
+        // document's file) has none, and its appendix starts where its body would.
+        let tail = if end < items.len() { self.tail_start(&items, end) } else { self.tail_start(&items, i.saturating_sub(1)) };
+        let end = end.min(tail);
         self.body(&items[i..end]);
         self.closing(&items[end..tail]);
         self.tail(&items[tail..]);
