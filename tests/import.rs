@@ -63,6 +63,44 @@ fn round_trip_through_vanbans_docx() {
     }
 }
 
+/// Word files made by LibreOffice: each fixture's DOCX opened and saved again by
+/// LibreOffice (its own styles, numbering and table XML) imports to the same page.
+#[test]
+fn round_trip_through_libreoffices_docx() {
+    if !common::signing::external() {
+        eprintln!("VANBAN_EXTERNAL is not 1: the LibreOffice round trip is not run");
+        return;
+    }
+    let soffice = common::signing::tool("soffice");
+    let d = tempdir("import-lo");
+    let names = fixtures();
+    for name in &names {
+        let json = fixture(&format!("{name}.json"));
+        let o = vanban(&d, &["render", json.to_str().unwrap(), "--to", "pdf,docx", "--out-dir", "."], None);
+        assert!(o.status.success(), "{name}: {}", String::from_utf8_lossy(&o.stderr));
+    }
+    let o = std::process::Command::new(soffice)
+        .arg(format!("-env:UserInstallation=file://{}", d.join("lo-profile").display()))
+        .args(["--headless", "--norestore", "--convert-to", "docx:MS Word 2007 XML", "--outdir"])
+        .arg(d.join("lo"))
+        .args(names.iter().map(|n| d.join(format!("{n}.docx"))))
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "soffice: {}", String::from_utf8_lossy(&o.stderr));
+    for name in &names {
+        let saved = format!("lo/{name}.docx");
+        assert!(d.join(&saved).exists(), "LibreOffice saved no {saved}");
+        let o = vanban(&d, &["render", &saved, "--to", "pdf", "-o", &format!("{name}.lo.pdf")], None);
+        assert!(o.status.success(), "{name}: {}", String::from_utf8_lossy(&o.stderr));
+        let a = page_lines(&std::fs::read(d.join(format!("{name}.pdf"))).unwrap());
+        let b = page_lines(&std::fs::read(d.join(format!("{name}.lo.pdf"))).unwrap());
+        assert_eq!(a.len(), b.len(), "{name}: pages");
+        for (pa, pb) in a.iter().zip(&b) {
+            same_page(pa, pb, &format!("{name} (saved by LibreOffice)"));
+        }
+    }
+}
+
 /// A package from parts.
 fn docx(parts: &[(&str, &str)]) -> Vec<u8> {
     let mut buf = std::io::Cursor::new(Vec::new());

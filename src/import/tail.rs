@@ -149,7 +149,17 @@ impl Recogniser<'_> {
     /// The copy block: its header table is read as a header, the rest as a closing, into a
     /// copy of the recogniser's output that becomes `copy`.
     fn copy_block(&mut self, items: &[Item]) {
-        let Some(Item::T(t)) = items.first() else { return };
+        let Some(Item::T(whole)) = items.first() else { return };
+        // LibreOffice joins tables that touch: the copy's closing may be rows of its header's
+        // table.
+        let split = whole.rows.iter().position(|row| row.iter().flat_map(|c| c.lines()).map(|l| clean(&l)).any(|l| l.starts_with("Nơi nhận") || is_signing_prefix(&l)));
+        let mut rest: Vec<Item> = Vec::new();
+        let mut t = whole.clone();
+        if let Some(r) = split.filter(|r| *r > 0) {
+            rest.push(Item::T(Table { rows: t.rows.split_off(r), ..whole.clone() }));
+        }
+        rest.extend(items[1..].iter().cloned());
+        let t = &t;
         let saved = std::mem::take(&mut self.out);
         let mut left = Vec::new();
         let mut right = Vec::new();
@@ -175,7 +185,7 @@ impl Recogniser<'_> {
         }
         self.header_left(left);
         self.header_right(right);
-        self.closing(&items[1..]);
+        self.closing(&rest);
         let got = std::mem::replace(&mut self.out, saved);
         let mut c = Map::new();
         match form {
