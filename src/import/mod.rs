@@ -77,8 +77,11 @@ pub fn import(bytes: Vec<u8>) -> Result<Imported> {
             if code == "import-header-footer" && n.starts_with("word/footer") {
                 texts = r.footer_contact(&texts);
             }
+            if code == "import-header-footer" && n.starts_with("word/header") {
+                texts = r.header_copy(&texts, n);
+            }
             if !texts.is_empty() {
-                warnings.push(warn(n.clone(), code, format!("{what} dropped: \"{}\"", texts.join(" / ").chars().take(200).collect::<String>())));
+                warnings.push(warn(n.clone(), code, format!("{what} dropped: \"{}\"", texts.join(" / ").chars().take(2000).collect::<String>())));
             }
         }
     }

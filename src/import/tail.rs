@@ -256,4 +256,31 @@ impl Recogniser<'_> {
             }
         }
     }
+
+    /// An electronic copy's signing information (Mẫu 3.2, ô 14) where vanban's DOCX puts it,
+    /// in the first page's header: "SAO LỤC, Văn phòng …" over the signing time. The rest of
+    /// the header's text is returned.
+    pub fn header_copy(&mut self, lines: &[String], part: &str) -> Vec<String> {
+        let lines: Vec<String> = lines.iter().map(|l| clean(l)).collect();
+        for k in 0..lines.len().saturating_sub(1) {
+            let Some((form, agency)) = lines[k].split_once(", ") else { continue };
+            let Some(slug) = copy_form(form) else { continue };
+            let Ok(at) = chrono::DateTime::parse_from_rfc3339(&lines[k + 1]) else { continue };
+            // Not printed on an electronic copy, but the contract asks for it: the name's
+            // initials stand in, and the warning says so.
+            let code: String = agency.split_whitespace().filter_map(|w| w.chars().next()).flat_map(char::to_uppercase).collect();
+            self.warn(part, "import-guessed", format!("an electronic copy prints no code of the copying agency: copy.issuer.code is \"{code}\", its name's initials; set the agency's own code"));
+            self.out.copy = Some(json!({
+                "form": slug,
+                "issuer": { "name": agency, "code": code },
+                "date": at.date_naive().format("%Y-%m-%d").to_string(),
+                "electronic": true,
+                "signed_at": lines[k + 1],
+            }));
+            let mut rest = lines.clone();
+            rest.drain(k..k + 2);
+            return rest;
+        }
+        lines
+    }
 }
