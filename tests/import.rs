@@ -181,7 +181,7 @@ fn an_office_report_lands_in_the_right_fields() {
     let v: Value = serde_json::from_slice(&std::fs::read(d.join("bao-cao.json")).unwrap()).unwrap();
     assert_eq!(v["type"], "bao-cao");
     assert_eq!(v["issuer"]["parent"], "UBND tỉnh Thái Nguyên");
-    assert_eq!(v["issuer"]["name"], "Sở nội vụ");
+    assert_eq!(v["issuer"]["name"], "Sở Nội vụ");
     assert_eq!(v["issuer"]["code"], "SNV");
     assert_eq!(v["number"], 215);
     assert_eq!(v["place"], "Thái Nguyên");
@@ -199,7 +199,7 @@ fn an_office_report_lands_in_the_right_fields() {
     assert_eq!(body[2]["section"], "PHƯƠNG HƯỚNG");
     assert_eq!(body[2]["number"], "III.");
     assert_eq!(v["signer"]["for"], "Giám đốc");
-    assert_eq!(v["signer"]["title"], "Phó giám đốc");
+    assert_eq!(v["signer"]["title"], "Phó Giám đốc");
     assert_eq!(v["signer"]["name"], "Lê Thị Hoa");
     assert_eq!(v["distribution"], serde_json::json!(["Như trên", "Lưu: VT, CCHC"]));
     for said in ["95%", "footnote", "D:\\\\VanBan\\\\2026\\\\bao-cao-quy-1.docx"] {

@@ -37,8 +37,19 @@ fn capitalise(w: &str) -> String {
     }
 }
 
-/// A name typed in capitals, in sentence case with its places capitalised and its
-/// abbreviations (UBND, HĐND, CNTT) kept; any other text as it is.
+/// Nouns of an agency's kind: written with a capital, as is the first word of its field
+/// ("Sở Tài chính", "Văn phòng Ủy ban nhân dân", "Trung tâm Phục vụ hành chính công";
+/// Phụ lục II of the decree). Two-word kinds are matched on the word before.
+const KINDS: [&str; 3] = ["sở", "bộ", "cục"];
+const KINDS2: [(&str, &str); 7] = [("văn", "phòng"), ("trung", "tâm"), ("chi", "cục"), ("tổng", "cục"), ("học", "viện"), ("ủy", "ban"), ("hội", "đồng")];
+/// Words before "sở", "bộ" that make them ordinary words ("cơ sở", "cán bộ").
+const NOT_KIND: [&str; 6] = ["cơ", "trụ", "toàn", "cán", "đầy", "nội"];
+/// Titles whose next word takes a capital ("Phó Giám đốc", "Chánh Văn phòng").
+const TITLE_LEADS: [&str; 2] = ["phó", "chánh"];
+
+/// A name typed in capitals, in sentence case with its places, its agencies' kinds and
+/// fields and its titles capitalised as the decree writes them, and its abbreviations (UBND,
+/// HĐND, CNTT) kept; any other text as it is.
 pub fn sentence(s: &str) -> String {
     if !is_upper(s) {
         return s.to_string();
@@ -46,25 +57,48 @@ pub fn sentence(s: &str) -> String {
     let mut out_lines = Vec::new();
     let mut first = true;
     for line in s.split('\n') {
-        let mut words = Vec::new();
+        let mut words: Vec<String> = Vec::new();
         let mut place = false;
+        let mut cap_next = false;
+        // Inside an agency's field: "và" joins a second one ("Giáo dục và Đào tạo").
+        let mut field = false;
         let mut prev = String::new();
         for raw in line.split(' ') {
             let lower = raw.to_lowercase();
             let letters: String = raw.chars().filter(|c| c.is_alphabetic()).collect();
             let acronym = letters.chars().count() >= 2 && !is_syllable(&letters);
+            // "Phòng" is a kind only where a name starts with it ("Phòng Tài chính - Kế hoạch").
+            let kind1 = KINDS.contains(&lower.as_str()) && !NOT_KIND.contains(&prev.as_str()) || lower == "phòng" && prev.is_empty();
+            let kind2 = KINDS2.iter().find(|(a, b)| prev == *a && lower == *b).copied();
             let w = if acronym {
                 raw.to_string()
-            } else if first || place {
+            } else if first || place || cap_next || kind1 {
                 capitalise(&lower)
             } else {
                 lower.clone()
             };
+            if let Some(k) = kind2 {
+                if let Some(last) = words.last_mut() {
+                    *last = capitalise(last);
+                }
+                // "Ủy ban nhân dân", "Hội đồng nhân dân": the kind is the whole phrase.
+                cap_next = !matches!(k.0, "ủy" | "hội");
+                field = false;
+            } else if kind1 || TITLE_LEADS.contains(&lower.as_str()) {
+                cap_next = true;
+                field = false;
+            } else if lower == "và" && field {
+                cap_next = true;
+            } else {
+                field |= cap_next && !acronym;
+                cap_next = false;
+            }
             if !raw.is_empty() {
                 first = false;
             }
             if LEVELS.contains(&lower.as_str()) || LEVELS2.iter().any(|(a, b)| prev == *a && lower == *b) {
                 place = true;
+                field = false;
             }
             prev = lower;
             words.push(w);
@@ -87,5 +121,16 @@ mod tests {
         assert_eq!(sentence("Sở Nội vụ"), "Sở Nội vụ");
         assert_eq!(sentence("UBND TỈNH QUẢNG TRỊ"), "UBND tỉnh Quảng Trị");
         assert_eq!(sentence("TRUNG TÂM CNTT"), "Trung tâm CNTT");
+        assert_eq!(sentence("SỞ TÀI CHÍNH"), "Sở Tài chính");
+        assert_eq!(sentence("SỞ GIÁO DỤC VÀ ĐÀO TẠO"), "Sở Giáo dục và Đào tạo");
+        assert_eq!(sentence("SỞ NỘI VỤ"), "Sở Nội vụ");
+        assert_eq!(sentence("GIÁM ĐỐC SỞ TÀI CHÍNH TỈNH QUẢNG TRỊ"), "Giám đốc Sở Tài chính tỉnh Quảng Trị");
+        assert_eq!(sentence("VĂN PHÒNG ỦY BAN NHÂN DÂN\nTỈNH KON TUM"), "Văn phòng Ủy ban nhân dân\ntỉnh Kon Tum");
+        assert_eq!(sentence("TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG TỈNH"), "Trung tâm Phục vụ hành chính công tỉnh");
+        assert_eq!(sentence("PHÓ GIÁM ĐỐC"), "Phó Giám đốc");
+        assert_eq!(sentence("CHÁNH VĂN PHÒNG"), "Chánh Văn phòng");
+        assert_eq!(sentence("CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ TÂN LẬP"), "Chủ tịch Ủy ban nhân dân xã Tân Lập");
+        assert_eq!(sentence("BỘ THÔNG TIN VÀ TRUYỀN THÔNG"), "Bộ Thông tin và Truyền thông");
+        assert_eq!(sentence("PHÒNG CÔNG TÁC CÁN BỘ"), "Phòng Công tác cán bộ");
     }
 }

@@ -157,6 +157,16 @@ struct Metrics {
     /// Space before and after, twips.
     before: Option<u32>,
     line: Option<LineSpacing>,
+    /// Word's numbering (numId, level) the style applies ("List Number", "List Bullet").
+    num: Option<(String, u32)>,
+}
+
+/// `w:numPr`: the numbering instance and level; numId 0 takes numbering off.
+fn num_of(ppr: Option<Node>) -> Option<(String, u32)> {
+    let n = w(&ppr?, "numPr")?;
+    let id = w(&n, "numId").and_then(|i| attr(&i, "val")).unwrap_or("0").to_string();
+    let lvl = w(&n, "ilvl").and_then(|l| attr(&l, "val")).and_then(|v| v.parse().ok()).unwrap_or(0);
+    Some((id, lvl))
 }
 
 /// Line spacing: a multiple (in 240ths of a line) or an exact height (twips).
@@ -220,7 +230,7 @@ impl Styles {
                     let ppr = w(&st, "pPr");
                     let jc = ppr.and_then(|p| w(&p, "jc")).and_then(|j| attr(&j, "val")).map(str::to_string);
                     let (before, line) = spacing_of(ppr);
-                    s.metrics.insert(id.to_string(), Metrics { size: size_of(rpr), first_line: first_line_of(ppr), jc, before, line });
+                    s.metrics.insert(id.to_string(), Metrics { size: size_of(rpr), first_line: first_line_of(ppr), jc, before, line, num: num_of(ppr) });
                     s.para.insert(id.to_string(), (toggle(rpr, "b"), toggle(rpr, "i"), based));
                 }
                 Some("character") => {
@@ -244,6 +254,7 @@ impl Styles {
                 m.jc = m.jc.take().or_else(|| s.jc.clone());
                 m.before = m.before.or(s.before);
                 m.line = m.line.or(s.line);
+                m.num = m.num.take().or_else(|| s.num.clone());
             }
             cur = self.para.get(&c).and_then(|p| p.2.clone());
         }
@@ -361,11 +372,7 @@ impl<'s> Reader<'s> {
         let mut para = Para {
             index,
             align: ppr.and_then(|x| w(&x, "jc")).and_then(|j| attr(&j, "val")).map(str::to_string),
-            num: ppr.and_then(|x| w(&x, "numPr")).and_then(|n| {
-                let id = w(&n, "numId").and_then(|i| attr(&i, "val"))?.to_string();
-                let lvl = w(&n, "ilvl").and_then(|l| attr(&l, "val")).and_then(|v| v.parse().ok()).unwrap_or(0);
-                (id != "0").then_some((id, lvl))
-            }),
+            num: None,
             page_break: ppr.and_then(|x| w(&x, "pageBreakBefore")).is_some(),
             section_end: ppr.and_then(|x| w(&x, "sectPr")).map(|s| landscape(&s)),
             runs: Vec::new(),
@@ -380,6 +387,13 @@ impl<'s> Reader<'s> {
         let (before, line) = spacing_of(ppr);
         para.before = before.or(m.before);
         para.line = line.or(m.line);
+        // Direct numbering, else the style's (a level alone keeps the style's instance).
+        para.num = match (num_of(ppr), m.num) {
+            (Some((id, lvl)), style) if id == "0" && ppr.and_then(|x| w(&x, "numPr")).and_then(|n| w(&n, "numId")).is_none() => style.map(|(sid, _)| (sid, lvl)),
+            (Some(direct), _) => Some(direct),
+            (None, style) => style,
+        }
+        .filter(|(id, _)| id != "0");
         let style_size = m.size;
         // The size of the paragraph's first run with text that says one, else the style's.
         para.size = p.descendants().filter(|d| d.tag_name().name() == "r").find_map(|r| size_of(w(&r, "rPr"))).or(style_size);
