@@ -217,8 +217,66 @@ fn an_office_report_lands_in_the_right_fields() {
     assert!(err.lines().any(|l| serde_json::from_str::<Value>(l).is_ok_and(|v| v.to_string().contains("import-deleted"))), "{err}");
 }
 
-/// The decree's own Phụ lục III, as the Government published it in Word: it imports without
-/// an error, and every word of it is in the document or in a warning.
+/// A decision typed in Word: the header as a borderless table, "Điều N." bold with its text
+/// running on, the steps as Word's own numbering set by a list style, the closing a table.
+fn office_decision() -> Vec<u8> {
+    let w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+    let left = [para("UBND TỈNH QUẢNG TRỊ", false, Some("center")), para("SỞ TÀI CHÍNH", true, Some("center")), para("Số: 125/QĐ-STC", false, Some("center"))];
+    let right = [para("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", true, Some("center")), para("Độc lập - Tự do - Hạnh phúc", true, Some("center")), para("Quảng Trị, ngày 14 tháng 11 năm 2026", false, Some("center"))];
+    let mut body = format!("<w:tbl><w:tblGrid><w:gridCol w:w=\"3600\"/><w:gridCol w:w=\"5800\"/></w:tblGrid><w:tr>{}{}</w:tr></w:tbl>", cell(&left), cell(&right));
+    body += &para("QUYẾT ĐỊNH", true, Some("center"));
+    body += &para("Về việc phê duyệt dự toán kinh phí chuyển đổi số năm 2027", true, Some("center"));
+    body += &para("GIÁM ĐỐC SỞ TÀI CHÍNH TỈNH QUẢNG TRỊ", true, Some("center"));
+    body += &para("Căn cứ Luật Ngân sách nhà nước ngày 25 tháng 6 năm 2015;", false, None);
+    body += &para("Theo đề nghị của Trưởng phòng Quản lý ngân sách.", false, None);
+    body += &para("QUYẾT ĐỊNH:", true, Some("center"));
+    let article = |n: u32, text: &str| format!("<w:p><w:r><w:rPr><w:b/></w:rPr><w:t xml:space=\"preserve\">Điều {n}. </w:t></w:r><w:r><w:t>{text}</w:t></w:r></w:p>");
+    body += &article(1, "Phê duyệt dự toán kinh phí chuyển đổi số năm 2027 như sau:");
+    for step in ["Cấp tỉnh: 1.450.000.000 đồng;", "Cấp xã: 1.000.000.000 đồng."] {
+        body += &format!("<w:p><w:pPr><w:pStyle w:val=\"ListNumber\"/></w:pPr><w:r><w:t>{step}</w:t></w:r></w:p>");
+    }
+    body += &article(2, "Quyết định này có hiệu lực kể từ ngày ký./.");
+    let l = [para("Nơi nhận:", true, None), para("- Như Điều 2;", false, None), para("- Lưu: VT, QLNS.", false, None)];
+    let r = [para("KT. GIÁM ĐỐC", true, Some("center")), para("PHÓ GIÁM ĐỐC", true, Some("center")), para("", false, None), para("Trần Văn Minh", true, Some("center"))];
+    body += &format!("<w:tbl><w:tblGrid><w:gridCol w:w=\"4500\"/><w:gridCol w:w=\"4500\"/></w:tblGrid><w:tr>{}{}</w:tr></w:tbl>", cell(&l), cell(&r));
+    let doc = format!("<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:document xmlns:w=\"{w}\"><w:body>{body}<w:sectPr/></w:body></w:document>");
+    let styles = format!("<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:styles xmlns:w=\"{w}\"><w:style w:type=\"paragraph\" w:styleId=\"ListNumber\"><w:name w:val=\"List Number\"/><w:pPr><w:numPr><w:numId w:val=\"3\"/></w:numPr></w:pPr></w:style></w:styles>");
+    let numbering = format!("<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:numbering xmlns:w=\"{w}\"><w:abstractNum w:abstractNumId=\"7\"><w:lvl w:ilvl=\"0\"><w:numFmt w:val=\"decimal\"/><w:lvlText w:val=\"%1.\"/></w:lvl></w:abstractNum><w:num w:numId=\"3\"><w:abstractNumId w:val=\"7\"/></w:num></w:numbering>");
+    docx(&[("[Content_Types].xml", TYPES), ("word/document.xml", &doc), ("word/styles.xml", &styles), ("word/numbering.xml", &numbering)])
+}
+
+#[test]
+fn an_office_decision_lands_in_the_right_fields() {
+    let d = tempdir("import-decision");
+    std::fs::write(d.join("qd.docx"), office_decision()).unwrap();
+    let o = vanban(&d, &["import", "qd.docx", "-o", "qd.json"], None);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let v: Value = serde_json::from_slice(&std::fs::read(d.join("qd.json")).unwrap()).unwrap();
+    assert_eq!(v["type"], "quyet-dinh");
+    assert_eq!(v["issuer"], serde_json::json!({ "parent": "UBND tỉnh Quảng Trị", "name": "Sở Tài chính", "code": "STC" }));
+    assert_eq!(v["number"], 125);
+    assert_eq!((v["place"].as_str(), v["date"].as_str()), (Some("Quảng Trị"), Some("2026-11-14")));
+    assert_eq!(v["subject"], "Về việc phê duyệt dự toán kinh phí chuyển đổi số năm 2027");
+    assert_eq!(v["authority"], "Giám đốc Sở Tài chính tỉnh Quảng Trị");
+    assert_eq!(v["bases"], serde_json::json!(["Căn cứ Luật Ngân sách nhà nước ngày 25 tháng 6 năm 2015"]));
+    assert_eq!(v["proposal"], "Theo đề nghị của Trưởng phòng Quản lý ngân sách");
+    let body = v["body"].as_array().unwrap();
+    assert_eq!(body.len(), 2, "two articles: {body:?}");
+    // Điều 1.'s text runs on after its label; the style's numbering is a "1." list.
+    assert_eq!(body[0]["article"], "");
+    assert_eq!(body[0]["body"][0], "Phê duyệt dự toán kinh phí chuyển đổi số năm 2027 như sau:");
+    assert_eq!(body[0]["body"][1], serde_json::json!({ "list": ["Cấp tỉnh: 1.450.000.000 đồng;", "Cấp xã: 1.000.000.000 đồng."], "marker": "1." }));
+    assert_eq!(v["signer"], serde_json::json!({ "for": "Giám đốc", "title": "Phó Giám đốc", "name": "Trần Văn Minh" }));
+    assert_eq!(v["distribution"], serde_json::json!(["Như Điều 2", "Lưu: VT, QLNS"]));
+    // It validates and renders; the page has the decree's lines.
+    let o = vanban(&d, &["render", "qd.json", "--no-signature-fields", "--to", "pdf", "-o", "qd.pdf"], None);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let text: Vec<String> = common::pdf::read(&std::fs::read(d.join("qd.pdf")).unwrap()).pages[0].lines.iter().map(|l| l.text.clone()).collect();
+    for want in ["SỞ TÀI CHÍNH", "Số: 125/QĐ-STC", "QUYẾT ĐỊNH:", "GIÁM ĐỐC SỞ TÀI CHÍNH TỈNH QUẢNG TRỊ", "1. Cấp tỉnh: 1.450.000.000 đồng;", "KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "Trần Văn Minh"] {
+        assert!(text.iter().any(|l| l == want), "{want:?} in {text:?}");
+    }
+}
+
 /// The decree's Phụ lục III in Word, when ../shared is beside the clone.
 fn phu_luc_iii() -> Option<Vec<u8>> {
     let sample = root().join("../shared/samples/nd30-phu-luc-iii-mau.docx");
@@ -273,6 +331,8 @@ fn words_lost(docx: &[u8], out: &str) -> Vec<String> {
     missing
 }
 
+/// The decree's own Phụ lục III, as the Government published it in Word: it imports without
+/// an error, and every word of it is in the document or in a warning.
 #[test]
 fn the_decrees_sample_forms_lose_no_word() {
     let Some(sample) = phu_luc_iii() else { return };

@@ -247,7 +247,9 @@ impl Recogniser<'_> {
             }
             // The subject is centred under a centred type line; body text is not.
             let centred = |x: &Para| x.align.as_deref() == Some("center");
-            if c.starts_with("Kính gửi") || c.starts_with("Căn cứ") || subject.len() >= 6 || (type_centred && !centred(p)) {
+            // A line in capitals after a subject that is not: the authority of a decision.
+            let authority = subject.last().is_some_and(|l: &String| !is_upper(l)) && is_upper(&c);
+            if c.starts_with("Kính gửi") || c.starts_with("Căn cứ") || subject.len() >= 6 || (type_centred && !centred(p)) || authority {
                 break;
             }
             subject.extend(t.split('\n').map(clean).filter(|s| !s.is_empty()));
