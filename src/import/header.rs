@@ -170,7 +170,9 @@ impl Recogniser<'_> {
             Some((n, s)) => (n.trim(), s.trim()),
             None => (rest, ""),
         };
-        if symbol.chars().any(char::is_whitespace) || symbol.contains('/') {
+        // "12/2026/QĐ-UBND": a year in the symbol (legal documents) is kept as written.
+        let with_year = symbol.split_once('/').is_some_and(|(y, rest)| y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit()) && !rest.contains('/'));
+        if symbol.chars().any(char::is_whitespace) || symbol.contains('/') && !with_year {
             self.left_out(place, t, "not a number line the decree knows (Số: 15/BC-UBND)");
             return;
         }
