@@ -15,7 +15,7 @@ pub fn check(args: CheckArgs) -> i32 {
     let mut code = 0;
     for input in &args.inputs {
         let diags = match super::read_document(input, args.engine.max_input_size) {
-            Ok((bytes, mut imported)) => {
+            Ok((bytes, mut imported, _)) => {
                 imported.extend(engine.check(&bytes).diagnostics);
                 imported
             }

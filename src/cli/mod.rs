@@ -55,19 +55,31 @@ pub fn read_input(input: &str, limit: usize) -> Result<Vec<u8>> {
 pub const MAX_DOCX: usize = 64 << 20;
 
 /// The input's JSON: the bytes as given, or a Word document imported first (its warnings
-/// returned). A .docx name, or ZIP / OLE bytes, mean Word.
-pub fn read_document(input: &str, limit: usize) -> Result<(Vec<u8>, Vec<crate::error::InputError>)> {
+/// returned, and whether it was Word). A .docx name, or ZIP / OLE bytes, mean Word.
+pub fn read_document(input: &str, limit: usize) -> Result<(Vec<u8>, Vec<crate::error::InputError>, bool)> {
     let lower = input.to_ascii_lowercase();
     let word_name = lower.ends_with(".docx") || lower.ends_with(".doc");
     let bytes = read_input(input, limit.max(MAX_DOCX))?;
     if word_name || crate::import::looks_like_word(&bytes) {
         let imported = crate::import::import(bytes)?;
-        return Ok((imported.json(), imported.warnings));
+        return Ok((imported.json(), imported.warnings, true));
     }
     if bytes.len() > limit {
         return Err(too_large(bytes.len(), limit));
     }
-    Ok((bytes, Vec::new()))
+    Ok((bytes, Vec::new(), false))
+}
+
+/// Errors in a document imported from Word: where to see and complete it.
+pub fn imported_hint(e: Error, input: &str) -> Error {
+    match e {
+        Error::Input(errs) => Error::Input(
+            errs.into_iter()
+                .map(|x| if x.hint.is_some() { x } else { x.hint(format!("the document was imported from Word: `vanban import {input} -o document.json` writes it, to complete and render")) })
+                .collect(),
+        ),
+        other => other,
+    }
 }
 
 /// Print an error once, in one style (human, English); its exit code.

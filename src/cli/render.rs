@@ -69,9 +69,9 @@ fn render_one(engine: &Engine, input: &str, args: &RenderArgs) -> (Result<()>, V
     let mut warnings = Vec::new();
     let result = (|| {
         let targets = targets(input, args)?;
-        let (bytes, imported) = super::read_document(input, args.engine.max_input_size)?;
+        let (bytes, imported, from_word) = super::read_document(input, args.engine.max_input_size)?;
         warnings = imported;
-        let (model, w) = engine.parse_with_warnings(&bytes)?;
+        let (model, w) = engine.parse_with_warnings(&bytes).map_err(|e| if from_word { super::imported_hint(e, input) } else { e })?;
         warnings.extend(w);
         write_outputs(engine, &model, &bytes, targets)
     })();
