@@ -66,7 +66,8 @@ fn round_trip_through_vanbans_docx() {
 }
 
 /// Word files made by LibreOffice: each fixture's DOCX opened and saved again by
-/// LibreOffice (its own styles, numbering and table XML) imports to the same page.
+/// LibreOffice (its own styles, numbering and table XML) imports to the same page, and the
+/// imported documents validate against the JSON Schema.
 #[test]
 fn round_trip_through_libreoffices_docx() {
     if !common::signing::external() {
@@ -100,7 +101,30 @@ fn round_trip_through_libreoffices_docx() {
         for (pa, pb) in a.iter().zip(&b) {
             same_page(pa, pb, &format!("{name} (saved by LibreOffice)"));
         }
+        std::fs::create_dir_all(d.join("imported")).unwrap();
+        let o = vanban(&d, &["import", &saved, "-o", &format!("imported/{name}.json")], None);
+        assert!(o.status.success(), "{name}: {}", String::from_utf8_lossy(&o.stderr));
     }
+    // The imported documents validate against the committed JSON Schema (python-jsonschema).
+    let script = r#"
+import json, sys, glob, jsonschema
+schema = json.load(open(sys.argv[1]))
+files = sorted(glob.glob(sys.argv[2] + '/*.json'))
+bad = []
+for f in files:
+    try:
+        jsonschema.validate(json.load(open(f)), schema, cls=jsonschema.Draft202012Validator)
+    except jsonschema.ValidationError as e:
+        bad.append(f + ': ' + e.message)
+print(len(files))
+sys.exit('\n'.join(bad) if bad else 0)
+"#;
+    let o = std::process::Command::new(common::signing::tool("python3"))
+        .args(["-c", script, root().join("schema/vanban.schema.json").to_str().unwrap(), d.join("imported").to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}{}", String::from_utf8_lossy(&o.stdout), String::from_utf8_lossy(&o.stderr));
+    assert_eq!(String::from_utf8_lossy(&o.stdout).trim(), names.len().to_string());
 }
 
 /// A package from parts.
