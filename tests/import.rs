@@ -301,6 +301,41 @@ fn an_office_decision_lands_in_the_right_fields() {
     }
 }
 
+/// A notice typed the older way: a table for the agency and the national title only, the
+/// number and date as one tab-aligned line under it, the signing lines as centred paragraphs
+/// and Nơi nhận below them.
+#[test]
+fn a_notice_with_its_number_under_the_header_table_and_the_signer_above_noi_nhan() {
+    let w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+    let left = [para("ỦY BAN NHÂN DÂN", true, Some("center")), para("PHƯỜNG HÒA CƯỜNG", true, Some("center"))];
+    let right = [para("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", true, Some("center")), para("Độc lập - Tự do - Hạnh phúc", true, Some("center"))];
+    let mut body = format!("<w:tbl><w:tblGrid><w:gridCol w:w=\"3600\"/><w:gridCol w:w=\"5800\"/></w:tblGrid><w:tr>{}{}</w:tr></w:tbl>", cell(&left), cell(&right));
+    body += &para("Số: 45/TB-UBND\tHòa Cường, ngày 02 tháng 12 năm 2026", false, None);
+    body += &para("", false, None);
+    body += &para("THÔNG BÁO", true, Some("center"));
+    body += &para("Lịch tiếp công dân tháng 12 năm 2026", true, Some("center"));
+    body += &para("Ủy ban nhân dân phường thông báo lịch tiếp công dân tháng 12 năm 2026./.", false, None);
+    for l in ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "", "", "Nguyễn Văn Hùng"] {
+        body += &para(l, true, Some("center"));
+    }
+    body += &para("Nơi nhận:", true, None);
+    body += &para("- Niêm yết tại trụ sở;", false, None);
+    body += &para("- Lưu: VT.", false, None);
+    let doc = format!("<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:document xmlns:w=\"{w}\"><w:body>{body}<w:sectPr/></w:body></w:document>");
+    let d = tempdir("import-notice");
+    std::fs::write(d.join("tb.docx"), docx(&[("[Content_Types].xml", TYPES), ("word/document.xml", &doc)])).unwrap();
+    let o = vanban(&d, &["import", "tb.docx", "-o", "tb.json"], None);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(!String::from_utf8_lossy(&o.stderr).contains("import-placeholder"), "nothing is missing: {}", String::from_utf8_lossy(&o.stderr));
+    let v: Value = serde_json::from_slice(&std::fs::read(d.join("tb.json")).unwrap()).unwrap();
+    assert_eq!(v["type"], "thong-bao");
+    assert_eq!(v["issuer"], serde_json::json!({ "name": "Ủy ban nhân dân\nphường Hòa Cường", "code": "UBND" }));
+    assert_eq!((v["number"].as_u64(), v["place"].as_str(), v["date"].as_str()), (Some(45), Some("Hòa Cường"), Some("2026-12-02")));
+    assert_eq!(v["body"], serde_json::json!(["Ủy ban nhân dân phường thông báo lịch tiếp công dân tháng 12 năm 2026./."]));
+    assert_eq!(v["signer"], serde_json::json!({ "on_behalf_of": "Ủy ban nhân dân", "for": "Chủ tịch", "title": "Phó Chủ tịch", "name": "Nguyễn Văn Hùng" }));
+    assert_eq!(v["distribution"], serde_json::json!(["Niêm yết tại trụ sở", "Lưu: VT"]));
+}
+
 /// The decree's Phụ lục III in Word, when ../shared is beside the clone.
 fn phu_luc_iii() -> Option<Vec<u8>> {
     let sample = root().join("../shared/samples/nd30-phu-luc-iii-mau.docx");

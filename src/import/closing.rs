@@ -15,14 +15,33 @@ impl Recogniser<'_> {
     pub(super) fn closing_start(&self, items: &[Item], from: usize) -> usize {
         let back_to_signing = |k: usize| {
             let mut j = k;
+            // Signing lines typed as centred paragraphs above Nơi nhận: the earliest of them,
+            // if there is a signing line among them.
+            let mut start = None;
+            let mut signing = false;
             while j > from {
                 match &items[j - 1] {
                     Item::P(p) if clean(&p.text()).is_empty() => j -= 1,
-                    Item::T(t) if table_is_signing(t) => return j - 1,
+                    Item::T(t) if table_is_signing(t) && start.is_none() => return j - 1,
+                    Item::P(p) => {
+                        let t = clean(&p.text());
+                        let aside = matches!(p.align.as_deref(), Some("center") | Some("right"));
+                        let title = is_signing_prefix(&t) || is_upper(&t) && t.chars().count() <= 60 && heading_label(&t).is_none() && aside;
+                        let other = aside && (is_personal_name(&t) || t.starts_with('(') && t.ends_with(')'));
+                        if !(title || other) {
+                            break;
+                        }
+                        signing |= title;
+                        start = Some(j - 1);
+                        j -= 1;
+                    }
                     _ => break,
                 }
             }
-            k
+            match start {
+                Some(s) if signing => s,
+                _ => k,
+            }
         };
         for (k, it) in items.iter().enumerate().skip(from) {
             match it {

@@ -36,66 +36,75 @@ impl Recogniser<'_> {
             }
             i += 1;
         }
-        match items.get(i) {
-            Some(Item::T(t)) if table_is_header(t) => {
-                for (r, row) in t.rows.iter().enumerate() {
-                    let cells: Vec<&Cell> = row.iter().filter(|c| !c.merged).collect();
-                    for (c, cell) in cells.iter().enumerate() {
-                        let place = format!("table {}, row {}, cell {}", t.index, r + 1, c + 1);
-                        let lines = cell_lines(cell, &place);
-                        if c == 0 && cells.len() > 1 { left.extend(lines) } else { right.extend(lines) }
-                    }
+        let mut after_table = false;
+        if let Some(Item::T(t)) = items.get(i).filter(|it| matches!(it, Item::T(t) if table_is_header(t))) {
+            for (r, row) in t.rows.iter().enumerate() {
+                let cells: Vec<&Cell> = row.iter().filter(|c| !c.merged).collect();
+                for (c, cell) in cells.iter().enumerate() {
+                    let place = format!("table {}, row {}, cell {}", t.index, r + 1, c + 1);
+                    let lines = cell_lines(cell, &place);
+                    if c == 0 && cells.len() > 1 { left.extend(lines) } else { right.extend(lines) }
                 }
-                i += 1;
             }
-            _ => {
-                // Tab-aligned paragraphs (or text boxes): as long as they read as header lines.
-                let mut seen_date = false;
-                while let Some(Item::P(p)) = items.get(i) {
-                    let text = p.text();
-                    if clean(&text).is_empty() {
-                        i += 1;
-                        if seen_date {
-                            break;
-                        }
-                        continue;
+            i += 1;
+            after_table = true;
+        }
+        // Tab-aligned paragraphs (or text boxes): as long as they read as header lines. Under
+        // a header table, only the number, date and V/v lines some offices type below it.
+        let mut seen_date = false;
+        let mut k = i;
+        while let Some(Item::P(p)) = items.get(k) {
+            let text = p.text();
+            if clean(&text).is_empty() {
+                k += 1;
+                if seen_date {
+                    if !after_table {
+                        i = k;
                     }
-                    if type_by_line(&text).is_some() || clean(&text).starts_with("Kính gửi") {
-                        break;
-                    }
-                    let parts: Vec<&str> = text.split('\t').map(str::trim).filter(|s| !s.is_empty()).collect();
-                    let place = para_place(p);
-                    let bold = p.all_bold();
-                    let mk = |t: &str| Line { text: t.to_string(), bold, place: place.clone() };
-                    let header_like = |t: &str| is_quoc_hieu(t) || is_tieu_ngu(t) || parse_date_line(t).is_some() || clean(t).starts_with("Số") || is_upper(t) || is_rule(t) || clean(t).starts_with("V/v");
-                    // Header lines all, or a line that holds the national title or the
-                    // date line beside an agency typed in lower case.
-                    let anchored = parts.iter().any(|t| is_quoc_hieu(t) || is_tieu_ngu(t) || parse_date_line(t).is_some());
-                    if !anchored && !parts.iter().all(|t| header_like(t)) {
-                        break;
-                    }
-                    match parts.as_slice() {
-                        [one] => {
-                            let right_side = is_quoc_hieu(one) || is_tieu_ngu(one) || parse_date_line(one).is_some() || p.align.as_deref() == Some("right");
-                            if right_side { right.push(mk(one)) } else { left.push(mk(one)) }
-                        }
-                        [first, .., last] => {
-                            left.push(mk(first));
-                            right.push(mk(last));
-                            for mid in &parts[1..parts.len() - 1] {
-                                right.push(mk(mid));
-                            }
-                        }
-                        [] => {}
-                    }
-                    if parts.iter().any(|t| parse_date_line(t).is_some()) {
-                        seen_date = true;
-                    }
-                    i += 1;
-                    if i > 40 {
-                        break;
+                    break;
+                }
+                if !after_table {
+                    i = k;
+                }
+                continue;
+            }
+            if type_by_line(&text).is_some() || clean(&text).starts_with("Kính gửi") {
+                break;
+            }
+            let parts: Vec<&str> = text.split('\t').map(str::trim).filter(|s| !s.is_empty()).collect();
+            let place = para_place(p);
+            let bold = p.all_bold();
+            let mk = |t: &str| Line { text: t.to_string(), bold, place: place.clone() };
+            let below_table = |t: &str| parse_date_line(t).is_some() || clean(t).starts_with("Số") && t.contains('/') || clean(t).starts_with("V/v") || is_rule(t) || mark_of(t).is_some();
+            let header_like = |t: &str| is_quoc_hieu(t) || is_tieu_ngu(t) || below_table(t) || clean(t).starts_with("Số") || is_upper(t);
+            // Header lines all, or a line that holds the national title or the date line
+            // beside an agency typed in lower case.
+            let anchored = parts.iter().any(|t| is_quoc_hieu(t) || is_tieu_ngu(t) || parse_date_line(t).is_some());
+            let fits = if after_table { parts.iter().all(|t| below_table(t)) } else { anchored || parts.iter().all(|t| header_like(t)) };
+            if !fits {
+                break;
+            }
+            match parts.as_slice() {
+                [one] => {
+                    let right_side = is_quoc_hieu(one) || is_tieu_ngu(one) || parse_date_line(one).is_some() || p.align.as_deref() == Some("right");
+                    if right_side { right.push(mk(one)) } else { left.push(mk(one)) }
+                }
+                [first, .., last] => {
+                    left.push(mk(first));
+                    right.push(mk(last));
+                    for mid in &parts[1..parts.len() - 1] {
+                        right.push(mk(mid));
                     }
                 }
+                [] => {}
+            }
+            if parts.iter().any(|t| parse_date_line(t).is_some()) {
+                seen_date = true;
+            }
+            k += 1;
+            i = k;
+            if k > 40 {
+                break;
             }
         }
         self.header_left(left);
