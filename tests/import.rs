@@ -336,6 +336,53 @@ fn a_notice_with_its_number_under_the_header_table_and_the_signer_above_noi_nhan
     assert_eq!(v["distribution"], serde_json::json!(["Niêm yết tại trụ sở", "Lưu: VT"]));
 }
 
+/// Headings Word numbers itself (I., 1. in a multilevel list) are sections; the decree
+/// numbers them again, so no `number` is written.
+#[test]
+fn headings_numbered_by_word_are_sections() {
+    let w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+    let mut body = String::new();
+    body += &para("UBND TỈNH GIA LAI\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", false, None);
+    body += &para("SỞ NỘI VỤ\tĐộc lập - Tự do - Hạnh phúc", true, None);
+    body += &para("Số: 77/BC-SNV\tGia Lai, ngày 01 tháng 12 năm 2026", false, None);
+    body += &para("BÁO CÁO", true, Some("center"));
+    body += &para("Kết quả công tác năm 2026", true, Some("center"));
+    let heading = |text: &str, lvl: u32| format!("<w:p><w:pPr><w:numPr><w:ilvl w:val=\"{lvl}\"/><w:numId w:val=\"5\"/></w:numPr></w:pPr><w:r><w:rPr><w:b/></w:rPr><w:t>{text}</w:t></w:r></w:p>");
+    body += &heading("KẾT QUẢ ĐẠT ĐƯỢC", 0);
+    body += &heading("Công tác tổ chức bộ máy", 1);
+    body += &para("Hoàn thành sắp xếp tổ chức bộ máy.", false, None);
+    body += &heading("Công tác cán bộ", 1);
+    body += &para("Tuyển dụng 45 công chức cấp xã.", false, None);
+    body += &heading("PHƯƠNG HƯỚNG NĂM 2027", 0);
+    body += &para("Tiếp tục nâng cao chất lượng đội ngũ./.", false, None);
+    let l = [para("Nơi nhận:", true, None), para("- Lưu: VT.", false, None)];
+    let r = [para("GIÁM ĐỐC", true, Some("center")), para("", false, None), para("Lê Văn Tám", true, Some("center"))];
+    body += &format!("<w:tbl><w:tblGrid><w:gridCol w:w=\"4500\"/><w:gridCol w:w=\"4500\"/></w:tblGrid><w:tr>{}{}</w:tr></w:tbl>", cell(&l), cell(&r));
+    let doc = format!("<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:document xmlns:w=\"{w}\"><w:body>{body}<w:sectPr/></w:body></w:document>");
+    let numbering = format!("<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:numbering xmlns:w=\"{w}\"><w:abstractNum w:abstractNumId=\"1\"><w:lvl w:ilvl=\"0\"><w:numFmt w:val=\"upperRoman\"/><w:lvlText w:val=\"%1.\"/></w:lvl><w:lvl w:ilvl=\"1\"><w:numFmt w:val=\"decimal\"/><w:lvlText w:val=\"%2.\"/></w:lvl></w:abstractNum><w:num w:numId=\"5\"><w:abstractNumId w:val=\"1\"/></w:num></w:numbering>");
+    let d = tempdir("import-word-headings");
+    std::fs::write(d.join("bc.docx"), docx(&[("[Content_Types].xml", TYPES), ("word/document.xml", &doc), ("word/numbering.xml", &numbering)])).unwrap();
+    let o = vanban(&d, &["import", "bc.docx", "-o", "bc.json"], None);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let v: Value = serde_json::from_slice(&std::fs::read(d.join("bc.json")).unwrap()).unwrap();
+    assert_eq!(
+        v["body"],
+        serde_json::json!([
+            { "section": "KẾT QUẢ ĐẠT ĐƯỢC", "body": [
+                { "section": "Công tác tổ chức bộ máy", "body": ["Hoàn thành sắp xếp tổ chức bộ máy."] },
+                { "section": "Công tác cán bộ", "body": ["Tuyển dụng 45 công chức cấp xã."] }
+            ] },
+            { "section": "PHƯƠNG HƯỚNG NĂM 2027", "body": ["Tiếp tục nâng cao chất lượng đội ngũ./."] }
+        ])
+    );
+    let o = vanban(&d, &["render", "bc.json", "--no-signature-fields", "--to", "pdf", "-o", "bc.pdf"], None);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let text: Vec<String> = common::pdf::read(&std::fs::read(d.join("bc.pdf")).unwrap()).pages[0].lines.iter().map(|l| l.text.clone()).collect();
+    for want in ["I. KẾT QUẢ ĐẠT ĐƯỢC", "1. Công tác tổ chức bộ máy", "2. Công tác cán bộ", "II. PHƯƠNG HƯỚNG NĂM 2027"] {
+        assert!(text.iter().any(|l| l == want), "{want:?} in {text:?}");
+    }
+}
+
 /// The decree's Phụ lục III in Word, when ../shared is beside the clone.
 fn phu_luc_iii() -> Option<Vec<u8>> {
     let sample = root().join("../shared/samples/nd30-phu-luc-iii-mau.docx");

@@ -173,7 +173,7 @@ impl Recogniser<'_> {
             let tail = p.from_char(at);
             let is_heading = p.all_bold();
             if is_heading && p.num.is_none() {
-                b.open_section(label, shown, markup(&tail, true));
+                b.open_section(label, Some(shown), markup(&tail, true));
                 return;
             }
             // A typed "1." or "a)" list item.
@@ -202,6 +202,25 @@ impl Recogniser<'_> {
         // Word's automatic numbering.
         if let Some((id, lvl)) = &p.num {
             let fmt = self.numbering.get(&(id.clone(), *lvl)).cloned().unwrap_or_default();
+            // Headings Word numbers itself: "Chương %1", "Điều %1.", and bold I., 1., a).
+            let (kind, text_fmt) = fmt.split_once('|').unwrap_or((fmt.as_str(), ""));
+            if text_fmt.trim_start().starts_with("Chương") {
+                b.open_chapter(markup(p, true), String::new());
+                return;
+            }
+            if text_fmt.trim_start().starts_with("Điều") {
+                b.open_article(markup(p, true), 0);
+                return;
+            }
+            if p.all_bold() && kind != "bullet" && kind != "none" && text.chars().count() <= 200 {
+                let label = match kind {
+                    "upperRoman" => Label::Roman(0),
+                    "lowerLetter" => Label::Letter('a'),
+                    _ => Label::Arabic(vec![0; text_fmt.matches('%').count().max(1)]),
+                };
+                b.open_section(label, None, markup(p, true));
+                return;
+            }
             let marker = if fmt.starts_with("bullet") {
                 if fmt.contains('+') { "+" } else { "-" }
             } else if fmt.starts_with("lowerLetter") {
@@ -387,7 +406,8 @@ impl BodyBuilder {
         self.close_to(|_| false);
         self.chapters += 1;
         let mut v = json!({ "chapter": title, "body": [] });
-        if from_roman(&label) != Some(self.chapters) && label.parse::<u32>().ok() != Some(self.chapters) {
+        // "" where Word numbers the chapter itself: the decree's next.
+        if !label.is_empty() && from_roman(&label) != Some(self.chapters) && label.parse::<u32>().ok() != Some(self.chapters) {
             v["number"] = json!(label);
         }
         self.stack.push((Kind::Chapter, v));
@@ -410,7 +430,9 @@ impl BodyBuilder {
         self.stack.push((Kind::Article, json!({ "article": title, "body": [] })));
     }
 
-    pub(super) fn open_section(&mut self, label: Label, shown: String, title: String) {
+    /// A section under a label of this style; `shown` is the source's label ("II"), or
+    /// `None` where Word numbers it itself (the decree's next label is taken).
+    pub(super) fn open_section(&mut self, label: Label, shown: Option<String>, title: String) {
         // The depth: where this label style was seen, else one deeper than the open sections.
         let style_of = |l: &Label| match l {
             Label::Roman(_) => 0,
@@ -436,9 +458,12 @@ impl BodyBuilder {
             self.counters.push(SectionLabels::new(self.counters.len() + 1));
         }
         let suffix = if matches!(label, Label::Letter(_)) { ")" } else { "." };
-        let shown = format!("{shown}{suffix}");
-        let mut v = json!({ "section": title, "body": [] });
         let counter = &mut self.counters[depth];
+        let shown = match shown {
+            Some(s) => format!("{s}{suffix}"),
+            None => counter.clone().next(None),
+        };
+        let mut v = json!({ "section": title, "body": [] });
         if counter.clone().next(None) == shown {
             counter.next(None);
         } else {
