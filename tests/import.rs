@@ -383,6 +383,37 @@ fn headings_numbered_by_word_are_sections() {
     }
 }
 
+/// Kính gửi typed as a two-cell table: the label, and the recipients as a dash list.
+#[test]
+fn kinh_gui_as_a_table() {
+    let w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+    let mut body = String::new();
+    body += &para("ỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", true, None);
+    body += &para("XÃ TÂN LẬP\tĐộc lập - Tự do - Hạnh phúc", true, None);
+    body += &para("Số: 318/UBND-VP\tTân Lập, ngày 20 tháng 10 năm 2026", false, None);
+    body += &para("V/v thu thập dữ liệu dân cư", false, None);
+    let label = [para("Kính gửi:", false, Some("right"))];
+    let list = [para("- Công an xã Tân Lập;", false, None), para("- Các thôn trên địa bàn xã.", false, None)];
+    body += &format!("<w:tbl><w:tblGrid><w:gridCol w:w=\"2500\"/><w:gridCol w:w=\"6500\"/></w:tblGrid><w:tr>{}{}</w:tr></w:tbl>", cell(&label), cell(&list));
+    body += &para("Ủy ban nhân dân xã đề nghị các đơn vị rà soát thông tin dân cư./.", false, None);
+    let l = [para("Nơi nhận:", true, None), para("- Như trên;", false, None), para("- Lưu: VT.", false, None)];
+    let r = [para("TM. ỦY BAN NHÂN DÂN", true, Some("center")), para("CHỦ TỊCH", true, Some("center")), para("", false, None), para("Hoàng Thị Lan", true, Some("center"))];
+    body += &format!("<w:tbl><w:tblGrid><w:gridCol w:w=\"4500\"/><w:gridCol w:w=\"4500\"/></w:tblGrid><w:tr>{}{}</w:tr></w:tbl>", cell(&l), cell(&r));
+    let doc = format!("<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:document xmlns:w=\"{w}\"><w:body>{body}<w:sectPr/></w:body></w:document>");
+    let d = tempdir("import-kinh-gui");
+    std::fs::write(d.join("cv.docx"), docx(&[("[Content_Types].xml", TYPES), ("word/document.xml", &doc)])).unwrap();
+    let o = vanban(&d, &["import", "cv.docx", "-o", "cv.json"], None);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let v: Value = serde_json::from_slice(&std::fs::read(d.join("cv.json")).unwrap()).unwrap();
+    assert_eq!(v["type"], "cong-van");
+    assert_eq!(v["subject"], "thu thập dữ liệu dân cư");
+    assert_eq!(v["issuer"], serde_json::json!({ "name": "Ủy ban nhân dân\nxã Tân Lập", "code": "UBND" }));
+    assert_eq!(v["unit"], "VP");
+    assert_eq!(v["recipients"], serde_json::json!(["Công an xã Tân Lập", "Các thôn trên địa bàn xã"]));
+    assert_eq!(v["body"], serde_json::json!(["Ủy ban nhân dân xã đề nghị các đơn vị rà soát thông tin dân cư./."]));
+    assert_eq!(v["signer"], serde_json::json!({ "on_behalf_of": "Ủy ban nhân dân", "title": "Chủ tịch", "name": "Hoàng Thị Lan" }));
+}
+
 /// The decree's Phụ lục III in Word, when ../shared is beside the clone.
 fn phu_luc_iii() -> Option<Vec<u8>> {
     let sample = root().join("../shared/samples/nd30-phu-luc-iii-mau.docx");

@@ -283,6 +283,22 @@ impl Recogniser<'_> {
     pub(super) fn preamble(&mut self, items: &[Item], mut i: usize) -> usize {
         let decision = matches!(self.out.doc_type.as_str(), "quyet-dinh" | "nghi-quyet");
         loop {
+            // Kính gửi as a table: the label in one cell, the recipients in the next.
+            if let Some(Item::T(t)) = items.get(i) {
+                let cells: Vec<Vec<String>> = t.rows.iter().flatten().filter(|c| !c.merged).map(|c| c.lines().iter().map(|l| clean(l)).filter(|l| !l.is_empty()).collect::<Vec<_>>()).filter(|c| !c.is_empty()).collect();
+                if t.rows.len() <= 2 && self.out.recipients.is_empty() && cells.first().is_some_and(|c| c[0].starts_with("Kính gửi")) {
+                    let mut lines: Vec<String> = Vec::new();
+                    let first = cells[0][0].trim_start_matches("Kính gửi").trim_start_matches([':', ' ']).to_string();
+                    if !first.is_empty() {
+                        lines.push(first);
+                    }
+                    lines.extend(cells[0][1..].iter().cloned());
+                    lines.extend(cells[1..].iter().flatten().cloned());
+                    self.push_recipients(lines);
+                    i += 1;
+                    continue;
+                }
+            }
             let Some(Item::P(p)) = items.get(i) else { return i };
             let t = clean(&p.text());
             if t.is_empty() || is_rule(&t) {
@@ -385,6 +401,12 @@ impl Recogniser<'_> {
                 }
             }
         }
+        self.push_recipients(lines);
+        i
+    }
+
+    /// Kính gửi's lines as recipients: "- Sở A;" → "Sở A"; the forms' dots as placeholders.
+    fn push_recipients(&mut self, lines: Vec<String>) {
         let place = "Kính gửi".to_string();
         for l in lines {
             for part in l.split('\n') {
@@ -399,7 +421,6 @@ impl Recogniser<'_> {
                 }
             }
         }
-        i
     }
 
     /// "Căn cứ ……7……;" → "Căn cứ …": a lead followed only by the form's dots keeps its lead.
