@@ -106,25 +106,7 @@ fn round_trip_through_libreoffices_docx() {
         assert!(o.status.success(), "{name}: {}", String::from_utf8_lossy(&o.stderr));
     }
     // The imported documents validate against the committed JSON Schema (python-jsonschema).
-    let script = r#"
-import json, sys, glob, jsonschema
-schema = json.load(open(sys.argv[1]))
-files = sorted(glob.glob(sys.argv[2] + '/*.json'))
-bad = []
-for f in files:
-    try:
-        jsonschema.validate(json.load(open(f)), schema, cls=jsonschema.Draft202012Validator)
-    except jsonschema.ValidationError as e:
-        bad.append(f + ': ' + e.message)
-print(len(files))
-sys.exit('\n'.join(bad) if bad else 0)
-"#;
-    let o = std::process::Command::new(common::signing::tool("python3"))
-        .args(["-c", script, root().join("schema/vanban.schema.json").to_str().unwrap(), d.join("imported").to_str().unwrap()])
-        .output()
-        .unwrap();
-    assert!(o.status.success(), "{}{}", String::from_utf8_lossy(&o.stdout), String::from_utf8_lossy(&o.stderr));
-    assert_eq!(String::from_utf8_lossy(&o.stdout).trim(), names.len().to_string());
+    assert_eq!(validate_against_schema(&d.join("imported")), names.len());
 }
 
 /// A package from parts.
@@ -141,6 +123,8 @@ fn docx(parts: &[(&str, &str)]) -> Vec<u8> {
     }
     buf.into_inner()
 }
+
+const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 
 const TYPES: &str = r#"<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>"#;
 
@@ -159,10 +143,19 @@ fn cell(paras: &[String]) -> String {
     format!("<w:tc>{}</w:tc>", paras.concat())
 }
 
+/// document.xml around a body.
+fn document_xml(body: &str) -> String {
+    format!("<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:document xmlns:w=\"{W}\"><w:body>{body}<w:sectPr/></w:body></w:document>")
+}
+
+/// A one-row table of two cells (widths in twips): a header, a closing, Kính gửi.
+fn two_cells(widths: (u32, u32), left: &[String], right: &[String]) -> String {
+    format!("<w:tbl><w:tblGrid><w:gridCol w:w=\"{}\"/><w:gridCol w:w=\"{}\"/></w:tblGrid><w:tr>{}{}</w:tr></w:tbl>", widths.0, widths.1, cell(left), cell(right))
+}
+
 /// A report typed as an office types it: the header as tab-aligned paragraphs, typed
 /// numbering, a dash list, a tracked change, a footnote, and the closing as a table.
 fn office_report() -> Vec<u8> {
-    let w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
     let mut body = String::new();
     body += &para("UBND TỈNH THÁI NGUYÊN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", false, None);
     body += &para("SỞ NỘI VỤ\tĐộc lập - Tự do - Hạnh phúc", true, None);
@@ -183,9 +176,9 @@ fn office_report() -> Vec<u8> {
     body += &para("Tiếp tục đẩy mạnh cải cách hành chính./.", false, None);
     let left = [para("Nơi nhận:", true, None), para("- Như trên;", false, None), para("- Lưu: VT, CCHC.", false, None)];
     let right = [para("KT. GIÁM ĐỐC", true, Some("center")), para("PHÓ GIÁM ĐỐC", true, Some("center")), para("", false, None), para("Lê Thị Hoa", true, Some("center"))];
-    body += &format!("<w:tbl><w:tblGrid><w:gridCol w:w=\"4500\"/><w:gridCol w:w=\"4500\"/></w:tblGrid><w:tr>{}{}</w:tr></w:tbl>", cell(&left), cell(&right));
+    body += &two_cells((4500, 4500), &left, &right);
     body += &para("D:\\VanBan\\2026\\bao-cao-quy-1.docx", false, None);
-    let doc = format!("<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:document xmlns:w=\"{w}\"><w:body>{body}<w:sectPr/></w:body></w:document>");
+    let doc = document_xml(&body);
     docx(&[("[Content_Types].xml", TYPES), ("word/document.xml", &doc)])
 }
 
@@ -244,10 +237,9 @@ fn an_office_report_lands_in_the_right_fields() {
 /// A decision typed in Word: the header as a borderless table, "Điều N." bold with its text
 /// running on, the steps as Word's own numbering set by a list style, the closing a table.
 fn office_decision() -> Vec<u8> {
-    let w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
     let left = [para("UBND TỈNH QUẢNG TRỊ", false, Some("center")), para("SỞ TÀI CHÍNH", true, Some("center")), para("Số: 125/QĐ-STC", false, Some("center"))];
     let right = [para("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", true, Some("center")), para("Độc lập - Tự do - Hạnh phúc", true, Some("center")), para("Quảng Trị, ngày 14 tháng 11 năm 2026", false, Some("center"))];
-    let mut body = format!("<w:tbl><w:tblGrid><w:gridCol w:w=\"3600\"/><w:gridCol w:w=\"5800\"/></w:tblGrid><w:tr>{}{}</w:tr></w:tbl>", cell(&left), cell(&right));
+    let mut body = two_cells((3600, 5800), &left, &right);
     body += &para("QUYẾT ĐỊNH", true, Some("center"));
     body += &para("Về việc phê duyệt dự toán kinh phí chuyển đổi số năm 2027", true, Some("center"));
     body += &para("GIÁM ĐỐC SỞ TÀI CHÍNH TỈNH QUẢNG TRỊ", true, Some("center"));
@@ -262,10 +254,10 @@ fn office_decision() -> Vec<u8> {
     body += &article(2, "Quyết định này có hiệu lực kể từ ngày ký./.");
     let l = [para("Nơi nhận:", true, None), para("- Như Điều 2;", false, None), para("- Lưu: VT, QLNS.", false, None)];
     let r = [para("KT. GIÁM ĐỐC", true, Some("center")), para("PHÓ GIÁM ĐỐC", true, Some("center")), para("", false, None), para("Trần Văn Minh", true, Some("center"))];
-    body += &format!("<w:tbl><w:tblGrid><w:gridCol w:w=\"4500\"/><w:gridCol w:w=\"4500\"/></w:tblGrid><w:tr>{}{}</w:tr></w:tbl>", cell(&l), cell(&r));
-    let doc = format!("<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:document xmlns:w=\"{w}\"><w:body>{body}<w:sectPr/></w:body></w:document>");
-    let styles = format!("<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:styles xmlns:w=\"{w}\"><w:style w:type=\"paragraph\" w:styleId=\"ListNumber\"><w:name w:val=\"List Number\"/><w:pPr><w:numPr><w:numId w:val=\"3\"/></w:numPr></w:pPr></w:style></w:styles>");
-    let numbering = format!("<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:numbering xmlns:w=\"{w}\"><w:abstractNum w:abstractNumId=\"7\"><w:lvl w:ilvl=\"0\"><w:numFmt w:val=\"decimal\"/><w:lvlText w:val=\"%1.\"/></w:lvl></w:abstractNum><w:num w:numId=\"3\"><w:abstractNumId w:val=\"7\"/></w:num></w:numbering>");
+    body += &two_cells((4500, 4500), &l, &r);
+    let doc = document_xml(&body);
+    let styles = format!("<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:styles xmlns:w=\"{W}\"><w:style w:type=\"paragraph\" w:styleId=\"ListNumber\"><w:name w:val=\"List Number\"/><w:pPr><w:numPr><w:numId w:val=\"3\"/></w:numPr></w:pPr></w:style></w:styles>");
+    let numbering = format!("<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:numbering xmlns:w=\"{W}\"><w:abstractNum w:abstractNumId=\"7\"><w:lvl w:ilvl=\"0\"><w:numFmt w:val=\"decimal\"/><w:lvlText w:val=\"%1.\"/></w:lvl></w:abstractNum><w:num w:numId=\"3\"><w:abstractNumId w:val=\"7\"/></w:num></w:numbering>");
     docx(&[("[Content_Types].xml", TYPES), ("word/document.xml", &doc), ("word/styles.xml", &styles), ("word/numbering.xml", &numbering)])
 }
 
@@ -306,10 +298,9 @@ fn an_office_decision_lands_in_the_right_fields() {
 /// and Nơi nhận below them.
 #[test]
 fn a_notice_with_its_number_under_the_header_table_and_the_signer_above_noi_nhan() {
-    let w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
     let left = [para("ỦY BAN NHÂN DÂN", true, Some("center")), para("PHƯỜNG HÒA CƯỜNG", true, Some("center"))];
     let right = [para("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", true, Some("center")), para("Độc lập - Tự do - Hạnh phúc", true, Some("center"))];
-    let mut body = format!("<w:tbl><w:tblGrid><w:gridCol w:w=\"3600\"/><w:gridCol w:w=\"5800\"/></w:tblGrid><w:tr>{}{}</w:tr></w:tbl>", cell(&left), cell(&right));
+    let mut body = two_cells((3600, 5800), &left, &right);
     body += &para("Số: 45/TB-UBND\tHòa Cường, ngày 02 tháng 12 năm 2026", false, None);
     body += &para("", false, None);
     body += &para("THÔNG BÁO", true, Some("center"));
@@ -321,7 +312,7 @@ fn a_notice_with_its_number_under_the_header_table_and_the_signer_above_noi_nhan
     body += &para("Nơi nhận:", true, None);
     body += &para("- Niêm yết tại trụ sở;", false, None);
     body += &para("- Lưu: VT.", false, None);
-    let doc = format!("<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:document xmlns:w=\"{w}\"><w:body>{body}<w:sectPr/></w:body></w:document>");
+    let doc = document_xml(&body);
     let d = tempdir("import-notice");
     std::fs::write(d.join("tb.docx"), docx(&[("[Content_Types].xml", TYPES), ("word/document.xml", &doc)])).unwrap();
     let o = vanban(&d, &["import", "tb.docx", "-o", "tb.json"], None);
@@ -340,7 +331,6 @@ fn a_notice_with_its_number_under_the_header_table_and_the_signer_above_noi_nhan
 /// numbers them again, so no `number` is written.
 #[test]
 fn headings_numbered_by_word_are_sections() {
-    let w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
     let mut body = String::new();
     body += &para("UBND TỈNH GIA LAI\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", false, None);
     body += &para("SỞ NỘI VỤ\tĐộc lập - Tự do - Hạnh phúc", true, None);
@@ -357,9 +347,9 @@ fn headings_numbered_by_word_are_sections() {
     body += &para("Tiếp tục nâng cao chất lượng đội ngũ./.", false, None);
     let l = [para("Nơi nhận:", true, None), para("- Lưu: VT.", false, None)];
     let r = [para("GIÁM ĐỐC", true, Some("center")), para("", false, None), para("Lê Văn Tám", true, Some("center"))];
-    body += &format!("<w:tbl><w:tblGrid><w:gridCol w:w=\"4500\"/><w:gridCol w:w=\"4500\"/></w:tblGrid><w:tr>{}{}</w:tr></w:tbl>", cell(&l), cell(&r));
-    let doc = format!("<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:document xmlns:w=\"{w}\"><w:body>{body}<w:sectPr/></w:body></w:document>");
-    let numbering = format!("<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:numbering xmlns:w=\"{w}\"><w:abstractNum w:abstractNumId=\"1\"><w:lvl w:ilvl=\"0\"><w:numFmt w:val=\"upperRoman\"/><w:lvlText w:val=\"%1.\"/></w:lvl><w:lvl w:ilvl=\"1\"><w:numFmt w:val=\"decimal\"/><w:lvlText w:val=\"%2.\"/></w:lvl></w:abstractNum><w:num w:numId=\"5\"><w:abstractNumId w:val=\"1\"/></w:num></w:numbering>");
+    body += &two_cells((4500, 4500), &l, &r);
+    let doc = document_xml(&body);
+    let numbering = format!("<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:numbering xmlns:w=\"{W}\"><w:abstractNum w:abstractNumId=\"1\"><w:lvl w:ilvl=\"0\"><w:numFmt w:val=\"upperRoman\"/><w:lvlText w:val=\"%1.\"/></w:lvl><w:lvl w:ilvl=\"1\"><w:numFmt w:val=\"decimal\"/><w:lvlText w:val=\"%2.\"/></w:lvl></w:abstractNum><w:num w:numId=\"5\"><w:abstractNumId w:val=\"1\"/></w:num></w:numbering>");
     let d = tempdir("import-word-headings");
     std::fs::write(d.join("bc.docx"), docx(&[("[Content_Types].xml", TYPES), ("word/document.xml", &doc), ("word/numbering.xml", &numbering)])).unwrap();
     let o = vanban(&d, &["import", "bc.docx", "-o", "bc.json"], None);
@@ -386,7 +376,6 @@ fn headings_numbered_by_word_are_sections() {
 /// Kính gửi typed as a two-cell table: the label, and the recipients as a dash list.
 #[test]
 fn kinh_gui_as_a_table() {
-    let w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
     let mut body = String::new();
     body += &para("ỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", true, None);
     body += &para("XÃ TÂN LẬP\tĐộc lập - Tự do - Hạnh phúc", true, None);
@@ -394,12 +383,12 @@ fn kinh_gui_as_a_table() {
     body += &para("V/v thu thập dữ liệu dân cư", false, None);
     let label = [para("Kính gửi:", false, Some("right"))];
     let list = [para("- Công an xã Tân Lập;", false, None), para("- Các thôn trên địa bàn xã.", false, None)];
-    body += &format!("<w:tbl><w:tblGrid><w:gridCol w:w=\"2500\"/><w:gridCol w:w=\"6500\"/></w:tblGrid><w:tr>{}{}</w:tr></w:tbl>", cell(&label), cell(&list));
+    body += &two_cells((2500, 6500), &label, &list);
     body += &para("Ủy ban nhân dân xã đề nghị các đơn vị rà soát thông tin dân cư./.", false, None);
     let l = [para("Nơi nhận:", true, None), para("- Như trên;", false, None), para("- Lưu: VT.", false, None)];
     let r = [para("TM. ỦY BAN NHÂN DÂN", true, Some("center")), para("CHỦ TỊCH", true, Some("center")), para("", false, None), para("Hoàng Thị Lan", true, Some("center"))];
-    body += &format!("<w:tbl><w:tblGrid><w:gridCol w:w=\"4500\"/><w:gridCol w:w=\"4500\"/></w:tblGrid><w:tr>{}{}</w:tr></w:tbl>", cell(&l), cell(&r));
-    let doc = format!("<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:document xmlns:w=\"{w}\"><w:body>{body}<w:sectPr/></w:body></w:document>");
+    body += &two_cells((4500, 4500), &l, &r);
+    let doc = document_xml(&body);
     let d = tempdir("import-kinh-gui");
     std::fs::write(d.join("cv.docx"), docx(&[("[Content_Types].xml", TYPES), ("word/document.xml", &doc)])).unwrap();
     let o = vanban(&d, &["import", "cv.docx", "-o", "cv.json"], None);

@@ -81,3 +81,27 @@ pub fn files_in(dir: &Path) -> Vec<String> {
     v.sort();
     v
 }
+
+/// Validate every JSON file of `dir` against the committed JSON Schema (python-jsonschema,
+/// draft 2020-12); the number of files, or a panic naming the ones that do not validate.
+pub fn validate_against_schema(dir: &Path) -> usize {
+    let script = r#"
+import json, sys, glob, jsonschema
+schema = json.load(open(sys.argv[1]))
+files = sorted(glob.glob(sys.argv[2] + '/*.json'))
+bad = []
+for f in files:
+    try:
+        jsonschema.validate(json.load(open(f)), schema, cls=jsonschema.Draft202012Validator)
+    except jsonschema.ValidationError as e:
+        bad.append(f + ': ' + e.message)
+print(len(files))
+sys.exit('\n'.join(bad) if bad else 0)
+"#;
+    let out = Command::new(signing::tool("python3"))
+        .args(["-c", script, root().join("schema/vanban.schema.json").to_str().unwrap(), dir.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+    String::from_utf8_lossy(&out.stdout).trim().parse().unwrap()
+}
