@@ -328,7 +328,7 @@ impl Recogniser<'_> {
             self.out.date = date;
         }
         if self.out.place.is_empty() {
-            let name = self.out.issuer.name.clone();
+            let name = self.out.issuer.name.split_whitespace().collect::<Vec<_>>().join(" ");
             let lower = name.to_lowercase();
             let at = ["xã ", "phường ", "đặc khu ", "thị trấn ", "thị xã ", "thành phố ", "tỉnh ", "huyện ", "quận "]
                 .iter()

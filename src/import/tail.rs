@@ -45,7 +45,7 @@ fn is_copy_table(t: &Table) -> bool {
     let lines: Vec<String> = t.rows.iter().flatten().flat_map(|c| c.lines()).map(|l| clean(&l)).collect();
     t.rows.len() <= 3
         && !lines.iter().any(|l| is_quoc_hieu(l))
-        && lines.iter().any(|l| l.starts_with("Số"))
+        && lines.iter().any(|l| l.starts_with("Số") && l.contains('/'))
         && lines.iter().any(|l| copy_form(l).is_some() || parse_date_line(l).is_some())
 }
 
