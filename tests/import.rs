@@ -310,7 +310,8 @@ fn a_notice_with_its_number_under_the_header_table_and_the_signer_above_noi_nhan
         body += &para(l, true, Some("center"));
     }
     body += &para("Nơi nhận:", true, None);
-    body += &para("- Niêm yết tại trụ sở;", false, None);
+    // An item typed without its dash.
+    body += &para("Niêm yết tại trụ sở;", false, None);
     body += &para("- Lưu: VT.", false, None);
     let doc = document_xml(&body);
     let d = tempdir("import-notice");

@@ -176,7 +176,10 @@ impl Recogniser<'_> {
                 }
                 continue;
             }
-            if in_list && (t.starts_with('-') || t.starts_with('–') || t.starts_with('+')) {
+            // An item: typed with a dash, or without one but ended as an item is (";", ".").
+            let dashed = t.starts_with('-') || t.starts_with('–') || t.starts_with('+');
+            let ended = (t.ends_with(';') || t.ends_with('.')) && !is_drafter(&t) && is_contact(&t).is_none();
+            if in_list && (dashed || ended) {
                 let item = item_text(&t);
                 if item.is_empty() || is_dots(&item) {
                     self.warn(l.place.clone(), "import-placeholder", "an item of Nơi nhận is the form's dots: left as a placeholder");
