@@ -404,6 +404,42 @@ fn kinh_gui_as_a_table() {
     assert_eq!(v["signer"], serde_json::json!({ "on_behalf_of": "Ủy ban nhân dân", "title": "Chủ tịch", "name": "Hoàng Thị Lan" }));
 }
 
+/// The header and the closing typed in text boxes (VML shapes, as older Word and WPS write
+/// them): the agency's box and the national title's; Nơi nhận's box and the signer's.
+#[test]
+fn header_and_closing_in_text_boxes() {
+    let boxes = |a: &[String], b: &[String]| {
+        let tb = |ps: &[String]| format!("<w:r><w:pict><v:shape><v:textbox><w:txbxContent>{}</w:txbxContent></v:textbox></v:shape></w:pict></w:r>", ps.concat());
+        format!("<w:p>{}{}</w:p>", tb(a), tb(b))
+    };
+    let mut body = boxes(
+        &[para("UBND TỈNH LÂM ĐỒNG", false, Some("center")), para("SỞ Y TẾ", true, Some("center")), para("Số: 210/KH-SYT", false, Some("center"))],
+        &[para("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", true, Some("center")), para("Độc lập - Tự do - Hạnh phúc", true, Some("center")), para("Lâm Đồng, ngày 10 tháng 11 năm 2026", false, Some("center"))],
+    );
+    body += &para("KẾ HOẠCH", true, Some("center"));
+    body += &para("Tiêm chủng mở rộng năm 2027", true, Some("center"));
+    body += &para("Sở Y tế xây dựng kế hoạch tiêm chủng mở rộng năm 2027 như sau./.", false, None);
+    body += &boxes(
+        &[para("Nơi nhận:", true, None), para("- UBND tỉnh;", false, None), para("- Lưu: VT, NVY.", false, None)],
+        &[para("GIÁM ĐỐC", true, None), para("", false, None), para("Phạm Thị Thu", true, None)],
+    );
+    let doc = format!("<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:document xmlns:w=\"{W}\" xmlns:v=\"urn:schemas-microsoft-com:vml\"><w:body>{body}<w:sectPr/></w:body></w:document>");
+    let d = tempdir("import-boxes");
+    std::fs::write(d.join("kh.docx"), docx(&[("[Content_Types].xml", TYPES), ("word/document.xml", &doc)])).unwrap();
+    let o = vanban(&d, &["import", "kh.docx", "-o", "kh.json"], None);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(!err.contains("import-dropped") && !err.contains("import-placeholder"), "nothing left out or missing: {err}");
+    let v: Value = serde_json::from_slice(&std::fs::read(d.join("kh.json")).unwrap()).unwrap();
+    assert_eq!(v["type"], "ke-hoach");
+    assert_eq!(v["issuer"], serde_json::json!({ "parent": "UBND tỉnh Lâm Đồng", "name": "Sở Y tế", "code": "SYT" }));
+    assert_eq!((v["number"].as_u64(), v["place"].as_str(), v["date"].as_str()), (Some(210), Some("Lâm Đồng"), Some("2026-11-10")));
+    assert_eq!(v["subject"], "Tiêm chủng mở rộng năm 2027");
+    assert_eq!(v["body"], serde_json::json!(["Sở Y tế xây dựng kế hoạch tiêm chủng mở rộng năm 2027 như sau./."]));
+    assert_eq!(v["signer"], serde_json::json!({ "title": "Giám đốc", "name": "Phạm Thị Thu" }));
+    assert_eq!(v["distribution"], serde_json::json!(["UBND tỉnh", "Lưu: VT, NVY"]));
+}
+
 /// The decree's Phụ lục III in Word, when ../shared is beside the clone.
 fn phu_luc_iii() -> Option<Vec<u8>> {
     let sample = root().join("../shared/samples/nd30-phu-luc-iii-mau.docx");

@@ -13,6 +13,8 @@ impl Recogniser<'_> {
     /// Where the closing starts: the Nơi nhận table or paragraph (or the signing table just
     /// before it: biên bản and joint documents), or a signing block at the end.
     pub(super) fn closing_start(&self, items: &[Item], from: usize) -> usize {
+        // Nơi nhận in a text box: the signing lines are likely in another beside it.
+        let boxed_at = |k: usize| matches!(&items[k], Item::P(p) if p.text_box.is_some());
         let back_to_signing = |k: usize| {
             let mut j = k;
             // Signing lines typed as centred paragraphs above Nơi nhận: the earliest of them,
@@ -25,7 +27,7 @@ impl Recogniser<'_> {
                     Item::T(t) if table_is_signing(t) && start.is_none() => return j - 1,
                     Item::P(p) => {
                         let t = clean(&p.text());
-                        let aside = matches!(p.align.as_deref(), Some("center") | Some("right"));
+                        let aside = matches!(p.align.as_deref(), Some("center") | Some("right")) || p.text_box.is_some() && boxed_at(k);
                         let title = is_signing_prefix(&t) || is_upper(&t) && t.chars().count() <= 60 && heading_label(&t).is_none() && aside;
                         let other = aside && (is_personal_name(&t) || t.starts_with('(') && t.ends_with(')'));
                         if !(title || other) {
@@ -108,8 +110,16 @@ impl Recogniser<'_> {
         let mut done = false;
         // The signers came from a table: paragraphs after it are Nơi nhận's.
         let mut from_table = false;
+        // Text boxes side by side: Nơi nhận's and the signers', one a box.
+        let mut boxes: BTreeMap<usize, Vec<Line>> = BTreeMap::new();
         for it in items {
             match it {
+                Item::P(p) if p.text_box.is_some() && !done => {
+                    let lines = boxes.entry(p.text_box.unwrap_or(0)).or_default();
+                    for part in p.text().split('\n') {
+                        lines.push(Line { text: part.to_string(), bold: p.all_bold(), place: para_place(p) });
+                    }
+                }
                 Item::T(t) if !done && (table_is_closing(t) || table_is_signing(t)) => {
                     self.closing_table(t, &mut left, &mut signer_cells);
                     from_table = !signer_cells.is_empty();
@@ -159,6 +169,13 @@ impl Recogniser<'_> {
                         after.push((para_place(p), l.to_string()));
                     }
                 }
+            }
+        }
+        for lines in boxes.into_values() {
+            if lines.iter().any(|l| clean(&l.text).starts_with("Nơi nhận")) {
+                left.extend(lines);
+            } else if lines.iter().any(|l| !clean(&l.text).is_empty()) {
+                signer_cells.push(lines);
             }
         }
         // Nơi nhận.

@@ -42,6 +42,8 @@ pub struct Para {
     pub size: Option<u32>,
     /// First-line indent, twips (`w:ind w:firstLine`, or its style's).
     pub first_line: Option<i32>,
+    /// The text box it is in (numbered in document order), if any.
+    pub text_box: Option<usize>,
 }
 
 impl Para {
@@ -288,12 +290,14 @@ pub struct Reader<'s> {
     pub dropped: Vec<Dropped>,
     /// Paragraphs found in text boxes, to be placed before the paragraph holding them.
     boxed: Vec<Item>,
+    /// Text boxes seen so far.
+    text_boxes: usize,
 }
 
 impl<'s> Reader<'s> {
     /// A reader with these styles.
     pub fn new(styles: &'s Styles) -> Reader<'s> {
-        Reader { styles, paragraphs: 0, tables: 0, dropped: Vec::new(), boxed: Vec::new() }
+        Reader { styles, paragraphs: 0, tables: 0, dropped: Vec::new(), boxed: Vec::new(), text_boxes: 0 }
     }
 
     /// The items of `w:body` (or of a header's root), in order.
@@ -380,6 +384,7 @@ impl<'s> Reader<'s> {
             first_line: None,
             before: None,
             line: None,
+            text_box: None,
         };
         let m = self.styles.para_metrics(style);
         para.first_line = first_line_of(ppr).or(m.first_line);
@@ -423,8 +428,15 @@ impl<'s> Reader<'s> {
                 continue;
             }
             if name == "txbxContent" {
+                self.text_boxes += 1;
+                let id = self.text_boxes;
                 let mut items = Vec::new();
                 self.block_children(c, &mut items);
+                for it in &mut items {
+                    if let Item::P(p) = it {
+                        p.text_box.get_or_insert(id);
+                    }
+                }
                 self.boxed.extend(items);
                 continue;
             }
