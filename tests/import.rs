@@ -125,6 +125,7 @@ fn docx(parts: &[(&str, &str)]) -> Vec<u8> {
 }
 
 const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+const QH: &str = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
 
 const TYPES: &str = r#"<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>"#;
 
@@ -438,6 +439,80 @@ fn header_and_closing_in_text_boxes() {
     assert_eq!(v["body"], serde_json::json!(["Sở Y tế xây dựng kế hoạch tiêm chủng mở rộng năm 2027 như sau./."]));
     assert_eq!(v["signer"], serde_json::json!({ "title": "Giám đốc", "name": "Phạm Thị Thu" }));
     assert_eq!(v["distribution"], serde_json::json!(["UBND tỉnh", "Lưu: VT, NVY"]));
+}
+
+/// The real report vanban reproduces (../shared/seeds), typed in Word as its office typed
+/// it: the header as a table, typed "I." and "1." headings in bold, dash lists, a paragraph
+/// broken in two, links, the closing as a table. It imports to the report's parts, loses no
+/// word, and renders.
+#[test]
+fn the_seed_report_typed_in_word() {
+    let Ok(seed) = std::fs::read_to_string(root().join("../shared/seeds/000_15f4fa13e11e664e.txt")) else {
+        eprintln!("../shared/seeds is not here: test not run");
+        return;
+    };
+    let runs = |line: &str, bold_all: bool| -> String {
+        // "**645/645**" is bold in the source; "<http://…>" a link's text.
+        let line = line.replace(['<', '>'], "").replace('&', "&amp;");
+        line.split("**")
+            .enumerate()
+            .filter(|(_, t)| !t.is_empty())
+            .map(|(k, t)| format!("<w:r>{}<w:t xml:space=\"preserve\">{t}</w:t></w:r>", if bold_all || k % 2 == 1 { "<w:rPr><w:b/></w:rPr>" } else { "" }))
+            .collect()
+    };
+    let p = |line: &str, bold: bool, jc: Option<&str>| format!("<w:p>{}{}</w:p>", jc.map(|j| format!("<w:pPr><w:jc w:val=\"{j}\"/></w:pPr>")).unwrap_or_default(), runs(line, bold));
+    let lines: Vec<&str> = seed.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+    let at = |prefix: &str| lines.iter().position(|l| l.starts_with(prefix)).unwrap();
+    let (number, date, noi_nhan) = (lines[at("Số:")], lines[at("Hương Xuân, ngày")], at("Nơi nhận"));
+    let left = [p("ỦY BAN NHÂN DÂN", true, Some("center")), p("XÃ HƯƠNG XUÂN", true, Some("center")), p(number, false, Some("center"))];
+    let right = [p(QH, true, Some("center")), p("Độc lập - Tự do - Hạnh phúc", true, Some("center")), p(date, false, Some("center"))];
+    let mut body = two_cells((3800, 5600), &left, &right);
+    let mut k = at("BÁO CÁO");
+    body += &p(lines[k], true, Some("center"));
+    body += &p(lines[k + 1], true, Some("center"));
+    body += &p(lines[k + 2], true, Some("center"));
+    k += 3;
+    let heading = |l: &str| {
+        let head = l.split(' ').next().unwrap_or("");
+        head.ends_with('.') && head.len() <= 5 && head.trim_end_matches('.').chars().all(|c| c.is_ascii_digit() || "IVX".contains(c))
+    };
+    while k < noi_nhan {
+        let l = lines[k];
+        let centred = l.starts_with("Kính gửi") || k > 0 && lines[k - 1].starts_with("Kính gửi") || lines[k - 1].starts_with("- UBND huyện Nam Đông");
+        body += &p(l, heading(l), centred.then_some("center"));
+        k += 1;
+    }
+    let items: Vec<String> = lines[noi_nhan..].iter().take_while(|l| !l.starts_with("**")).map(|l| p(l, l.starts_with("Nơi nhận"), None)).collect();
+    let signer = [p("TM. ỦY BAN NHÂN DÂN", true, Some("center")), p("CHỦ TỊCH", true, Some("center")), p("", false, None), p("Nguyễn Thị Bích Ngọc", true, Some("center"))];
+    body += &two_cells((4500, 4900), &items, &signer);
+    let bytes = docx(&[("[Content_Types].xml", TYPES), ("word/document.xml", &document_xml(&body))]);
+    let d = tempdir("import-seed");
+    std::fs::write(d.join("612.docx"), &bytes).unwrap();
+    let o = vanban(&d, &["import", "612.docx", "-o", "612.json"], None);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let json = std::fs::read_to_string(d.join("612.json")).unwrap();
+    let v: Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(v["type"], "bao-cao");
+    assert_eq!(v["issuer"], serde_json::json!({ "name": "Ủy ban nhân dân\nxã Hương Xuân", "code": "UBND" }));
+    assert_eq!((v["number"].as_u64(), v["place"].as_str(), v["date"].as_str()), (Some(612), Some("Hương Xuân"), Some("2020-10-05")));
+    assert_eq!(v["subject"], "Kết quả thực hiện các tiêu chí chính quyền điện tử\ntừ ngày 01/10/2019 đến 01/10/2020");
+    assert_eq!(v["recipients"], serde_json::json!(["UBND huyện Nam Đông", "Văn phòng HĐND và UBND huyện Nam Đông"]));
+    let body = v["body"].as_array().unwrap();
+    let sections: Vec<&str> = body.iter().filter_map(|b| b["section"].as_str()).collect();
+    assert_eq!(sections.len(), 5, "I. to V.: {sections:?}");
+    assert!(sections[0].starts_with("Nhóm tiêu chí đánh giá Điều kiện sẵn sàng"), "{sections:?}");
+    assert_eq!(body[1]["body"][0]["section"], "Các tiêu chí về cơ sở về hạ tầng thông tin.");
+    assert!(json.contains("**645/645**"), "the bold figure keeps its bold");
+    assert_eq!(v["signer"], serde_json::json!({ "on_behalf_of": "Ủy ban nhân dân", "title": "Chủ tịch", "name": "Nguyễn Thị Bích Ngọc" }));
+    assert_eq!(v["distribution"], serde_json::json!(["Như trên", "Lưu: VT"]));
+    let warnings = String::from_utf8_lossy(&o.stderr).into_owned();
+    let o = vanban(&d, &["render", "612.json", "--no-signature-fields", "--to", "pdf", "-o", "612.pdf"], None);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    // Every word of the Word file is on the rendered pages (numbers, dates and signing
+    // prefixes as vanban prints them from the fields) or in a warning.
+    let pages: Vec<String> = common::pdf::read(&std::fs::read(d.join("612.pdf")).unwrap()).pages.iter().flat_map(|p| p.lines.iter().map(|l| l.text.clone())).collect();
+    let missing = words_lost(&bytes, &(pages.join("\n") + "\n" + &warnings));
+    assert!(missing.is_empty(), "words lost: {missing:?}");
 }
 
 /// The decree's Phụ lục III in Word, when ../shared is beside the clone.
