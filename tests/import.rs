@@ -513,6 +513,15 @@ fn the_seed_report_typed_in_word() {
     let pages: Vec<String> = common::pdf::read(&std::fs::read(d.join("612.pdf")).unwrap()).pages.iter().flat_map(|p| p.lines.iter().map(|l| l.text.clone())).collect();
     let missing = words_lost(&bytes, &(pages.join("\n") + "\n" + &warnings));
     assert!(missing.is_empty(), "words lost: {missing:?}");
+    // And in order: the body's words, from the first paragraph to the last, are a
+    // subsequence of the pages' words.
+    let (first, last) = (at("Thực hiện Công văn"), noi_nhan);
+    let source: Vec<String> = lines[first..last].iter().flat_map(|l| words(&l.replace("**", "").replace(['<', '>'], ""))).collect();
+    let printed: Vec<String> = pages.iter().flat_map(|l| words(l)).collect();
+    let mut it = printed.iter();
+    for (n, w) in source.iter().enumerate() {
+        assert!(it.any(|p| p == w), "the body's word {n} {w:?} is not where it belongs on the pages");
+    }
 }
 
 /// The decree's Phụ lục III in Word, when ../shared is beside the clone.
