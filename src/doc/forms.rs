@@ -9,7 +9,7 @@ use super::{AppendixDoc, CopyDoc};
 use crate::fonts::FontSet;
 use crate::model::Document;
 use crate::nd30::date::{date_line, DocDate};
-use crate::nd30::numbering::roman;
+use crate::nd30::appendix;
 use crate::nd30::symbol::{number_line, reference};
 use crate::nd30::text::{inline, parts, plain, upper, Span};
 use crate::nd30::types::{by_slug, DocType, COPY_FORMS};
@@ -89,8 +89,7 @@ pub fn appendices(d: &Document, ty: &DocType, date: &DocDate, sym: &str, style: 
         let label = match (&a.label, typed) {
             (Some(l), _) => Some(l.trim().to_string()).filter(|l| !l.is_empty()),
             (None, Some(t)) => Some(upper(t.name)),
-            (None, None) if plain_count == 1 => Some("Phụ lục".to_string()),
-            (None, None) => Some(format!("Phụ lục {}", roman(n_plain))),
+            (None, None) => Some(appendix::label(plain_count, n_plain as usize)),
         };
         let title: Vec<Vec<Span>> = a
             .title
@@ -112,14 +111,7 @@ pub fn appendices(d: &Document, ty: &DocType, date: &DocDate, sym: &str, style: 
             .collect();
         let caption = match a.caption.as_deref().map(str::trim).filter(|c| !c.is_empty()) {
             Some(c) => c.to_string(),
-            None => format!(
-                "({} {} số {} {} của {})",
-                if typed.is_some() { "Ban hành kèm theo" } else { "Kèm theo" },
-                parent_name,
-                reference(d.number, sym),
-                date.words(),
-                issuer
-            ),
+            None => appendix::caption(typed.is_some(), parent_name, &reference(d.number, sym), &date.words(), &issuer),
         };
         let mut measured: Vec<Measured> = vec![(caption.as_str(), style.sizes_pt.appendix_caption, false, true)];
         let titles: Vec<String> = title.iter().map(|l| plain(l)).collect();

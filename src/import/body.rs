@@ -6,7 +6,7 @@ use super::recognise::*;
 use super::wordml::{Cell, Item, LineSpacing, Para, Table};
 use serde_json::{json, Value};
 use crate::nd30::numbering::{from_roman, SectionLabels};
-use crate::nd30::ranges::{BODY_SIZE, INDENTS_MM};
+use crate::nd30::ranges::{BODY_SIZE, HEADER_SIZE, INDENTS_MM};
 use std::collections::HashMap;
 use crate::nd30::ranges::PARAGRAPH_SPACING_MIN_PT;
 
@@ -57,7 +57,7 @@ impl Recogniser<'_> {
             }
         }
         // The layout's own defaults (style.json) need not be written.
-        let defaults = crate::pdf::layout::Layout::embedded().style;
+        let defaults = crate::pdf::layout::Layout::embedded_style();
         let body_pt = style.get("body_size").and_then(Value::as_f64).unwrap_or(BODY_SIZE.1);
         if let Some((line, _)) = lines.into_iter().max_by_key(|(l, n)| (*n, matches!(l, LineSpacing::Multiple(240)))) {
             let v = match line {
@@ -83,10 +83,10 @@ impl Recogniser<'_> {
             }
         }
         if let Some(h) = self.header_size.filter(|h| *h as f64 != defaults.sizes_pt.quoc_hieu) {
-            if h == 12 || h == 13 {
+            if h as f64 == HEADER_SIZE.0 || h as f64 == HEADER_SIZE.1 {
                 style.insert("header_size".into(), json!(h));
             } else {
-                self.warn("header", "import-style", format!("the Quốc hiệu is {h} pt; the decree's is 12 or 13 pt: the default is used"));
+                self.warn("header", "import-style", format!("the Quốc hiệu is {h} pt; the decree's is {} or {} pt: the default is used", HEADER_SIZE.0, HEADER_SIZE.1));
             }
         }
         if !style.is_empty() {

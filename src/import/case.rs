@@ -3,9 +3,7 @@
 //! names ("Ủy ban nhân dân xã Hương Xuân"); vanban prints them in capitals again, so the page
 //! is the same either way.
 
-/// Words after which the rest of a name is a place, written with capitals.
-const LEVELS: [&str; 5] = ["tỉnh", "huyện", "quận", "xã", "phường"];
-const LEVELS2: [(&str, &str); 3] = [("thành", "phố"), ("thị", "xã"), ("thị", "trấn")];
+use crate::nd30::levels::ends_unit;
 
 const VOWELS: &str = "aeiouyăâêôơưáàảãạấầẩẫậắằẳẵặéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ";
 
@@ -96,7 +94,8 @@ pub fn sentence(s: &str) -> String {
             if !raw.is_empty() {
                 first = false;
             }
-            if LEVELS.contains(&lower.as_str()) || LEVELS2.iter().any(|(a, b)| prev == *a && lower == *b) {
+            // After a unit of local government, the rest of the name is a place.
+            if ends_unit(&prev, &lower) {
                 place = true;
                 field = false;
             }

@@ -75,26 +75,18 @@ impl Recogniser<'_> {
     /// The form's "Ghi chú" cells are left out.
     fn closing_table(&mut self, t: &Table, left: &mut Vec<Line>, signer_cells: &mut Vec<Vec<Line>>) {
         let mut cols: BTreeMap<u32, (Vec<Line>, bool)> = BTreeMap::new();
-        for (r, row) in t.rows.iter().enumerate() {
-            let mut g = 0;
-            for (c, cell) in row.iter().enumerate() {
-                let start = g;
-                g += cell.span.max(1);
-                if cell.merged {
-                    continue;
-                }
-                let place = format!("table {}, row {}, cell {}", t.index, r + 1, c + 1);
-                let lines = cell_lines(cell, &place);
-                let Some(first) = lines.iter().map(|l| clean(&l.text)).find(|t| !t.is_empty()) else { continue };
-                if first.starts_with("Ghi chú") {
-                    let text = lines.iter().map(|l| l.text.as_str()).collect::<Vec<_>>().join(" ");
-                    self.left_out(&place, &text, "a note on the form, not part of the document");
-                    continue;
-                }
-                let col = cols.entry(start).or_default();
-                col.1 |= first.starts_with("Nơi nhận");
-                if col.1 { left.extend(lines) } else { col.0.extend(lines) }
+        for (r, c, start, cell) in grid_cells(t) {
+            let place = format!("table {}, row {}, cell {}", t.index, r + 1, c + 1);
+            let lines = cell_lines(cell, &place);
+            let Some(first) = lines.iter().map(|l| clean(&l.text)).find(|t| !t.is_empty()) else { continue };
+            if first.starts_with("Ghi chú") {
+                let text = lines.iter().map(|l| l.text.as_str()).collect::<Vec<_>>().join(" ");
+                self.left_out(&place, &text, "a note on the form, not part of the document");
+                continue;
             }
+            let col = cols.entry(start).or_default();
+            col.1 |= first.starts_with("Nơi nhận");
+            if col.1 { left.extend(lines) } else { col.0.extend(lines) }
         }
         for (lines, _) in cols.into_values() {
             if lines.iter().any(|l| !clean(&l.text).is_empty()) {

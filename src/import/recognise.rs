@@ -328,15 +328,9 @@ impl Recogniser<'_> {
             self.out.date = date;
         }
         if self.out.place.is_empty() {
-            let name = self.out.issuer.name.split_whitespace().collect::<Vec<_>>().join(" ");
-            let lower = name.to_lowercase();
-            let at = ["xã ", "phường ", "đặc khu ", "thị trấn ", "thị xã ", "thành phố ", "tỉnh ", "huyện ", "quận "]
-                .iter()
-                .filter_map(|w| lower.rfind(&format!(" {w}")).map(|i| i + 1 + w.len()))
-                .max();
-            if let Some(at) = at.filter(|at| *at < name.len()) {
-                self.warn("header", "import-date", format!("a biên bản has no date line: its place is the issuer's locality, {}", quote(&name[at..])));
-                self.out.place = name[at..].trim().to_string();
+            if let Some(place) = crate::nd30::levels::locality(&self.out.issuer.name) {
+                self.warn("header", "import-date", format!("a biên bản has no date line: its place is the issuer's locality, {}", quote(&place)));
+                self.out.place = place;
             }
         }
     }
@@ -401,6 +395,22 @@ pub(super) fn table_is_closing(t: &Table) -> bool {
     lines.iter().any(|l| l.starts_with("Nơi nhận")) || lines.iter().any(|l| is_signing_prefix(l)) && t.rows.len() <= 3
 }
 
+/// A table's cells with their row, their place in the row and the grid column they start
+/// at (spans counted); cells that continue a vertical merge are left out.
+pub(super) fn grid_cells(t: &Table) -> impl Iterator<Item = (usize, usize, u32, &Cell)> {
+    t.rows.iter().enumerate().flat_map(|(r, row)| {
+        let mut g = 0;
+        row.iter()
+            .enumerate()
+            .map(move |(c, cell)| {
+                let start = g;
+                g += cell.span.max(1);
+                (r, c, start, cell)
+            })
+            .filter(|x| !x.3.merged)
+    })
+}
+
 /// A table of signers side by side (biên bản, joint documents): at most four rows, short,
 /// and in every column that has text, an upper-case signing line first and a name (or the
 /// form's "Họ và tên") last.
@@ -409,15 +419,8 @@ pub(super) fn table_is_signing(t: &Table) -> bool {
         return false;
     }
     let mut cols: std::collections::BTreeMap<u32, Vec<String>> = Default::default();
-    for row in &t.rows {
-        let mut g = 0;
-        for cell in row {
-            let start = g;
-            g += cell.span.max(1);
-            if !cell.merged {
-                cols.entry(start).or_default().extend(cell.lines().iter().map(|l| clean(l)).filter(|l| !l.is_empty() && !(l.starts_with('(') && l.ends_with(')'))));
-            }
-        }
+    for (_, _, start, cell) in grid_cells(t) {
+        cols.entry(start).or_default().extend(cell.lines().iter().map(|l| clean(l)).filter(|l| !l.is_empty() && !(l.starts_with('(') && l.ends_with(')'))));
     }
     let filled: Vec<&Vec<String>> = cols.values().filter(|c| !c.is_empty()).collect();
     let total: usize = filled.iter().flat_map(|c| c.iter()).map(|l| l.chars().count()).sum();

@@ -5,6 +5,7 @@
 use super::case::{is_upper, sentence};
 use super::recognise::*;
 use super::wordml::{Item, Para, Table};
+use crate::nd30::appendix;
 use crate::nd30::date::DocDate;
 use crate::nd30::symbol::{reference, symbol};
 use crate::nd30::types::{by_slug, COPY_FORMS};
@@ -222,10 +223,11 @@ impl Recogniser<'_> {
         let mut appendices = std::mem::take(&mut self.out.appendices);
         for a in &mut appendices {
             let Some(caption) = a.get("caption").and_then(Value::as_str).map(clean) else { continue };
-            let lead = if a.get("type").is_some() { "Ban hành kèm theo" } else { "Kèm theo" };
             let Some(date) = &date else { continue };
-            let start = format!("({lead} {type_name} số {number} {date} của ");
-            let Some(issuer) = strip_prefix_ci(&caption, &start).and_then(|r| r.strip_suffix(')')) else { continue };
+            // The caption vanban would derive, up to the issuer's name.
+            let derived = appendix::caption(a.get("type").is_some(), type_name, &number, date, "");
+            let start = derived.trim_end_matches(')');
+            let Some(issuer) = strip_prefix_ci(&caption, start).and_then(|r| r.strip_suffix(')')) else { continue };
             let name = &self.out.issuer.name;
             let ours: Vec<&str> = name.split_whitespace().collect();
             let theirs: Vec<&str> = issuer.split_whitespace().collect();
@@ -248,7 +250,7 @@ impl Recogniser<'_> {
                 continue;
             }
             n += 1;
-            let want = if plain == 1 { "Phụ lục".to_string() } else { format!("Phụ lục {}", crate::nd30::numbering::roman(n)) };
+            let want = appendix::label(plain, n);
             if a.get("label").and_then(Value::as_str).is_some_and(|l| upper_key(l) == upper_key(&want)) {
                 if let Value::Object(o) = a {
                     o.remove("label");

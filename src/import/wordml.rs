@@ -163,10 +163,11 @@ struct Metrics {
     num: Option<(String, u32)>,
 }
 
-/// `w:numPr`: the numbering instance and level; numId 0 takes numbering off.
-fn num_of(ppr: Option<Node>) -> Option<(String, u32)> {
+/// `w:numPr`: the numbering instance (none where only the level is given) and the level;
+/// numId 0 takes numbering off.
+fn num_of(ppr: Option<Node>) -> Option<(Option<String>, u32)> {
     let n = w(&ppr?, "numPr")?;
-    let id = w(&n, "numId").and_then(|i| attr(&i, "val")).unwrap_or("0").to_string();
+    let id = w(&n, "numId").and_then(|i| attr(&i, "val")).map(str::to_string);
     let lvl = w(&n, "ilvl").and_then(|l| attr(&l, "val")).and_then(|v| v.parse().ok()).unwrap_or(0);
     Some((id, lvl))
 }
@@ -232,7 +233,7 @@ impl Styles {
                     let ppr = w(&st, "pPr");
                     let jc = ppr.and_then(|p| w(&p, "jc")).and_then(|j| attr(&j, "val")).map(str::to_string);
                     let (before, line) = spacing_of(ppr);
-                    s.metrics.insert(id.to_string(), Metrics { size: size_of(rpr), first_line: first_line_of(ppr), jc, before, line, num: num_of(ppr) });
+                    s.metrics.insert(id.to_string(), Metrics { size: size_of(rpr), first_line: first_line_of(ppr), jc, before, line, num: num_of(ppr).map(|(id, lvl)| (id.unwrap_or_else(|| "0".into()), lvl)) });
                     s.para.insert(id.to_string(), (toggle(rpr, "b"), toggle(rpr, "i"), based));
                 }
                 Some("character") => {
@@ -393,10 +394,10 @@ impl<'s> Reader<'s> {
         para.before = before.or(m.before);
         para.line = line.or(m.line);
         // Direct numbering, else the style's (a level alone keeps the style's instance).
-        para.num = match (num_of(ppr), m.num) {
-            (Some((id, lvl)), style) if id == "0" && ppr.and_then(|x| w(&x, "numPr")).and_then(|n| w(&n, "numId")).is_none() => style.map(|(sid, _)| (sid, lvl)),
-            (Some(direct), _) => Some(direct),
-            (None, style) => style,
+        para.num = match num_of(ppr) {
+            Some((Some(id), lvl)) => Some((id, lvl)),
+            Some((None, lvl)) => m.num.map(|(id, _)| (id, lvl)),
+            None => m.num,
         }
         .filter(|(id, _)| id != "0");
         let style_size = m.size;

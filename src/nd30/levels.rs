@@ -10,6 +10,26 @@ pub fn two_levels_since() -> NaiveDate {
     NaiveDate::from_ymd_opt(2025, 7, 1).expect("a real day")
 }
 
+/// Words that name a unit of local government, after which a name is a place's ("xã Hương
+/// Xuân", "phường Thuận Hóa"); the district-level ones still appear in older documents.
+pub const UNIT_WORDS: [&str; 5] = ["tỉnh", "xã", "phường", "huyện", "quận"];
+/// Two-word units, matched on the word before.
+pub const UNIT_WORDS2: [(&str, &str); 4] = [("thành", "phố"), ("đặc", "khu"), ("thị", "xã"), ("thị", "trấn")];
+
+/// Whether `word` (lower case) ends a unit word, `prev` being the word before it.
+pub fn ends_unit(prev: &str, word: &str) -> bool {
+    UNIT_WORDS.contains(&word) || UNIT_WORDS2.iter().any(|(a, b)| prev == *a && word == *b)
+}
+
+/// The place a name ends with, after its last unit word: "Hương Xuân" for "Ủy ban nhân dân
+/// xã Hương Xuân" (line breaks are spaces); `None` when no unit word has a place after it.
+pub fn locality(name: &str) -> Option<String> {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let lower: Vec<String> = words.iter().map(|w| crate::nd30::text::lower(w)).collect();
+    let after = (0..words.len()).filter(|&i| ends_unit(if i > 0 { &lower[i - 1] } else { "" }, &lower[i])).last()? + 1;
+    (after < words.len()).then(|| words[after..].join(" "))
+}
+
 /// The district-level word a name holds ("huyện", "quận", "thị xã"), in any case, as a
 /// whole word: "UBND huyện Nam Đông", "QUẬN 1", "Thị xã Hương Trà".
 pub fn district_word(name: &str) -> Option<&'static str> {
@@ -41,5 +61,14 @@ mod tests {
         assert_eq!(district_word("Sở Nội vụ thành phố Huế"), None);
         // Not the word inside another one.
         assert_eq!(district_word("Trung tâm Thị trường"), None);
+    }
+
+    #[test]
+    fn localities() {
+        assert_eq!(locality("Ủy ban nhân dân xã Hương Xuân").as_deref(), Some("Hương Xuân"));
+        assert_eq!(locality("Ủy ban nhân dân\nphường Hòa Cường").as_deref(), Some("Hòa Cường"));
+        assert_eq!(locality("Văn phòng HĐND và UBND thành phố Huế").as_deref(), Some("Huế"));
+        assert_eq!(locality("Sở Nội vụ"), None);
+        assert_eq!(locality("Ủy ban nhân dân tỉnh"), None);
     }
 }

@@ -1,6 +1,7 @@
 //! The decree as code (Nghị định 30/2020/NĐ-CP, Phụ lục I and III): every string rule that
 //! both writers need. Neither the PDF nor the DOCX writer re-derives any of this.
 
+pub mod appendix;
 pub mod date;
 pub mod levels;
 pub mod numbering;

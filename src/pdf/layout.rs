@@ -32,6 +32,13 @@ impl Layout {
         Layout { files, style }
     }
 
+    /// The embedded layout's style, parsed once per process (for readers that need the
+    /// layout's defaults, such as the DOCX importer).
+    pub fn embedded_style() -> &'static StyleFile {
+        static STYLE: std::sync::OnceLock<StyleFile> = std::sync::OnceLock::new();
+        STYLE.get_or_init(|| StyleFile::parse(EMBEDDED.iter().find(|(n, _)| *n == "style.json").map(|(_, b)| *b).unwrap_or_default()).expect("the embedded style.json is valid"))
+    }
+
     /// A layout directory: needs `main.typ`; `style.json` defaults to the embedded one.
     pub fn from_dir(dir: &Path) -> Result<Layout> {
         let mut files = BTreeMap::new();
