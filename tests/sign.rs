@@ -240,16 +240,18 @@ fn pipes() {
     assert!(out.stdout.starts_with(&doc) && out.stdout.len() > doc.len());
     let out2 = vanban(d, &["verify", "-"], Some(&out.stdout));
     assert_eq!(out2.status.code(), Some(0), "{}", String::from_utf8_lossy(&out2.stdout));
-    assert!(String::from_utf8_lossy(&out2.stdout).contains("signer (page 3): signed by Nguyễn Thị Bích Ngọc, 2026-03-09T10:00:00+07:00"));
+    assert!(String::from_utf8_lossy(&out2.stdout).contains("signer (page 3): VALID — signed by Nguyễn Thị Bích Ngọc, 2026-03-09T10:00:00+07:00"));
 }
 
-/// `verify` on an unsigned render and on what is not a PDF (needs no key).
+/// `verify` on an unsigned render (exit 3, `unsigned`: no longer 0) and on what is not a PDF
+/// (needs no key).
 #[test]
 fn verify_unsigned_and_not_pdf() {
     let dir = tempdir("verify-plain");
     std::fs::write(dir.join("doc.pdf"), render_fixture("bao-cao-612.json")).unwrap();
     let (report, code) = verify(&dir, "doc.pdf", None);
-    assert_eq!(code, 0);
+    assert_eq!(code, 3);
+    assert_eq!(report["verdict"], "unsigned");
     let names: Vec<&str> = report["fields"].as_array().unwrap().iter().map(|f| f["field"].as_str().unwrap()).collect();
     assert_eq!(names, ["signer", "agency"]);
     assert!(report["fields"].as_array().unwrap().iter().all(|f| f["signed"] == false));

@@ -189,6 +189,12 @@ pub struct ServeArgs {
     /// Allow this origin to call from a browser (CORS); none by default.
     #[arg(long, value_name = "ORIGIN")]
     pub cors: Option<String>,
+    /// A trusted CA certificate for /v1/verify (PEM or DER; repeatable), read at start.
+    #[arg(long, value_name = "CA.pem")]
+    pub trust: Vec<PathBuf>,
+    /// A folder of trusted CA certificates for /v1/verify (repeatable), read at start.
+    #[arg(long = "trust-dir", value_name = "DIR")]
+    pub trust_dir: Vec<PathBuf>,
     /// Engine options.
     #[command(flatten)]
     pub engine: EngineArgs,
@@ -429,7 +435,13 @@ pub struct VerifyArgs {
     /// A trusted CA certificate (PEM or DER; repeatable): also judge each chain.
     #[arg(long, value_name = "CA.pem")]
     pub trust: Vec<PathBuf>,
+    /// A folder of trusted CA certificates (every .pem, .crt, .cer, .der file in it; repeatable).
+    #[arg(long = "trust-dir", value_name = "DIR")]
+    pub trust_dir: Vec<PathBuf>,
     /// human or json.
     #[arg(long = "message-format", value_enum, default_value_t = MessageFormat::Human)]
     pub message_format: MessageFormat,
+    /// Language of the messages: en or vi.
+    #[arg(long = "lang", value_enum, default_value_t = Lang::En)]
+    pub lang: Lang,
 }

@@ -30,6 +30,7 @@ pub fn serve(args: ServeArgs) -> i32 {
             render_timeout: seconds("render-timeout", args.render_timeout)?,
             shutdown_timeout: seconds("shutdown-timeout", args.shutdown_timeout)?,
             cors: args.cors.clone(),
+            trust: crate::sign::verify::trust::anchors(&args.trust, &args.trust_dir)?,
             fingerprint: format!("{:?};{};{:?};{:?};{}", e.pdf_standard, e.no_signature_fields, e.font_dirs, e.layout, e.max_input_size),
         })
     })();

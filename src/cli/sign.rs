@@ -96,7 +96,7 @@ fn signer(k: &KeyArgs) -> Result<Signer> {
         if key_id.is_none() && k.key.is_none() {
             return Err(sign::refuse("--key", "key-required", "name the key on the token", "add --key LABEL or --key-id HEX"));
         }
-        let chain = k.cert.as_ref().map(|p| super::verify::certificates(p, "--cert")).transpose()?;
+        let chain = k.cert.as_ref().map(|p| crate::sign::verify::trust::certificates(p, "--cert")).transpose()?;
         let pin = secret(k.pin_file.as_deref().unwrap_or(std::path::Path::new("")), "--pin-file")?;
         return sign::pkcs11::open(&sign::pkcs11::TokenRequest {
             module: module.clone(),
@@ -136,7 +136,7 @@ fn prepare(args: &PrepareArgs) -> Result<Vec<InputError>> {
         return Err(sign::refuse("-o", "prepared-to-stdout", "prepare prints the digest on standard output: write the prepared PDF to a file", "give -o PREPARED.pdf"));
     }
     let (request, fonts) = request(&args.look)?;
-    let chain = super::verify::certificates(&args.cert, "--cert")?;
+    let chain = crate::sign::verify::trust::certificates(&args.cert, "--cert")?;
     let pdf = super::read_input(&args.input, MAX_PDF)?;
     let prepared = sign::prepare(&pdf, &request, &chain, &fonts)?;
     let mut state = serde_json::to_vec_pretty(&prepared.state).map_err(|e| Error::Internal(e.to_string()))?;

@@ -1,113 +1,132 @@
-//! `vanban verify FILE.pdf [--trust CA.pem]... [--message-format json]`: exit 0 when every
-//! signature is intact (and trusted, with `--trust`), 3 when one is not, 2 for a file that
-//! is not a readable PDF.
+//! `vanban verify FILE.pdf [--trust CA.pem]… [--trust-dir DIR]… [--message-format json]
+//! [--lang vi]`: exit 0 when the verdict is `valid`, 3 for any other (unsigned, modified,
+//! invalid, untrusted), 2 for a file that is not a readable PDF.
 
 use super::args::VerifyArgs;
-use super::diagnostics::MessageFormat;
+use super::diagnostics::{Lang, MessageFormat};
 use super::report;
-use crate::error::{Error, Result};
-use crate::sign::{self, Report};
-use x509_cert::Certificate;
+use crate::error::Result;
+use crate::sign::verify::{self, trust, FieldReport, Report};
 
 /// Largest PDF read.
 const MAX_PDF: usize = 512 << 20;
 
 /// Run the command; the exit code.
 pub fn verify(args: VerifyArgs) -> i32 {
+    let lang = match args.lang {
+        Lang::En => verify::Lang::En,
+        Lang::Vi => verify::Lang::Vi,
+    };
     let result = (|| -> Result<Report> {
-        let trust = anchors(&args.trust)?;
+        let anchors = trust::anchors(&args.trust, &args.trust_dir)?;
         let pdf = super::read_input(&args.input, MAX_PDF)?;
-        sign::verify(&pdf, &trust)
+        let mut r = verify::verify(&pdf, &anchors)?;
+        r.localise(lang);
+        Ok(r)
     })();
-    let report_ = match result {
+    let r = match result {
         Ok(r) => r,
         Err(e) => return report(Some(&args.input), &e),
     };
     match args.message_format {
-        MessageFormat::Json => println!("{}", serde_json::to_string_pretty(&report_).expect("JSON")),
-        MessageFormat::Human => print!("{}", human(&args.input, &report_)),
+        MessageFormat::Json => println!("{}", serde_json::to_string_pretty(&r).unwrap_or_default()),
+        MessageFormat::Human => print!("{}", human(&args.input, &r, lang == verify::Lang::Vi)),
     }
-    if report_.fields.iter().all(|f| f.ok()) { 0 } else { 3 }
+    r.exit_code()
 }
 
-/// The trust anchors: PEM (one or more certificates) or DER files.
-fn anchors(paths: &[std::path::PathBuf]) -> Result<Vec<Certificate>> {
-    let mut out = Vec::new();
-    for p in paths {
-        out.extend(certificates(p, "--trust")?);
-    }
-    Ok(out)
+/// The words of the human report, in English or Vietnamese.
+struct Words {
+    vi: bool,
 }
 
-/// The certificates of a PEM file (one or more) or a DER file, `option` named in errors.
-pub(super) fn certificates(p: &std::path::Path, option: &str) -> Result<Vec<Certificate>> {
-    let bytes = std::fs::read(p).map_err(|e| Error::Io(format!("{option} {}: {e}", p.display())))?;
-    let hint = "give certificates in PEM (-----BEGIN CERTIFICATE-----) or one in DER";
-    if bytes.windows(11).any(|w| w == b"-----BEGIN ") {
-        let certs = Certificate::load_pem_chain(&bytes).map_err(|e| sign::refuse(option, "bad-certificate", format!("{}: not a PEM certificate ({e})", p.display()), hint))?;
-        if certs.is_empty() {
-            return Err(sign::refuse(option, "bad-certificate", format!("{}: holds no certificate", p.display()), hint));
+impl Words {
+    fn t<'a>(&self, en: &'a str, vi: &'a str) -> &'a str {
+        if self.vi { vi } else { en }
+    }
+
+    fn verdict(&self, v: verify::Verdict) -> &'static str {
+        use verify::Verdict::*;
+        match (v, self.vi) {
+            (Valid, false) => "VALID",
+            (Valid, true) => "HỢP LỆ",
+            (Invalid, false) => "INVALID",
+            (Invalid, true) => "KHÔNG HỢP LỆ",
+            (Modified, false) => "MODIFIED after signing",
+            (Modified, true) => "BỊ SỬA sau khi ký",
+            (Untrusted, false) => "NOT TRUSTED",
+            (Untrusted, true) => "KHÔNG TIN CẬY",
+            (Unsigned, false) => "NOT SIGNED",
+            (Unsigned, true) => "CHƯA KÝ",
         }
-        Ok(certs)
-    } else {
-        use der::Decode;
-        Ok(vec![Certificate::from_der(&bytes).map_err(|e| sign::refuse(option, "bad-certificate", format!("{}: not a DER certificate ({e})", p.display()), hint))?])
     }
-}
-
-fn yes(b: bool) -> &'static str {
-    if b { "yes" } else { "NO" }
 }
 
 /// The report for people.
-fn human(input: &str, r: &Report) -> String {
-    let mut s = format!("{input}: {} signature field{}\n", r.fields.len(), if r.fields.len() == 1 { "" } else { "s" });
+fn human(input: &str, r: &Report, vi: bool) -> String {
+    let w = Words { vi };
+    let mut s = format!("{input}: {}", w.verdict(r.verdict));
+    s += &match vi {
+        false => format!(" ({} signature{}, {} revision{})\n", r.signatures, if r.signatures == 1 { "" } else { "s" }, r.revisions, if r.revisions == 1 { "" } else { "s" }),
+        true => format!(" ({} chữ ký, {} lần lưu)\n", r.signatures, r.revisions),
+    };
+    if !r.trust_checked && r.signatures > 0 {
+        s += &format!("  {}\n", w.t("trust not checked: give the roots with --trust or --trust-dir", "chưa kiểm tra độ tin cậy: chỉ định chứng thư gốc bằng --trust hoặc --trust-dir"));
+    }
+    for n in r.problems.iter().chain(&r.warnings) {
+        s += &format!("  {}[{}]: {}\n", w.t("note", "lưu ý"), n.code, n.message);
+    }
     for f in &r.fields {
-        let page = f.page.map(|p| format!(" (page {p})")).unwrap_or_default();
-        if !f.signed {
-            s += &format!("  {}{page}: empty\n", f.field);
-            continue;
+        s += &field(&w, f);
+    }
+    s
+}
+
+fn field(w: &Words, f: &FieldReport) -> String {
+    let page = f.page.map(|p| format!(" ({} {p})", w.t("page", "trang"))).unwrap_or_default();
+    if !f.signed {
+        return format!("  {}{page}: {}\n", f.field, w.t("empty", "trống"));
+    }
+    let mut s = format!(
+        "  {}{page}: {} — {} {}, {}\n",
+        f.field,
+        f.verdict.map(|v| w.verdict(v)).unwrap_or("?"),
+        w.t("signed by", "ký bởi"),
+        f.signer.as_deref().unwrap_or("?"),
+        f.validity_time.as_deref().or(f.signing_time.as_deref()).unwrap_or("?")
+    );
+    if f.found != "acroform" {
+        s += &format!("    {}: {}\n", w.t("found as", "tìm thấy dưới dạng"), f.found);
+    }
+    if let Some(sub) = &f.subject {
+        s += &format!("    {}: {sub}\n    {}: {}\n", w.t("subject", "chủ thể"), w.t("issuer", "cấp bởi"), f.issuer.as_deref().unwrap_or("?"));
+    }
+    s += &format!(
+        "    {} / {} / {}{}\n",
+        f.hash_algorithm.as_deref().unwrap_or("?"),
+        f.signature_algorithm.as_deref().unwrap_or("?"),
+        f.sub_filter.as_deref().unwrap_or("?"),
+        f.level.map(|l| format!(" / PAdES {l}")).unwrap_or_default()
+    );
+    if let Some(c) = f.later_changes {
+        s += &format!("    {}: {c}\n", w.t("later revisions", "các lần lưu sau"));
+    }
+    if !f.chain.is_empty() {
+        s += &format!("    {}: {}\n", w.t("chain", "chuỗi chứng thư"), f.chain.join(" → "));
+    }
+    if let Some(t) = &f.timestamp {
+        s += &format!("    {}: {} ({})\n", w.t("timestamp", "dấu thời gian"), t.time.as_deref().unwrap_or("?"), t.tsa.as_deref().unwrap_or("?"));
+    }
+    if let Some(rev) = &f.revocation {
+        for c in &rev.certificates {
+            s += &format!("    {} {}: {}\n", w.t("revocation of", "thu hồi của"), c.subject, c.status);
         }
-        s += &format!(
-            "  {}{page}: signed by {}, {}\n",
-            f.field,
-            f.signer.as_deref().unwrap_or("?"),
-            f.signing_time.as_deref().unwrap_or("no time")
-        );
-        if let Some(sub) = &f.subject {
-            s += &format!("    subject: {sub}\n    issuer:  {}\n", f.issuer.as_deref().unwrap_or("?"));
-        }
-        s += &format!(
-            "    {} / {} / {}\n",
-            f.hash_algorithm.as_deref().unwrap_or("?"),
-            f.signature_algorithm.as_deref().unwrap_or("?"),
-            f.sub_filter.as_deref().unwrap_or("?")
-        );
-        let coverage = match (f.whole_file, f.later_changes.as_deref()) {
-            (Some(true), _) => "covers the whole file".to_string(),
-            (Some(false), Some("form-filling")) => "later revisions: form filling and annotations only".to_string(),
-            (Some(false), Some(c)) => format!("later revisions: {c} changes"),
-            _ => "coverage unknown".to_string(),
-        };
-        s += &format!("    intact: {}; {coverage}\n", yes(f.intact == Some(true)));
-        if let Some(t) = f.trusted {
-            s += &format!("    trusted: {}\n", yes(t));
-        }
-        if let Some(t) = &f.timestamp {
-            s += &format!(
-                "    timestamp: {} by {}; imprint matches: {}; intact: {}\n",
-                t.time.as_deref().unwrap_or("?"),
-                t.tsa.as_deref().unwrap_or("?"),
-                yes(t.imprint_matches),
-                yes(t.intact)
-            );
-            for p in &t.problems {
-                s += &format!("    problem: {p}\n");
-            }
-        }
-        for p in &f.problems {
-            s += &format!("    problem: {p}\n");
-        }
+    }
+    for n in &f.reasons {
+        s += &format!("    {}[{}]: {}\n", w.t("reason", "lý do"), n.code, n.message);
+    }
+    for n in &f.warnings {
+        s += &format!("    {}[{}]: {}\n", w.t("warning", "cảnh báo"), n.code, n.message);
     }
     s
 }

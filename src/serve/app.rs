@@ -3,7 +3,7 @@
 use super::metrics::Metrics;
 use super::pool::Pool;
 use super::problem::Problem;
-use super::{batch, info, log, render, ServeOptions};
+use super::{batch, info, log, render, verify, ServeOptions};
 use crate::Engine;
 use axum::http::{HeaderValue, Method, StatusCode};
 use axum::routing::{get, post};
@@ -41,6 +41,7 @@ pub fn router(app: Arc<App>) -> Router {
         .route("/v1/check", post(render::check))
         .route("/v1/layout", post(render::layout))
         .route("/v1/batch", post(batch::batch))
+        .route("/v1/verify", post(verify::verify))
         .route("/v1/schema", get(info::schema))
         .route("/v1/types", get(info::types))
         .route("/v1/types/{type}/starter", get(info::starter))

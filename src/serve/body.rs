@@ -15,6 +15,8 @@ pub enum Accept {
     Json,
     /// One JSON document per line.
     Ndjson,
+    /// A PDF.
+    Pdf,
 }
 
 /// 415 unless the request says it sends what the route reads.
@@ -24,6 +26,7 @@ pub fn content_type(headers: &HeaderMap, accept: Accept) -> Result<(), Problem> 
     let ok = match accept {
         Accept::Json => essence == "application/json" || (essence.starts_with("application/") && essence.ends_with("+json")),
         Accept::Ndjson => matches!(essence.as_str(), "application/x-ndjson" | "application/ndjson" | "application/jsonl" | "application/jsonlines" | "application/json-lines"),
+        Accept::Pdf => essence == "application/pdf",
     };
     if ok {
         return Ok(());
@@ -31,9 +34,10 @@ pub fn content_type(headers: &HeaderMap, accept: Accept) -> Result<(), Problem> 
     let want = match accept {
         Accept::Json => "application/json",
         Accept::Ndjson => "application/x-ndjson",
+        Accept::Pdf => "application/pdf",
     };
     let said = if given.is_empty() { "no Content-Type".to_string() } else { format!("Content-Type {given}") };
-    Err(Problem::new(StatusCode::UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", format!("{said}; send the document as {want}")))
+    Err(Problem::new(StatusCode::UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", format!("{said}; send the body as {want}")))
 }
 
 /// The whole body: 413 beyond `limit` bytes (known from Content-Length before reading, or

@@ -16,6 +16,7 @@ pub mod openapi;
 pub mod pool;
 pub mod problem;
 pub mod render;
+pub mod verify;
 
 use crate::Engine;
 use app::App;
@@ -45,6 +46,8 @@ pub struct ServeOptions {
     pub cors: Option<String>,
     /// The engine's options, as a text, for the ETag (the same input and options, the same tag).
     pub fingerprint: String,
+    /// Trust anchors for `/v1/verify` (`--trust`, `--trust-dir`), read at start.
+    pub trust: Vec<x509_cert::Certificate>,
 }
 
 /// Run the service until SIGTERM or SIGINT; the exit code.

@@ -15,6 +15,7 @@ use utoipa::OpenApi;
         super::render::check,
         super::render::layout,
         super::batch::batch,
+        super::verify::verify,
         super::info::schema,
         super::info::types,
         super::info::starter,

@@ -325,7 +325,7 @@ pub fn finish(prepared: &[u8], state: &State, completion: &Completion) -> Result
     let report = verify::verify(&bytes, &[])?;
     match report.fields.iter().find(|f| f.field == state.field) {
         Some(f) if f.intact == Some(true) => Ok(bytes),
-        Some(f) if matches!(completion, Completion::Cms(_)) => Err(refuse("--cms", "bad-cms", format!("the CMS does not sign this PDF: {}", f.problems.join("; ")), "give the CMS the service returned for this document's digest")),
+        Some(f) if matches!(completion, Completion::Cms(_)) => Err(refuse("--cms", "bad-cms", format!("the CMS does not sign this PDF: {}", f.reasons.iter().map(|n| n.message.as_str()).collect::<Vec<_>>().join("; ")), "give the CMS the service returned for this document's digest")),
         _ => Err(Error::Internal(format!("the signature just made in {} does not verify", state.field))),
     }
 }

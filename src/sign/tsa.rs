@@ -2,7 +2,7 @@
 //! names — vanban's only network use — and the reading of a token for `verify`.
 
 use super::refuse;
-use super::verify::{children, content_of, raw_signed_attrs};
+use super::verify::der::{children, content_of, raw_signed_attrs};
 use super::{cert, crypto, vietnam};
 use crate::error::{Error, Result};
 use ::cms::content_info::ContentInfo;
@@ -201,6 +201,15 @@ pub struct TimestampReport {
     /// What went wrong, in words.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub problems: Vec<String>,
+}
+
+/// The certificates a timestamp token carries (the TSA's and its chain).
+pub fn token_certificates(token: &[u8]) -> Vec<Certificate> {
+    let Ok(sd) = signed_data(token) else { return Vec::new() };
+    sd.certificates
+        .as_ref()
+        .map(|s| s.0.iter().filter_map(|c| match c { ::cms::cert::CertificateChoices::Certificate(c) => Some(c.clone()), _ => None }).collect())
+        .unwrap_or_default()
 }
 
 /// Read and check a signature timestamp token over `signature` (the SignerInfo's value).

@@ -2,6 +2,7 @@
 #![allow(dead_code)]
 
 pub mod docx;
+pub mod forge;
 pub mod http;
 pub mod keys;
 pub mod pdf;
