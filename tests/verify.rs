@@ -25,7 +25,8 @@ fn judge(dir: &Path, file: &str, extra: &[&str]) -> (Value, i32, String) {
 
 /// Every reason code of every signature, and the file's problems.
 fn codes(report: &Value) -> Vec<String> {
-    let mut v: Vec<String> = report["fields"].as_array().into_iter().flatten().flat_map(|f| f["reasons"].as_array().cloned().unwrap_or_default()).map(|r| r["code"].as_str().unwrap().to_string()).collect();
+    let mut v: Vec<String> =
+        report["fields"].as_array().into_iter().flatten().flat_map(|f| f["reasons"].as_array().cloned().unwrap_or_default()).map(|r| r["code"].as_str().unwrap().to_string()).collect();
     v.extend(report["problems"].as_array().into_iter().flatten().map(|r| r["code"].as_str().unwrap().to_string()));
     v
 }
@@ -91,7 +92,9 @@ fn wrapped(s1: &[u8], inside: bool) -> Vec<u8> {
     let prev = startxref(s1) + shift;
     let (_, root, size) = load(s1);
     let at = out.len();
-    out.extend_from_slice(format!("xref\n0 1\n0000000000 65535 f \n{n} 1\n{sig_at:010} 00000 n \ntrailer\n<< /Size {size} /Root {} {} R /Prev {prev} >>\nstartxref\n{at}\n%%EOF\n", root.0, root.1).as_bytes());
+    out.extend_from_slice(
+        format!("xref\n0 1\n0000000000 65535 f \n{n} 1\n{sig_at:010} 00000 n \ntrailer\n<< /Size {size} /Root {} {} R /Prev {prev} >>\nstartxref\n{at}\n%%EOF\n", root.0, root.1).as_bytes(),
+    );
     out
 }
 
@@ -109,7 +112,9 @@ fn redefined_signature(s1: &[u8], f: impl Fn(&str) -> String) -> Vec<u8> {
 /// Tampered files: each attack class caught and named; none exits 0.
 #[test]
 fn forged_files_never_pass() {
-    let Some(s) = signed("verify-forged") else { return };
+    let Some(s) = signed("verify-forged") else {
+        return;
+    };
     let d = &s.dir;
     let (s1, s2) = (read(d, "s1.pdf"), read(d, "s2.pdf"));
     let (doc1, root1, _) = load(&s1);
@@ -124,6 +129,15 @@ fn forged_files_never_pass() {
     let mut no_form = Vec::new();
     d2.save_to(&mut no_form).unwrap();
     cases.push(("acroform-removed", no_form, "invalid", vec!["rewritten"]));
+    // Neither the form nor the page lists the signature: its dictionary is still found.
+    let mut d3 = lopdf::Document::load_mem(&s1).unwrap();
+    d3.catalog_mut().unwrap().remove(b"AcroForm");
+    for (_, pid) in d3.get_pages() {
+        d3.get_dictionary_mut(pid).unwrap().remove(b"Annots");
+    }
+    let mut orphan = Vec::new();
+    d3.save_to(&mut orphan).unwrap();
+    cases.push(("by-reference", orphan, "invalid", vec!["rewritten"]));
     // The one key renamed in place.
     let mut renamed = s2.clone();
     let at = renamed.windows(9).rposition(|w| w == b"/AcroForm").unwrap();
@@ -193,21 +207,33 @@ fn forged_files_never_pass() {
         format!("{}/ByteRange[0 0 0 0]{}", &t[..a], &t[b..])
     });
     cases.push(("usf-zero-range", zero_range, "invalid", vec!["byte-range"]));
-    cases.push(("usf-empty-contents", redefined_signature(&s1, |t| {
-        let a = t.find("/Contents<").unwrap() + 9;
-        let b = a + t[a..].find('>').unwrap() + 1;
-        format!("{}<>{}", &t[..a], &t[b..])
-    }), "invalid", vec!["byte-range"]));
+    cases.push((
+        "usf-empty-contents",
+        redefined_signature(&s1, |t| {
+            let a = t.find("/Contents<").unwrap() + 9;
+            let b = a + t[a..].find('>').unwrap() + 1;
+            format!("{}<>{}", &t[..a], &t[b..])
+        }),
+        "invalid",
+        vec!["byte-range"],
+    ));
     // A ByteRange not starting at 0, and one whose gap takes in signed bytes.
-    let shifted = |r: [usize; 4]| redefined_signature(&s1, move |t| {
-        let a = t.find("/ByteRange").unwrap();
-        let b = a + t[a..].find(']').unwrap() + 1;
-        format!("{}/ByteRange[{} {} {} {}]{}", &t[..a], r[0], r[1], r[2], r[3], &t[b..])
-    });
+    let shifted = |r: [usize; 4]| {
+        redefined_signature(&s1, move |t| {
+            let a = t.find("/ByteRange").unwrap();
+            let b = a + t[a..].find(']').unwrap() + 1;
+            format!("{}/ByteRange[{} {} {} {}]{}", &t[..a], r[0], r[1], r[2], r[3], &t[b..])
+        })
+    };
     cases.push(("range-not-at-zero", shifted([1, gap_a - 1, gap_b, s1.len() - gap_b]), "invalid", vec!["byte-range"]));
     cases.push(("range-wider-gap", shifted([0, gap_a - 12, gap_b, s1.len() - gap_b]), "invalid", vec!["byte-range"]));
     // Two /Contents in the dictionary a reader uses.
     cases.push(("two-contents", redefined_signature(&s1, |t| format!("{}/Contents<00>>>", t.trim_end().trim_end_matches(">>"))), "invalid", vec!["revision"]));
+    // The signer's name changed in the CMS's certificate (the bag is not signed; ESS binds it).
+    let mut renamed_signer = s1.clone();
+    let hex_at = renamed_signer[gap_a..gap_b].windows(8).position(|w| w == b"4E677579").expect("the CN in the CMS") + gap_a;
+    renamed_signer[hex_at + 1] = b'D';
+    cases.push(("signer-renamed", renamed_signer, "invalid", vec!["signature"]));
     // SWA: the signed bytes moved, the gap widened over inserted objects.
     cases.push(("swa-inside-gap", wrapped(&s1, true), "invalid", vec!["byte-range"]));
     cases.push(("swa-after-gap", wrapped(&s1, false), "invalid", vec!["byte-range"]));
@@ -229,6 +255,8 @@ fn forged_files_never_pass() {
     // The first signature's widget found on its page though the form is gone.
     let (report, _, _) = judge(d, "acroform-removed.pdf", &[]);
     assert!(report["fields"].as_array().unwrap().iter().all(|f| f["found"] == "page-annotation"), "{report:#}");
+    let (report, _, _) = judge(d, "by-reference.pdf", &[]);
+    assert_eq!(report["fields"][0]["found"], "reference", "{report:#}");
     let (report, _, _) = judge(d, "rewritten-overlay.pdf", &[]);
     assert_eq!(field(&report, "signer")["later_changes"], "rewritten");
     let (report, _, _) = judge(d, "isa-content.pdf", &[]);
@@ -279,7 +307,9 @@ fn pyhanko_judge(dir: &Path, names: &[&str], root: &Path) -> Vec<(String, Vec<Va
 /// update that is only a cross-reference section.
 #[test]
 fn shadow_hide_by_cross_reference_only() {
-    let Some(s) = setup("verify-shadow") else { return };
+    let Some(s) = setup("verify-shadow") else {
+        return;
+    };
     let d = &s.dir;
     let doc = read(d, "doc.pdf");
     let (dd, _, _) = load(&doc);
@@ -313,7 +343,9 @@ fn shadow_hide_by_cross_reference_only() {
 /// %%EOF it is its earlier revision.
 #[test]
 fn truncated_files_are_unreadable() {
-    let Some(s) = signed("verify-cut") else { return };
+    let Some(s) = signed("verify-cut") else {
+        return;
+    };
     let d = &s.dir;
     let (s1, s2) = (read(d, "s1.pdf"), read(d, "s2.pdf"));
     let ends: Vec<usize> = s2.windows(5).enumerate().filter(|(_, w)| *w == b"%%EOF").map(|(i, _)| i + 5).collect();
@@ -343,7 +375,9 @@ fn truncated_files_are_unreadable() {
 /// the document information and the XMP metadata: valid, exit 0, as pyHanko judges it.
 #[test]
 fn later_signature_with_metadata_updates_is_valid() {
-    let Some(s) = setup("verify-metadata") else { return };
+    let Some(s) = setup("verify-metadata") else {
+        return;
+    };
     let d = &s.dir;
     ok(&sign(d, "doc.pdf", "s1.pdf", "signer", &s.leader, &s.pki.pass_file(), &["--image", "signature.png"]));
     let s1 = read(d, "s1.pdf");
@@ -395,7 +429,9 @@ fn unsigned_file_is_not_valid() {
 /// says so, the verdict unchanged.
 #[test]
 fn seven_hour_signing_time_is_explained() {
-    let Some(s) = setup("verify-times") else { return };
+    let Some(s) = setup("verify-times") else {
+        return;
+    };
     let d = &s.dir;
     // /M seven hours before the clock; openssl writes the clock as the CMS signing-time.
     let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_secs() as i64;
@@ -440,7 +476,9 @@ fn seven_hour_signing_time_is_explained() {
 /// file in the folder that is not a certificate: exit 2 naming it.
 #[test]
 fn trust_dir() {
-    let Some(s) = signed("verify-trust") else { return };
+    let Some(s) = signed("verify-trust") else {
+        return;
+    };
     let d = &s.dir;
     let roots = d.join("roots");
     std::fs::create_dir_all(&roots).unwrap();
@@ -473,11 +511,7 @@ fn revoke(pki: &Path, pem: &str, when: &str, index: &str) {
         .lines()
         .map(|l| {
             let f: Vec<&str> = l.split('\t').collect();
-            if f.len() >= 6 && f[3].eq_ignore_ascii_case(&serial) {
-                format!("R\t{}\t{when}\t{}\t{}\t{}\n", f[1], f[3], f[4], f[5])
-            } else {
-                format!("{l}\n")
-            }
+            if f.len() >= 6 && f[3].eq_ignore_ascii_case(&serial) { format!("R\t{}\t{when}\t{}\t{}\t{}\n", f[1], f[3], f[4], f[5]) } else { format!("{l}\n") }
         })
         .collect();
     std::fs::write(pki.join(index), out).unwrap();
@@ -493,7 +527,25 @@ fn crl(pki: &Path, index: &str, out: &str, ca: &str, from: &str, until: &str) ->
     let cnf = std::fs::read_to_string(pki.join("ca.cnf")).unwrap().replace("database = index.txt", &format!("database = {index}")) + "crlnumber = crlnumber\n";
     std::fs::write(pki.join(format!("{out}.cnf")), cnf.replace("[ any ]\n", "[ any ]\ncrlnumber = crlnumber\n")).unwrap();
     std::fs::write(pki.join("crlnumber"), "01\n").unwrap();
-    openssl(pki, &["ca", "-gencrl", "-config", &format!("{out}.cnf"), "-cert", &format!("{ca}.pem"), "-keyfile", &format!("{ca}.key"), "-out", &format!("{out}.pem"), "-crl_lastupdate", from, "-crl_nextupdate", until]);
+    openssl(
+        pki,
+        &[
+            "ca",
+            "-gencrl",
+            "-config",
+            &format!("{out}.cnf"),
+            "-cert",
+            &format!("{ca}.pem"),
+            "-keyfile",
+            &format!("{ca}.key"),
+            "-out",
+            &format!("{out}.pem"),
+            "-crl_lastupdate",
+            from,
+            "-crl_nextupdate",
+            until,
+        ],
+    );
     openssl(pki, &["crl", "-in", &format!("{out}.pem"), "-outform", "DER", "-out", &format!("{out}.der")]);
     std::fs::read(pki.join(format!("{out}.der"))).unwrap()
 }
@@ -501,7 +553,26 @@ fn crl(pki: &Path, index: &str, out: &str, ca: &str, from: &str, until: &str) ->
 /// An OCSP response about `cert` from `index`, signed by `signer` (its .pem and .key).
 fn ocsp(pki: &Path, index: &str, cert: &str, signer: &str, out: &str) -> Vec<u8> {
     openssl(pki, &["ocsp", "-issuer", "int.pem", "-cert", cert, "-reqout", &format!("{out}.req"), "-no_nonce"]);
-    openssl(pki, &["ocsp", "-index", index, "-rsigner", &format!("{signer}.pem"), "-rkey", &format!("{signer}.key"), "-CA", "int.pem", "-reqin", &format!("{out}.req"), "-respout", &format!("{out}.der"), "-ndays", "30"]);
+    openssl(
+        pki,
+        &[
+            "ocsp",
+            "-index",
+            index,
+            "-rsigner",
+            &format!("{signer}.pem"),
+            "-rkey",
+            &format!("{signer}.key"),
+            "-CA",
+            "int.pem",
+            "-reqin",
+            &format!("{out}.req"),
+            "-respout",
+            &format!("{out}.der"),
+            "-ndays",
+            "30",
+        ],
+    );
     std::fs::read(pki.join(format!("{out}.der"))).unwrap()
 }
 
@@ -531,7 +602,9 @@ fn with_dss(pdf: &[u8], ocsps: &[Vec<u8>], crls: &[Vec<u8>]) -> Vec<u8> {
 /// time, not revoked, and responses that must not count (forged, another serial, another CA).
 #[test]
 fn revocation_data_in_the_file() {
-    let Some(s) = setup("verify-revocation") else { return };
+    let Some(s) = setup("verify-revocation") else {
+        return;
+    };
     let d = &s.dir;
     let pki = s.pki.dir.clone();
     ok(&sign(d, "doc.pdf", "s1.pdf", "signer", &s.leader, &s.pki.pass_file(), &[]));
@@ -623,7 +696,9 @@ fn timestamp_and_long_term_validation() {
 /// `POST /v1/verify` answers what the CLI prints, for any verdict; 400 for what is not a PDF.
 #[test]
 fn verify_over_http() {
-    let Some(s) = signed("verify-http") else { return };
+    let Some(s) = signed("verify-http") else {
+        return;
+    };
     let d = &s.dir;
     let root_pem = s.pki.root();
     let svc = common::http::Service::start(&["--trust", root_pem.to_str().unwrap()]);
@@ -652,4 +727,113 @@ fn verify_over_http() {
     assert_eq!(res.status, 400, "{}", res.text());
     let api = svc.get("/openapi.json").json();
     assert!(api["paths"]["/v1/verify"]["post"].is_object());
+}
+
+/// `YYYYMMDDhhmmssZ` this many days from now.
+fn days_from_now(days: i64) -> String {
+    let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_secs() as i64;
+    chrono::DateTime::from_timestamp(now + days * 86_400, 0).unwrap().format("%Y%m%d%H%M%SZ").to_string()
+}
+
+/// Files pyHanko signs with revocation data: in Adobe's adbe-revocationInfoArchival
+/// attribute (reported as such, not B-LT), and PAdES B-LTA (a signature timestamp, the DSS, a
+/// document timestamp): verify reads both as pyHanko does.
+#[test]
+fn long_term_files_made_by_pyhanko() {
+    if !external() {
+        return;
+    }
+    let Some(s) = setup("verify-pyhanko-lt") else {
+        return;
+    };
+    let d = &s.dir;
+    let pki = s.pki.dir.clone();
+    s.pki.tsa();
+    let url = common::tsa::start(pki.clone(), common::tsa::Behaviour::Openssl);
+    std::fs::copy(pki.join("index.txt"), pki.join("idx-now.txt")).unwrap();
+    crl(&pki, "idx-now.txt", "int-now", "int", &days_from_now(-1), &days_from_now(30));
+    crl(&pki, "idx-now.txt", "root-now", "root", &days_from_now(-1), &days_from_now(30));
+    let script = common::root().join("tests/data/pyhanko_ltv.py");
+    for (mode, out) in [("adbe", "adbe.pdf"), ("lta", "lta.pdf")] {
+        let o = Command::new(tool("python3"))
+            .arg(&script)
+            .args(["doc.pdf", out, "signer", s.leader.to_str().unwrap(), common::keys::PASSWORD, s.pki.root().to_str().unwrap(), mode, &url])
+            .arg(pki.join("int-now.der"))
+            .arg(pki.join("root-now.der"))
+            .current_dir(d)
+            .output()
+            .unwrap();
+        assert!(o.status.success(), "{mode}: {}", String::from_utf8_lossy(&o.stderr));
+    }
+    let root_pem = s.pki.root();
+    let (r, c, e) = judge(d, "adbe.pdf", &["--trust", root_pem.to_str().unwrap()]);
+    assert_eq!(c, 0, "{r:#} {e}");
+    let f = field(&r, "signer");
+    assert_eq!(f["revocation"]["source"], "cms", "{f}");
+    assert_eq!(f["revocation"]["certificates"][0]["status"], "good", "{f}");
+    assert_eq!(f["revocation"]["certificates"][0]["source"], "cms", "{f}");
+    assert_eq!(f["level"], "B-B", "Adobe's older form is not B-LT: {f}");
+    let (r, c, e) = judge(d, "lta.pdf", &["--trust", root_pem.to_str().unwrap()]);
+    assert_eq!(c, 0, "{r:#} {e}");
+    let f = field(&r, "signer");
+    assert_eq!(f["level"], "B-LTA", "{f}");
+    assert_eq!(f["later_changes"], "dss", "{f}");
+    let stamp = r["fields"].as_array().unwrap().iter().find(|f| f["kind"] == "document-timestamp").unwrap_or_else(|| panic!("{r:#}"));
+    assert_eq!(stamp["verdict"], "valid", "{stamp}");
+    let judged = pyhanko_judge(d, &["adbe", "lta"], &root_pem);
+    for (name, lines) in judged {
+        let v = lines.iter().find(|l| l["field"] == "signer").unwrap_or_else(|| panic!("{name}: {lines:?}"));
+        assert_eq!((v["intact"].as_bool(), v["valid"].as_bool()), (Some(true), Some(true)), "{name}: {v}");
+    }
+}
+
+/// Any change to a signed file — a byte changed, removed or added anywhere, a cut — gives a
+/// verdict other than `valid` or a refusal, and never a panic (in-process, 600 variants,
+/// judged with the root as anchor: a certificate of the CMS's unsigned bag counts too).
+#[test]
+fn no_changed_file_is_valid() {
+    let Some(s) = signed("verify-mutations") else {
+        return;
+    };
+    let s2 = read(&s.dir, "s2.pdf");
+    // With the root as anchor, so that a changed certificate in the CMS's (unsigned) bag shows.
+    let root = x509_cert::Certificate::load_pem_chain(&std::fs::read(s.pki.root()).unwrap()).unwrap();
+    assert_eq!(vanban::sign::verify::verify(&s2, &root).unwrap().verdict, vanban::sign::verify::Verdict::Valid);
+    let mut seed = 0x9e37_79b9_7f4a_7c15u64;
+    let mut next = || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    };
+    let (mut refused, mut judged) = (0, 0);
+    for i in 0..600 {
+        let mut b = s2.clone();
+        let at = (next() % b.len() as u64) as usize;
+        match i % 3 {
+            0 => {
+                let old = b[at];
+                b[at] = old.wrapping_add(1 + (next() % 255) as u8);
+            }
+            1 => {
+                b.remove(at);
+            }
+            _ => b.insert(at, b"0aZ \n%<"[(next() % 7) as usize]),
+        }
+        // White space added after the final %%EOF changes nothing a reader sees.
+        let trim = |x: &[u8]| x.len() - x.iter().rev().take_while(|c| c.is_ascii_whitespace()).count();
+        if b[..trim(&b)] == s2[..trim(&s2)] {
+            continue;
+        }
+        let r = std::panic::catch_unwind(|| vanban::sign::verify::verify(&b, &root));
+        let r = r.unwrap_or_else(|_| panic!("variant {i} (byte {at}) panicked"));
+        match r {
+            Ok(report) => {
+                judged += 1;
+                assert_ne!(report.verdict, vanban::sign::verify::Verdict::Valid, "variant {i}: a change at byte {at} passed");
+            }
+            Err(_) => refused += 1,
+        }
+    }
+    assert!(judged > 100 && refused > 0, "judged {judged}, refused {refused}");
 }

@@ -6,7 +6,7 @@ use super::args::VerifyArgs;
 use super::diagnostics::{Lang, MessageFormat};
 use super::report;
 use crate::error::Result;
-use crate::sign::verify::{self, trust, FieldReport, Report};
+use crate::sign::verify::{self, FieldReport, Report, trust};
 
 /// Largest PDF read.
 const MAX_PDF: usize = 512 << 20;
@@ -101,13 +101,15 @@ fn field(w: &Words, f: &FieldReport) -> String {
     if let Some(sub) = &f.subject {
         s += &format!("    {}: {sub}\n    {}: {}\n", w.t("subject", "chủ thể"), w.t("issuer", "cấp bởi"), f.issuer.as_deref().unwrap_or("?"));
     }
-    s += &format!(
-        "    {} / {} / {}{}\n",
-        f.hash_algorithm.as_deref().unwrap_or("?"),
-        f.signature_algorithm.as_deref().unwrap_or("?"),
-        f.sub_filter.as_deref().unwrap_or("?"),
-        f.level.map(|l| format!(" / PAdES {l}")).unwrap_or_default()
-    );
+    if f.hash_algorithm.is_some() || f.sub_filter.is_some() {
+        s += &format!(
+            "    {} / {} / {}{}\n",
+            f.hash_algorithm.as_deref().unwrap_or("?"),
+            f.signature_algorithm.as_deref().unwrap_or("?"),
+            f.sub_filter.as_deref().unwrap_or("?"),
+            f.level.map(|l| format!(" / PAdES {l}")).unwrap_or_default()
+        );
+    }
     if let Some(c) = f.later_changes {
         s += &format!("    {}: {c}\n", w.t("later revisions", "các lần lưu sau"));
     }
@@ -117,9 +119,26 @@ fn field(w: &Words, f: &FieldReport) -> String {
     if let Some(t) = &f.timestamp {
         s += &format!("    {}: {} ({})\n", w.t("timestamp", "dấu thời gian"), t.time.as_deref().unwrap_or("?"), t.tsa.as_deref().unwrap_or("?"));
     }
-    if let Some(rev) = &f.revocation {
-        for c in &rev.certificates {
-            s += &format!("    {} {}: {}\n", w.t("revocation of", "thu hồi của"), c.subject, c.status);
+    if let Some(rev) = f.revocation.as_ref() {
+        if rev.source == "none" {
+            s += &format!("    {}\n", w.t("revocation: the file carries no revocation data", "thu hồi: tệp không mang dữ liệu thu hồi"));
+        }
+        for c in rev.certificates.iter().filter(|_| rev.source != "none") {
+            let status = match (c.status, w.vi) {
+                ("good", true) => "chưa bị thu hồi",
+                ("revoked", true) => "ĐÃ BỊ THU HỒI",
+                ("unknown", true) => "không rõ",
+                ("none", true) => "không có dữ liệu",
+                ("good", false) => "not revoked",
+                ("revoked", false) => "REVOKED",
+                ("none", false) => "no data",
+                (other, _) => other,
+            };
+            let by = c.by.map(|b| format!(" ({b}, {})", c.source.unwrap_or("?"))).unwrap_or_default();
+            s += &format!("    {} {}: {status}{by}\n", w.t("revocation of", "thu hồi của"), c.subject);
+        }
+        for n in &rev.ignored {
+            s += &format!("    {}: {}\n", w.t("not counted", "không tính"), n.message);
         }
     }
     for n in &f.reasons {

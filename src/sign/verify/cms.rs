@@ -14,6 +14,8 @@ use x509_cert::Certificate;
 const ID_SIGNING_TIME: der::oid::ObjectIdentifier = der::oid::ObjectIdentifier::new_unwrap("1.2.840.113549.1.9.5");
 /// Adobe's adbe-revocationInfoArchival signed attribute.
 const ID_ADBE_REVOCATION: der::oid::ObjectIdentifier = der::oid::ObjectIdentifier::new_unwrap("1.2.840.113583.1.1.8");
+/// id-aa-signingCertificate (ESS, v1: SHA-1 hashes).
+const ID_SIGNING_CERTIFICATE: der::oid::ObjectIdentifier = der::oid::ObjectIdentifier::new_unwrap("1.2.840.113549.1.9.16.2.12");
 /// SHA-1.
 pub const SHA1: der::oid::ObjectIdentifier = der::oid::ObjectIdentifier::new_unwrap("1.3.14.3.2.26");
 
@@ -71,7 +73,11 @@ pub fn check(der: &[u8], signed: [&[u8]; 2], sub_filter: Option<&str>, r: &mut F
         return None;
     };
     if sd.signer_infos.0.len() != 1 {
-        r.reason(Note::new("contents", format!("the CMS has {} SignerInfos; a PDF signature has one", sd.signer_infos.0.len()), format!("CMS có {} SignerInfo; chữ ký PDF chỉ có một", sd.signer_infos.0.len())));
+        r.reason(Note::new(
+            "contents",
+            format!("the CMS has {} SignerInfos; a PDF signature has one", sd.signer_infos.0.len()),
+            format!("CMS có {} SignerInfo; chữ ký PDF chỉ có một", sd.signer_infos.0.len()),
+        ));
     }
     r.hash_algorithm = Some(crypto::digest_name(&info.digest_alg.oid));
     r.signature_algorithm = Some(crypto::signature_name(&info.signature_algorithm.oid));
@@ -81,14 +87,19 @@ pub fn check(der: &[u8], signed: [&[u8]; 2], sub_filter: Option<&str>, r: &mut F
     let certs: Vec<Certificate> = sd
         .certificates
         .as_ref()
-        .map(|s| s.0.iter().filter_map(|c| match c { cms::cert::CertificateChoices::Certificate(c) => Some(c.clone()), _ => None }).collect())
+        .map(|s| {
+            s.0.iter()
+                .filter_map(|c| match c {
+                    cms::cert::CertificateChoices::Certificate(c) => Some(c.clone()),
+                    _ => None,
+                })
+                .collect()
+        })
         .unwrap_or_default();
     let mut out = Cms { certs: certs.clone(), ..Default::default() };
     let leaf = certs.iter().find(|c| match &info.sid {
         SignerIdentifier::IssuerAndSerialNumber(i) => c.tbs_certificate.issuer == i.issuer && c.tbs_certificate.serial_number == i.serial_number,
-        SignerIdentifier::SubjectKeyIdentifier(ski) => {
-            c.tbs_certificate.get::<x509_cert::ext::pkix::SubjectKeyIdentifier>().ok().flatten().is_some_and(|(_, k)| k.0 == ski.0)
-        }
+        SignerIdentifier::SubjectKeyIdentifier(ski) => c.tbs_certificate.get::<x509_cert::ext::pkix::SubjectKeyIdentifier>().ok().flatten().is_some_and(|(_, k)| k.0 == ski.0),
     });
     let Some(leaf) = leaf.cloned() else {
         r.reason(Note::new("signature", "the signer's certificate is not in the CMS", "chứng thư số của người ký không có trong CMS"));
@@ -138,6 +149,23 @@ pub fn check(der: &[u8], signed: [&[u8]; 2], sub_filter: Option<&str>, r: &mut F
             if let Some(v) = first(ID_ADBE_REVOCATION).and_then(|v| der::Encode::to_der(v).ok()) {
                 out.archival = archival(&v);
             }
+            // ESS signing-certificate(-v2) binds the signer's certificate: the certificate bag
+            // itself is not signed, so a changed certificate (another name on the same key)
+            // must not pass.
+            let leaf_der = der::Encode::to_der(&leaf).unwrap_or_default();
+            let ess = [(crate::sign::cms::ID_SIGNING_CERTIFICATE_V2, true), (ID_SIGNING_CERTIFICATE, false)]
+                .into_iter()
+                .find_map(|(oid, v2)| first(oid).and_then(|v| der::Encode::to_der(v).ok()).map(|d| (d, v2)));
+            if let Some((ess, v2)) = ess {
+                if !ess_names(&ess, v2, &leaf_der) {
+                    intact = false;
+                    r.reason(Note::new(
+                        "signature",
+                        "the signer's certificate in the CMS is not the one the signature names (ESS signing-certificate): it was replaced or changed",
+                        "chứng thư số của người ký trong CMS không phải chứng thư mà chữ ký chỉ định (ESS signing-certificate): đã bị thay hoặc sửa",
+                    ));
+                }
+            }
             if md.as_ref().map(|m| m.as_bytes()) != expected.as_deref() {
                 intact = false;
                 r.reason(Note::new(
@@ -165,6 +193,26 @@ pub fn check(der: &[u8], signed: [&[u8]; 2], sub_filter: Option<&str>, r: &mut F
     r.intact = Some(intact);
     out.leaf = Some(leaf);
     Some(out)
+}
+
+/// Whether an ESS SigningCertificate(V2) value names `cert` (its first ESSCertID's hash:
+/// SHA-1 for v1, the given algorithm or SHA-256 for v2).
+fn ess_names(value: &[u8], v2: bool, cert: &[u8]) -> bool {
+    let Some(certs) = children(content_of(value)).into_iter().next() else { return false };
+    let Some(id) = children(content_of(certs)).into_iter().next() else { return false };
+    let parts = children(content_of(id));
+    let (alg, hash) = match (v2, parts.first()) {
+        (true, Some(p)) if p[0] == 0x30 => {
+            let oid = children(content_of(p)).into_iter().next().and_then(|o| der::asn1::ObjectIdentifier::from_der(o).ok());
+            (oid, parts.get(1))
+        }
+        (true, _) => (Some(der::oid::ObjectIdentifier::new_unwrap("2.16.840.1.101.3.4.2.1")), parts.first()),
+        (false, _) => (Some(SHA1), parts.first()),
+    };
+    match (alg, hash) {
+        (Some(alg), Some(h)) if h[0] == 0x04 => crate::sign::crypto::digest(&alg, cert).is_some_and(|d| d == content_of(h)),
+        _ => false,
+    }
 }
 
 /// RevocationInfoArchival ::= SEQUENCE { crl [0] EXPLICIT SEQUENCE OF CertificateList,

@@ -86,10 +86,11 @@ pub fn same(a: &Object, b: &Object) -> bool {
 /// Whether two dictionaries say the same, leaving out some keys.
 fn same_dict(a: &Dictionary, b: &Dictionary, except: &[&[u8]]) -> bool {
     let keys = |d: &Dictionary| -> BTreeSet<Vec<u8>> { d.iter().map(|(k, _)| k.clone()).filter(|k| !except.contains(&k.as_slice())).collect() };
-    keys(a) == keys(b) && keys(a).iter().all(|k| match (a.get(k), b.get(k)) {
-        (Ok(x), Ok(y)) => same(x, y),
-        _ => false,
-    })
+    keys(a) == keys(b)
+        && keys(a).iter().all(|k| match (a.get(k), b.get(k)) {
+            (Ok(x), Ok(y)) => same(x, y),
+            _ => false,
+        })
 }
 
 fn same_opt(a: Option<&Object>, b: Option<&Object>) -> bool {
@@ -106,9 +107,10 @@ fn ids(ids: &BTreeSet<ObjectId>) -> String {
     if more > 0 { format!("{} and {more} more", v.join(", ")) } else { v.join(", ") }
 }
 
-/// Catalog keys a later revision may change: the form, the DSS, metadata and the extension
-/// and version marks signing tools add. The rest (pages, names, actions, outlines) is signed.
-const CATALOG_FORM: &[&[u8]] = &[b"AcroForm", b"DSS", b"Metadata", b"Extensions", b"Version"];
+/// Catalog keys a later revision may change: the form, the DSS, metadata, the extension and
+/// version marks signing tools add, and the structure tree (a tagged file's new widget is
+/// tagged there; it draws nothing). The rest (pages, names, actions, outlines) is signed.
+const CATALOG_FORM: &[&[u8]] = &[b"AcroForm", b"DSS", b"Metadata", b"Extensions", b"Version", b"StructTreeRoot"];
 
 /// Keys not followed when collecting what a signature protects: back links, the page's
 /// annotations and the structure tree's links to them (judged on their own).
@@ -139,6 +141,7 @@ pub fn compare(before: &Document, after: &Document) -> Vec<Change> {
         return out;
     };
     catalog(before, after, cb, ca, &mut out);
+    structure(before, after, cb, ca, &mut out);
     let pages_b: BTreeMap<u32, ObjectId> = before.get_pages();
     let pages_a: BTreeMap<u32, ObjectId> = after.get_pages();
     page_tree(&pages_b, &pages_a, &mut out);
@@ -160,22 +163,55 @@ fn catalog(before: &Document, after: &Document, cb: &Dictionary, ca: &Dictionary
         match k.as_slice() {
             b"DSS" => out.push(change(Level::Dss, "dss", "the DSS (validation data) was added or updated".into(), "kho dữ liệu xác thực (DSS) được thêm hoặc cập nhật".into())),
             b"Metadata" | b"Extensions" | b"Version" => out.push(change(Level::Dss, "metadata", format!("the catalog's /{key} was updated"), format!("mục /{key} của từ điển gốc được cập nhật"))),
-            b"AcroForm" => {} // judged field by field
+            b"AcroForm" => {}       // judged field by field
+            b"StructTreeRoot" => {} // judged below, as a whole
             b"OpenAction" | b"AA" => out.push(change(
                 Level::Other,
                 "open-action",
                 format!("an action run on opening (/{key}) was added or changed after signing"),
                 format!("một lệnh tự chạy khi mở tệp (/{key}) được thêm hoặc sửa sau khi ký"),
             )),
-            b"Names" if a.and_then(|a| dict_of(after, a)).is_some_and(|n| n.has(b"JavaScript")) && !b.and_then(|b| dict_of(before, b)).is_some_and(|n| n.has(b"JavaScript")) => out.push(change(
-                Level::Other,
-                "open-action",
-                "JavaScript was added to the document after signing".into(),
-                "JavaScript được thêm vào tệp sau khi ký".into(),
-            )),
+            b"Names" if a.and_then(|a| dict_of(after, a)).is_some_and(|n| n.has(b"JavaScript")) && !b.and_then(|b| dict_of(before, b)).is_some_and(|n| n.has(b"JavaScript")) => {
+                out.push(change(Level::Other, "open-action", "JavaScript was added to the document after signing".into(), "JavaScript được thêm vào tệp sau khi ký".into()))
+            }
             b"Pages" => out.push(change(Level::Other, "modified-page", "the page tree was replaced".into(), "cây trang đã bị thay".into())),
             _ => out.push(change(Level::Other, "modified-object", format!("the catalog's /{key} changed after signing"), format!("mục /{key} của từ điển gốc bị sửa sau khi ký"))),
         }
+    }
+}
+
+/// The structure tree: signing tools tag the widget they add. Any change there is reported at
+/// the level of form filling; it changes no page.
+fn structure(before: &Document, after: &Document, cb: &Dictionary, ca: &Dictionary, out: &mut Vec<Change>) {
+    let (Some(b), Some(a)) = (cb.get(b"StructTreeRoot").ok(), ca.get(b"StructTreeRoot").ok()) else {
+        if cb.has(b"StructTreeRoot") != ca.has(b"StructTreeRoot") {
+            out.push(change(Level::Other, "modified-object", "the structure tree was added or removed after signing".into(), "cây cấu trúc được thêm hoặc xóa sau khi ký".into()));
+        }
+        return;
+    };
+    // Everything the tree reaches, in both revisions (pages and annotations excepted).
+    let reach = |doc: &Document, o: &Object| -> Vec<ObjectId> {
+        let mut seen: BTreeSet<ObjectId> = BTreeSet::new();
+        let mut stack = Vec::new();
+        refs(o, None, &mut stack);
+        while let Some((id, _)) = stack.pop() {
+            if seen.len() > 1_000_000 || !seen.insert(id) {
+                continue;
+            }
+            if let Some(Object::Dictionary(d)) = doc.objects.get(&id) {
+                if matches!(name(d, b"Type").as_deref(), Some(b"Page" | b"Annot")) {
+                    continue;
+                }
+                d.iter().filter(|(k, _)| !matches!(k.as_slice(), b"Pg" | b"Obj" | b"P" | b"Parent")).for_each(|(_, v)| refs(v, None, &mut stack));
+            } else if let Some(Object::Array(arr)) = doc.objects.get(&id) {
+                arr.iter().for_each(|v| refs(v, None, &mut stack));
+            }
+        }
+        seen.into_iter().collect()
+    };
+    let changed = !same(b, a) || reach(before, b).into_iter().any(|id| !before.objects.get(&id).zip(after.objects.get(&id)).is_some_and(|(x, y)| same(x, y)));
+    if changed {
+        out.push(change(Level::FormFilling, "structure", "the structure tree (tags) was updated".into(), "cây cấu trúc (thẻ) được cập nhật".into()));
     }
 }
 
@@ -231,7 +267,9 @@ fn protected(before: &Document, after: &Document, root: ObjectId, pages: &BTreeM
     let mut by_page: BTreeMap<Option<u32>, BTreeSet<ObjectId>> = BTreeMap::new();
     let mut scripts: BTreeSet<ObjectId> = BTreeSet::new();
     for (id, page) in &reach {
-        let Some(b) = before.objects.get(id) else { continue };
+        let Some(b) = before.objects.get(id) else {
+            continue;
+        };
         let a = after.objects.get(id);
         let same = match (b, a) {
             (_, None) => false,
@@ -319,12 +357,7 @@ fn is_doc_timestamp(doc: &Document, d: &Dictionary) -> bool {
 
 /// An annotation as a key to compare lists: its reference, or its value when direct.
 fn annots_of(doc: &Document, page: ObjectId) -> Vec<Object> {
-    doc.get_dictionary(page)
-        .ok()
-        .and_then(|p| p.get(b"Annots").ok())
-        .and_then(|a| resolve(doc, a).as_array().ok())
-        .cloned()
-        .unwrap_or_default()
+    doc.get_dictionary(page).ok().and_then(|p| p.get(b"Annots").ok()).and_then(|a| resolve(doc, a).as_array().ok()).cloned().unwrap_or_default()
 }
 
 fn annotations(before: &Document, after: &Document, pages: &BTreeMap<u32, ObjectId>, out: &mut Vec<Change>) {
@@ -336,19 +369,20 @@ fn annotations(before: &Document, after: &Document, pages: &BTreeMap<u32, Object
             let subtype = String::from_utf8_lossy(&name(d, b"Subtype").unwrap_or_default()).into_owned();
             let id = a.as_reference().ok();
             let label = id.map(|(o, g)| format!(" (object {o} {g})")).unwrap_or_default();
+            let nhan = id.map(|(o, g)| format!(" (đối tượng {o} {g})")).unwrap_or_default();
             let widget = subtype == "Widget";
             let sig = widget && field_type(after, d).as_deref() == Some(b"Sig");
             if !was.iter().any(|w| same(w, a)) {
                 let c = if sig && is_doc_timestamp(after, d) {
-                    change(Level::Dss, "dss", format!("page {n}: a document timestamp was added{label}"), format!("trang {n}: một dấu thời gian cho tài liệu được thêm{label}"))
+                    change(Level::Dss, "dss", format!("page {n}: a document timestamp was added{label}"), format!("trang {n}: một dấu thời gian cho tài liệu được thêm{nhan}"))
                 } else if sig {
-                    change(Level::FormFilling, "signature", format!("page {n}: a signature field was added{label}"), format!("trang {n}: một trường chữ ký được thêm{label}"))
+                    change(Level::FormFilling, "signature", format!("page {n}: a signature field was added{label}"), format!("trang {n}: một trường chữ ký được thêm{nhan}"))
                 } else {
                     change(
                         Level::Annotations,
                         "overlay",
                         format!("page {n}: a {subtype} annotation was added after signing{label}; it can draw over the signed page"),
-                        format!("trang {n}: một chú thích {subtype} được thêm sau khi ký{label}; nó có thể vẽ đè lên trang đã ký"),
+                        format!("trang {n}: một chú thích {subtype} được thêm sau khi ký{nhan}; nó có thể vẽ đè lên trang đã ký"),
                     )
                 };
                 let mut c = c;
@@ -359,22 +393,26 @@ fn annotations(before: &Document, after: &Document, pages: &BTreeMap<u32, Object
             }
             // The same annotation: did its object change?
             let Some(id) = id else { continue };
-            let (Some(b), Some(aa)) = (before.objects.get(&id), after.objects.get(&id)) else { continue };
+            let (Some(b), Some(aa)) = (before.objects.get(&id), after.objects.get(&id)) else {
+                continue;
+            };
             if same(b, aa) {
                 continue;
             }
-            let (Some(db), Some(da)) = (dict_of(before, b), dict_of(after, aa)) else { continue };
+            let (Some(db), Some(da)) = (dict_of(before, b), dict_of(after, aa)) else {
+                continue;
+            };
             let c = if widget && same_dict(db, da, FILLING) {
-                change(Level::FormFilling, "form-filling", format!("page {n}: a form field was filled or signed{label}"), format!("trang {n}: một trường biểu mẫu được điền hoặc ký{label}"))
+                change(Level::FormFilling, "form-filling", format!("page {n}: a form field was filled or signed{label}"), format!("trang {n}: một trường biểu mẫu được điền hoặc ký{nhan}"))
             } else if widget {
-                change(
-                    Level::Other,
-                    "overlay",
-                    format!("page {n}: a form field's widget was moved or changed{label}"),
-                    format!("trang {n}: ô của một trường biểu mẫu bị di chuyển hoặc sửa{label}"),
-                )
+                change(Level::Other, "overlay", format!("page {n}: a form field's widget was moved or changed{label}"), format!("trang {n}: ô của một trường biểu mẫu bị di chuyển hoặc sửa{nhan}"))
             } else {
-                change(Level::Annotations, "overlay", format!("page {n}: a {subtype} annotation was changed after signing{label}"), format!("trang {n}: một chú thích {subtype} bị sửa sau khi ký{label}"))
+                change(
+                    Level::Annotations,
+                    "overlay",
+                    format!("page {n}: a {subtype} annotation was changed after signing{label}"),
+                    format!("trang {n}: một chú thích {subtype} bị sửa sau khi ký{nhan}"),
+                )
             };
             let mut c = c;
             c.note.page = Some(*n);
@@ -413,7 +451,9 @@ fn form(before: &Document, after: &Document, cb: &Dictionary, ca: &Dictionary, o
         out.push(change(Level::Other, "modified-object", "form fields were removed after signing".into(), "trường biểu mẫu bị xóa sau khi ký".into()));
     }
     for f in la.iter().filter(|f| !lb.contains(f)) {
-        let Ok(d) = after.get_dictionary(*f) else { continue };
+        let Ok(d) = after.get_dictionary(*f) else {
+            continue;
+        };
         if d.has(b"Subtype") {
             continue; // a merged field and widget: judged with the page's annotations
         }
@@ -421,14 +461,20 @@ fn form(before: &Document, after: &Document, cb: &Dictionary, ca: &Dictionary, o
             out.push(
                 Change {
                     level: Level::Annotations,
-                    note: Note::new("overlay", format!("a form field was added after signing (object {} {})", f.0, f.1), format!("một trường biểu mẫu được thêm sau khi ký (đối tượng {} {})", f.0, f.1)),
+                    note: Note::new(
+                        "overlay",
+                        format!("a form field was added after signing (object {} {})", f.0, f.1),
+                        format!("một trường biểu mẫu được thêm sau khi ký (đối tượng {} {})", f.0, f.1),
+                    ),
                 }
                 .note_objects(&[*f].into_iter().collect()),
             );
         }
     }
     for f in la.iter().filter(|f| lb.contains(f)) {
-        let (Ok(db), Ok(da)) = (before.get_dictionary(*f), after.get_dictionary(*f)) else { continue };
+        let (Ok(db), Ok(da)) = (before.get_dictionary(*f), after.get_dictionary(*f)) else {
+            continue;
+        };
         if same_dict(db, da, &[]) || da.has(b"Subtype") {
             continue;
         }

@@ -79,14 +79,7 @@ pub fn revisions(bytes: &[u8]) -> Result<Revisions> {
         }
         from = at + 5;
     }
-    let cut = |what: &str| {
-        super::super::refuse(
-            "INPUT",
-            "truncated",
-            format!("the PDF is cut short: {what}"),
-            "get the whole file again; a file cut short cannot be judged",
-        )
-    };
+    let cut = |what: &str| super::super::refuse("INPUT", "truncated", format!("the PDF is cut short: {what}"), "get the whole file again; a file cut short cannot be judged");
     let Some(&last) = ends.last() else {
         return Err(cut("it has no end of file (startxref … %%EOF)"));
     };

@@ -40,15 +40,18 @@ pub fn is_signature(d: &Dictionary) -> bool {
     matches!(ty, Some(b"Sig" | b"DocTimeStamp")) || (d.has(b"ByteRange") && d.has(b"Contents"))
 }
 
-/// A field's signature value and the object holding it.
+/// A field's signature value and the object holding it. A `/V` that is there but is no
+/// readable signature dictionary (a damaged object, another kind of value) is a signature
+/// that cannot be verified, never an empty field: the value is then an empty dictionary.
 fn value_of(doc: &Document, id: ObjectId, d: &Dictionary) -> (Option<Dictionary>, Option<ObjectId>) {
     match d.get(b"V") {
+        Ok(Object::Null) | Err(_) => (None, None),
         Ok(Object::Reference(v)) => match doc.get_dictionary(*v) {
             Ok(sd) if is_signature(sd) => (Some(sd.clone()), Some(*v)),
-            _ => (None, None),
+            _ => (Some(Dictionary::new()), Some(*v)),
         },
         Ok(Object::Dictionary(sd)) if is_signature(sd) => (Some(sd.clone()), Some(id)),
-        _ => (None, None),
+        Ok(_) => (Some(Dictionary::new()), Some(id)),
     }
 }
 
@@ -96,7 +99,9 @@ pub fn signatures(doc: &Document) -> Vec<Found> {
             if depth > 32 || !seen_fields.insert(id) {
                 continue;
             }
-            let Ok(d) = doc.get_dictionary(id) else { continue };
+            let Ok(d) = doc.get_dictionary(id) else {
+                continue;
+            };
             let kids: Vec<ObjectId> = d.get(b"Kids").ok().and_then(|k| resolve(doc, k).as_array().ok()).map(|a| a.iter().filter_map(|o| o.as_reference().ok()).collect()).unwrap_or_default();
             let named: Vec<ObjectId> = kids.iter().copied().filter(|k| doc.get_dictionary(*k).is_ok_and(|k| k.has(b"T"))).collect();
             if !named.is_empty() {
@@ -121,8 +126,12 @@ pub fn signatures(doc: &Document) -> Vec<Found> {
     let mut by_page: Vec<(&u32, &ObjectId)> = pages.iter().map(|(id, n)| (n, id)).collect();
     by_page.sort();
     for (n, pid) in by_page {
-        let Ok(page) = doc.get_dictionary(*pid) else { continue };
-        let Some(annots) = page.get(b"Annots").ok().and_then(|a| resolve(doc, a).as_array().ok()) else { continue };
+        let Ok(page) = doc.get_dictionary(*pid) else {
+            continue;
+        };
+        let Some(annots) = page.get(b"Annots").ok().and_then(|a| resolve(doc, a).as_array().ok()) else {
+            continue;
+        };
         for a in annots {
             let Some(d) = dict(doc, a) else { continue };
             if field_type(doc, d).as_deref() != Some(b"Sig") {

@@ -90,19 +90,13 @@ pub fn verify(bytes: &[u8], trust: &[Certificate]) -> Result<Report> {
             "the cross-reference data could not be read and had to be rebuilt: what a reader shows need not be what was signed",
             "bảng tham chiếu chéo không đọc được và phải dựng lại: nội dung hiển thị có thể khác nội dung đã ký",
         )),
-        Some(_) => warnings.push(Note::new(
-            "xref-corrected",
-            "a cross-reference offset was off and was corrected while reading",
-            "một vị trí trong bảng tham chiếu chéo bị lệch và đã được chỉnh khi đọc",
-        )),
+        Some(_) => {
+            warnings.push(Note::new("xref-corrected", "a cross-reference offset was off and was corrected while reading", "một vị trí trong bảng tham chiếu chéo bị lệch và đã được chỉnh khi đọc"))
+        }
         None => {}
     }
     if let Some(t) = revisions.trailing {
-        problems.push(Note::new(
-            "trailing-data",
-            format!("{} bytes follow the file's last %%EOF", bytes.len() - t),
-            format!("có {} byte nằm sau %%EOF cuối cùng của tệp", bytes.len() - t),
-        ));
+        problems.push(Note::new("trailing-data", format!("{} bytes follow the file's last %%EOF", bytes.len() - t), format!("có {} byte nằm sau %%EOF cuối cùng của tệp", bytes.len() - t)));
     }
     let listed = listed_offsets(bytes, &revisions);
     let found = find::signatures(&doc);
@@ -124,7 +118,8 @@ pub fn verify(bytes: &[u8], trust: &[Certificate]) -> Result<Report> {
         judged.push(j);
     }
     // B-LTA: a verified document timestamp after the signature.
-    let stamps: Vec<usize> = fields.iter().zip(&judged).filter(|(f, _)| f.kind == Some("document-timestamp") && f.verdict == Some(Verdict::Valid)).filter_map(|(_, j)| j.as_ref().map(|j| j.end)).collect();
+    let stamps: Vec<usize> =
+        fields.iter().zip(&judged).filter(|(f, _)| f.kind == Some("document-timestamp") && f.verdict == Some(Verdict::Valid)).filter_map(|(_, j)| j.as_ref().map(|j| j.end)).collect();
     for (f, j) in fields.iter_mut().zip(&judged) {
         let Some(j) = j else { continue };
         if f.kind == Some("document-timestamp") || f.intact != Some(true) {
@@ -158,8 +153,19 @@ struct File<'a> {
 /// cross-reference streams.
 fn listed_offsets(bytes: &[u8], revisions: &file::Revisions) -> HashSet<usize> {
     let mut set: HashSet<usize> = revisions.startxrefs.iter().map(|&x| file::header_start(bytes, x)).collect();
+    // A hybrid file's cross-reference streams (/XRefStm N in a trailer).
+    let mut at = 0;
+    while let Some(p) = bytes[at..].windows(8).position(|w| w == b"/XRefStm") {
+        at += p + 8;
+        let digits: String = bytes[at..].iter().map(|&c| c as char).skip_while(|c| c.is_whitespace()).take_while(char::is_ascii_digit).collect();
+        if let Ok(n) = digits.parse::<usize>() {
+            set.insert(file::header_start(bytes, n));
+        }
+    }
     for &e in &revisions.ends {
-        let Ok(d) = Document::load_mem(&bytes[..e]) else { continue };
+        let Ok(d) = Document::load_mem(&bytes[..e]) else {
+            continue;
+        };
         for entry in d.reference_table.entries.values() {
             if let lopdf::xref::XrefEntry::Normal { offset, .. } = entry {
                 set.insert(file::header_start(bytes, *offset as usize));
@@ -188,6 +194,15 @@ fn check(f: &File, v: &lopdf::Dictionary, holder: ObjectId, mdp: Option<(ObjectI
         r.reason(p.clone());
     }
     let mut out = Judged { end: bytes.len(), timestamped: false, lt: false };
+    if v.is_empty() {
+        r.reason(Note::new(
+            "contents",
+            format!("the field's signature value (object {} {}) cannot be read as a signature dictionary", holder.0, holder.1),
+            format!("giá trị chữ ký của trường (đối tượng {} {}) không đọc được như một từ điển chữ ký", holder.0, holder.1),
+        ));
+        times::judge(r, None, None, None);
+        return finish(r);
+    }
     let Some((range, contents)) = range::check(bytes, v, revisions, r) else {
         // A ByteRange that reaches past the end: the file was saved again since signing.
         let nums: Vec<i64> = v.get(b"ByteRange").ok().and_then(|b| b.as_array().ok()).map(|a| a.iter().filter_map(|o| o.as_i64().ok()).collect()).unwrap_or_default();
@@ -220,7 +235,11 @@ fn check(f: &File, v: &lopdf::Dictionary, holder: ObjectId, mdp: Option<(ObjectI
                 } else if !ts.imprint_matches {
                     r.reason(Note::new("digest", "the document timestamp's imprint is not the digest of the signed bytes", "dấu thời gian của tài liệu không khớp với nội dung đã đóng dấu"));
                 } else {
-                    r.reason(Note::new("timestamp", format!("the document timestamp does not verify: {}", ts.problems.join("; ")), format!("dấu thời gian của tài liệu không hợp lệ: {}", ts.problems.join("; "))));
+                    r.reason(Note::new(
+                        "timestamp",
+                        format!("the document timestamp does not verify: {}", ts.problems.join("; ")),
+                        format!("dấu thời gian của tài liệu không hợp lệ: {}", ts.problems.join("; ")),
+                    ));
                 }
                 r.timestamp = Some(ts);
             }
@@ -236,7 +255,11 @@ fn check(f: &File, v: &lopdf::Dictionary, holder: ObjectId, mdp: Option<(ObjectI
                     stamp_time = ts.time.as_deref().and_then(|t| chrono::DateTime::parse_from_rfc3339(t).ok());
                     out.timestamped = true;
                 } else {
-                    r.reason(Note::new("timestamp", format!("the signature timestamp does not verify: {}", ts.problems.join("; ")), format!("dấu thời gian của chữ ký không hợp lệ: {}", ts.problems.join("; "))));
+                    r.reason(Note::new(
+                        "timestamp",
+                        format!("the signature timestamp does not verify: {}", ts.problems.join("; ")),
+                        format!("dấu thời gian của chữ ký không hợp lệ: {}", ts.problems.join("; ")),
+                    ));
                 }
                 tsa_certs = tcerts;
                 r.timestamp = Some(ts);
@@ -305,8 +328,18 @@ fn check(f: &File, v: &lopdf::Dictionary, holder: ObjectId, mdp: Option<(ObjectI
             if !ok {
                 r.reason(Note::new(
                     "expired",
-                    format!("the certificate was not valid at {} (valid {} to {})", r.validity_time.clone().unwrap_or_default(), times::show_unix(times::unix(&v.not_before)).unwrap_or_default(), times::show_unix(times::unix(&v.not_after)).unwrap_or_default()),
-                    format!("chứng thư số không còn hiệu lực tại {} (hiệu lực từ {} đến {})", r.validity_time.clone().unwrap_or_default(), times::show_unix(times::unix(&v.not_before)).unwrap_or_default(), times::show_unix(times::unix(&v.not_after)).unwrap_or_default()),
+                    format!(
+                        "the certificate was not valid at {} (valid {} to {})",
+                        r.validity_time.clone().unwrap_or_default(),
+                        times::show_unix(times::unix(&v.not_before)).unwrap_or_default(),
+                        times::show_unix(times::unix(&v.not_after)).unwrap_or_default()
+                    ),
+                    format!(
+                        "chứng thư số không còn hiệu lực tại {} (hiệu lực từ {} đến {})",
+                        r.validity_time.clone().unwrap_or_default(),
+                        times::show_unix(times::unix(&v.not_before)).unwrap_or_default(),
+                        times::show_unix(times::unix(&v.not_after)).unwrap_or_default()
+                    ),
                 ));
             }
         }
@@ -343,7 +376,11 @@ fn check(f: &File, v: &lopdf::Dictionary, holder: ObjectId, mdp: Option<(ObjectI
             let before_time = revoked.is_some_and(|rt| rt <= at);
             let when = s.revoked_at.clone().unwrap_or_default();
             if before_time {
-                r.reason(Note::new("revoked", format!("\"{}\" was revoked on {when}, before the validity time", s.subject), format!("\"{}\" đã bị thu hồi lúc {when}, trước thời điểm xác thực", s.subject)));
+                r.reason(Note::new(
+                    "revoked",
+                    format!("\"{}\" was revoked on {when}, before the validity time", s.subject),
+                    format!("\"{}\" đã bị thu hồi lúc {when}, trước thời điểm xác thực", s.subject),
+                ));
             } else if r.validity_time_source != Some("timestamp") {
                 r.reason(Note::new(
                     "revoked",
@@ -377,11 +414,7 @@ fn rewritten(r: &mut FieldReport) {
 /// The TSA's certificate among a token's, for a document timestamp's report.
 fn tsa_leaf(certs: &[Certificate], _r: &mut FieldReport) -> Option<Certificate> {
     let eku = ::der::oid::ObjectIdentifier::new_unwrap("1.3.6.1.5.5.7.3.8");
-    certs
-        .iter()
-        .find(|c| c.tbs_certificate.get::<x509_cert::ext::pkix::ExtendedKeyUsage>().ok().flatten().is_some_and(|(_, e)| e.0.contains(&eku)))
-        .or_else(|| certs.first())
-        .cloned()
+    certs.iter().find(|c| c.tbs_certificate.get::<x509_cert::ext::pkix::ExtendedKeyUsage>().ok().flatten().is_some_and(|(_, e)| e.0.contains(&eku))).or_else(|| certs.first()).cloned()
 }
 
 /// Later revisions against the signed one: `later_changes`, `changes`, and the reasons for

@@ -52,11 +52,7 @@ pub fn check(bytes: &[u8], v: &Dictionary, revisions: &Revisions, r: &mut FieldR
     if !hex_ok {
         bad_range(r, format!("the ByteRange's gap (bytes {a}–{b}) is not a hex string"), format!("khoảng trống của ByteRange (byte {a}–{b}) không phải là một chuỗi hex"));
     } else if decode_hex(&gap[1..gap.len() - 1]) != contents {
-        bad_range(
-            r,
-            format!("the ByteRange's gap (bytes {a}–{b}) is not this signature's /Contents"),
-            format!("khoảng trống của ByteRange (byte {a}–{b}) không phải là /Contents của chữ ký này"),
-        );
+        bad_range(r, format!("the ByteRange's gap (bytes {a}–{b}) is not this signature's /Contents"), format!("khoảng trống của ByteRange (byte {a}–{b}) không phải là /Contents của chữ ký này"));
     } else if !trim_end(&bytes[..a]).ends_with(b"/Contents") {
         bad_range(r, "the ByteRange's gap does not follow the /Contents key".into(), "khoảng trống của ByteRange không đứng sau khóa /Contents".into());
     }
@@ -84,7 +80,7 @@ pub fn check_holder(bytes: &[u8], doc: &Document, holder: ObjectId, range: &Rang
         return;
     };
     let (gap_start, gap_end) = (range.parts[0].1, range.parts[1].0);
-    let Some(stop) = find(&bytes[start.min(bytes.len())..range.end], b"endobj").map(|p| start + p) else {
+    let Some(stop) = bytes.get(start..range.end).and_then(|b| find(b, b"endobj")).map(|p| start + p) else {
         return bad_range(r, "the signature dictionary has no end (endobj)".into(), "từ điển chữ ký không có điểm kết thúc (endobj)".into());
     };
     if !(start < gap_start && gap_end <= stop) {

@@ -9,8 +9,8 @@ use super::times::{show_unix, unix};
 use super::trust::issuer_of;
 use crate::sign::{cert, crypto};
 use der::{Decode, Encode};
-use x509_cert::crl::CertificateList;
 use x509_cert::Certificate;
+use x509_cert::crl::CertificateList;
 use x509_ocsp::{BasicOcspResponse, CertStatus as OcspStatus, OcspResponse, OcspResponseStatus};
 
 /// id-kp-OCSPSigning.
@@ -79,7 +79,11 @@ fn ocsp(der: &[u8], c: &Certificate, issuer: &Certificate, time: i64) -> Result<
             && crypto::digest(alg, key_bits).as_deref() == Some(s.cert_id.issuer_key_hash.as_bytes())
     });
     let Some(single) = single else {
-        return Err((false, format!("an OCSP response names another certificate, not serial {}", cert::serial(c)), format!("một phản hồi OCSP nói về chứng thư khác, không phải số hiệu {}", cert::serial(c))));
+        return Err((
+            false,
+            format!("an OCSP response names another certificate, not serial {}", cert::serial(c)),
+            format!("một phản hồi OCSP nói về chứng thư khác, không phải số hiệu {}", cert::serial(c)),
+        ));
     };
     // The signature: by the CA itself, or by a responder certificate the CA issued for it.
     let tbs = children(content_of(basic_der)).into_iter().next().unwrap_or_default();
@@ -192,7 +196,13 @@ pub fn judge(chains: &[&[Certificate]], pool: &[Certificate], data: &Data, time:
                 }
             }
             if let Some((s, by, src)) = best {
-                st.status = if s.revoked_at.is_some() { "revoked" } else if s.unknown { "unknown" } else { "good" };
+                st.status = if s.revoked_at.is_some() {
+                    "revoked"
+                } else if s.unknown {
+                    "unknown"
+                } else {
+                    "good"
+                };
                 st.by = Some(by);
                 st.source = Some(src.name());
                 st.revoked_at = s.revoked_at.and_then(show_unix);
@@ -202,11 +212,7 @@ pub fn judge(chains: &[&[Certificate]], pool: &[Certificate], data: &Data, time:
         }
     }
     let mut rev = Revocation::default();
-    let sources: Vec<&str> = [Source::Dss, Source::Cms]
-        .into_iter()
-        .filter(|s| data.ocsps.iter().chain(&data.crls).any(|(x, _)| x == s))
-        .map(Source::name)
-        .collect();
+    let sources: Vec<&str> = [Source::Dss, Source::Cms].into_iter().filter(|s| data.ocsps.iter().chain(&data.crls).any(|(x, _)| x == s)).map(Source::name).collect();
     rev.source = if sources.is_empty() { "none".into() } else { sources.join("+") };
     for (i, used) in used_ocsp.iter().chain(&used_crl).enumerate() {
         if !used {

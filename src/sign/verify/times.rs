@@ -33,7 +33,9 @@ pub fn judge(r: &mut FieldReport, claimed: Option<DateTime<FixedOffset>>, cms: O
     let named = [("/M", "thời điểm ký khai trong /M", claimed), ("the CMS signing-time", "thời điểm ký trong CMS", cms), ("the timestamp", "dấu thời gian", stamp)];
     for i in 0..named.len() {
         for j in i + 1..named.len() {
-            let ((an, avi, Some(a)), (bn, bvi, Some(b))) = (named[i], named[j]) else { continue };
+            let ((an, avi, Some(a)), (bn, bvi, Some(b))) = (named[i], named[j]) else {
+                continue;
+            };
             let d = (b - a).num_seconds();
             if d.abs() <= TOLERANCE {
                 continue;
