@@ -16,6 +16,18 @@ pub enum Error {
 }
 
 impl Error {
+    /// The error as diagnostic objects (`--message-format json`, problem documents): input
+    /// errors as they are, the others as one diagnostic coded `usage`, `io` or `internal`.
+    pub fn diagnostics(&self) -> Vec<InputError> {
+        let one = |m: &String, code| vec![InputError { path: None, ..InputError::at("", m.clone()).code(code) }];
+        match self {
+            Error::Input(v) => v.clone(),
+            Error::Usage(m) => one(m, "usage"),
+            Error::Io(m) => one(m, "io"),
+            Error::Internal(m) => one(m, "internal"),
+        }
+    }
+
     /// The process exit code for this error.
     pub fn exit_code(&self) -> i32 {
         match self {

@@ -5,12 +5,14 @@
 //! input, [`doc`] prepares it with the decree's rules from [`nd30`] and the [`style`], then
 //! the writers ([`pdf`]) lay it out. [`engine::Engine`] ties them together.
 
+pub mod batch;
 pub mod cli;
 pub mod doc;
 pub mod docx;
 pub mod engine;
 pub mod error;
 pub mod fonts;
+pub mod formats;
 pub mod import;
 pub mod lint;
 pub mod model;

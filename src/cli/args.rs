@@ -223,39 +223,7 @@ pub struct RenderArgs {
     pub engine: EngineArgs,
 }
 
-/// An output format.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum Format {
-    /// Signable PDF/A.
-    Pdf,
-    /// Editable Word document.
-    Docx,
-}
-
-impl Format {
-    /// The file extension.
-    pub fn ext(self) -> &'static str {
-        match self {
-            Format::Pdf => "pdf",
-            Format::Docx => "docx",
-        }
-    }
-
-    /// The format a file name's extension names.
-    pub fn from_path(p: &str) -> Option<Format> {
-        let ext = std::path::Path::new(p).extension()?.to_str()?.to_ascii_lowercase();
-        match ext.as_str() {
-            "pdf" => Some(Format::Pdf),
-            "docx" => Some(Format::Docx),
-            _ => None,
-        }
-    }
-
-    /// The default formats of `--to`.
-    pub fn defaults() -> Vec<Format> {
-        vec![Format::Pdf, Format::Docx]
-    }
-}
+pub use crate::formats::Format;
 
 /// `vanban sign`: one step with a key file or a token, or two phases (`prepare`, `finish`)
 /// for a remote signing service.

@@ -63,12 +63,7 @@ pub fn vietnamese(code: &str) -> &'static str {
 
 /// The diagnostics of an error (I/O and internal errors become one diagnostic).
 pub fn of(e: &Error) -> Vec<InputError> {
-    match e {
-        Error::Input(v) => v.clone(),
-        Error::Usage(m) => vec![InputError { path: None, ..InputError::at("", m.clone()).code("usage") }],
-        Error::Io(m) => vec![InputError { path: None, ..InputError::at("", m.clone()).code("io") }],
-        Error::Internal(m) => vec![InputError { path: None, ..InputError::at("", m.clone()).code("internal") }],
-    }
+    e.diagnostics()
 }
 
 fn human(input: Option<&str>, d: &InputError, lang: Lang, out: &mut dyn Write) {

@@ -58,35 +58,3 @@ fn temp_name(dest: &Path) -> PathBuf {
     dest.with_file_name(format!(".{name}.{}.tmp", std::process::id()))
 }
 
-/// Each distinct format of `formats` made once, in the order given: PDF and DOCX side by side
-/// on two threads when `parallel` (a core to spare), else one after the other.
-pub fn render_formats(
-    engine: &crate::Engine,
-    doc: &crate::doc::Doc,
-    formats: &[super::args::Format],
-    parallel: bool,
-) -> Result<Vec<(super::args::Format, Vec<u8>)>> {
-    use super::args::Format;
-    let mut distinct: Vec<Format> = Vec::new();
-    for f in formats {
-        if !distinct.contains(f) {
-            distinct.push(*f);
-        }
-    }
-    let (mut pdf, mut docx) = if parallel && distinct.contains(&Format::Pdf) && distinct.contains(&Format::Docx) {
-        let (p, d) = engine.pdf_and_docx(doc)?;
-        (Some(p), Some(d))
-    } else {
-        (None, None)
-    };
-    distinct
-        .into_iter()
-        .map(|f| {
-            let bytes = match f {
-                Format::Pdf => pdf.take().map_or_else(|| engine.pdf(doc), Ok)?,
-                Format::Docx => docx.take().map_or_else(|| engine.docx(doc), Ok)?,
-            };
-            Ok((f, bytes))
-        })
-        .collect()
-}

@@ -1,7 +1,8 @@
 //! `vanban render INPUT... [-o FILE]... [--to pdf,docx] [--out-dir DIR]`.
 
 use super::args::{Format, RenderArgs};
-use super::output::{render_formats, write_all};
+use super::output::write_all;
+use crate::formats::render_formats;
 use super::diagnostics::{self, MessageFormat};
 use super::{engine_from, report};
 use crate::error::{Error, Result};

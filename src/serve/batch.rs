@@ -5,9 +5,8 @@
 use super::app::App;
 use super::body::{self, Accept};
 use super::problem::Problem;
-use crate::cli::args::Format;
-use crate::cli::batch::{ndjson_name, read_line, Line, Names};
-use crate::cli::diagnostics;
+use crate::batch::{ndjson_name, read_line, Line, Names};
+use crate::formats::Format;
 use crate::error::{Error, InputError, Severity};
 use axum::body::{Body, Bytes};
 use axum::extract::rejection::QueryRejection;
@@ -63,18 +62,18 @@ async fn one(app: Arc<App>, job: Job, formats: Arc<Vec<Format>>) -> Done {
     let fail = |diagnostics: Vec<InputError>| Done { name: name.clone(), label: label.clone(), files: Vec::new(), diagnostics, ok: false };
     let bytes = match bytes {
         Ok(b) => b,
-        Err(e) => return fail(diagnostics::of(&e)),
+        Err(e) => return fail(e.diagnostics()),
     };
     let stem = name.clone();
     let run = app.pool.run(&app.engine, "batch", None, move |e| -> crate::Result<_> {
         let (model, warnings) = e.parse_with_warnings(&bytes)?;
         let doc = e.prepare(&model, &bytes);
-        let files = crate::cli::output::render_formats(e, &doc, &formats, false)?;
+        let files = crate::formats::render_formats(e, &doc, &formats, false)?;
         Ok((files.into_iter().map(|(f, b)| (format!("{stem}.{}", f.ext()), b)).collect::<Vec<_>>(), warnings))
     });
     match run.await {
         Ok(Ok((files, warnings))) => Done { name, label, files, diagnostics: warnings, ok: true },
-        Ok(Err(e)) => fail(diagnostics::of(&e)),
+        Ok(Err(e)) => fail(e.diagnostics()),
         Err(p) => fail(vec![InputError { path: None, severity: Severity::Error, ..InputError::at("", p.detail).code(p.kind) }]),
     }
 }

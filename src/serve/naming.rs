@@ -7,7 +7,7 @@ use unicode_normalization::UnicodeNormalization;
 /// The output name of a document's JSON: `meta.output`, else `<number>-<symbol>`
 /// (`05-BC-UBND`), else "document".
 pub fn stem(bytes: &[u8]) -> String {
-    let name = crate::cli::batch::document_name(bytes).unwrap_or_default();
+    let name = crate::batch::document_name(bytes).unwrap_or_default();
     if name.is_empty() { "document".into() } else { name }
 }
 

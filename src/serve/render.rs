@@ -5,7 +5,7 @@ use super::app::App;
 use super::body::{self, Accept};
 use super::naming;
 use super::problem::Problem;
-use crate::cli::args::Format;
+use crate::formats::Format;
 use crate::error::{Error, InputError, Severity};
 use crate::preview::ImageFormat;
 use crate::Engine;
@@ -110,7 +110,7 @@ fn make(engine: &Engine, bytes: &[u8], p: Params, spare_core: bool) -> Made {
     let out = match p.format {
         Output::Pdf => engine.pdf(&doc),
         Output::Docx => engine.docx(&doc),
-        Output::Zip => crate::cli::output::render_formats(engine, &doc, &[Format::Pdf, Format::Docx], spare_core).and_then(|files| {
+        Output::Zip => crate::formats::render_formats(engine, &doc, &[Format::Pdf, Format::Docx], spare_core).and_then(|files| {
             let stem = naming::stem(bytes);
             zip_of(files.into_iter().map(|(f, b)| (format!("{stem}.{}", f.ext()), b)).collect())
         }),

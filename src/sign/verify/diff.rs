@@ -273,7 +273,7 @@ fn protected(before: &Document, after: &Document, root: ObjectId, pages: &BTreeM
         let a = after.objects.get(id);
         let same = match (b, a) {
             (_, None) => false,
-            (Object::Dictionary(db), Some(Object::Dictionary(da))) if page_no.contains_key(id) => same_dict(db, da, &[b"Annots"]),
+            (Object::Dictionary(db), Some(Object::Dictionary(da))) if page_no.contains_key(id) => same_dict(db, da, &[b"Annots", b"Tabs"]),
             (b, Some(a)) => same(b, a),
         };
         if same {
