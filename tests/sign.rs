@@ -120,9 +120,9 @@ fn seed_signed_by_leader_then_agency() {
     assert!(text.contains("Signer Certificate Common Name: Nguyễn Thị Bích Ngọc") && text.contains("Signer Certificate Common Name: Ủy ban nhân dân xã Hương Xuân"), "{text}");
     let (good, text) = run("qpdf", &["--check", "s2.pdf"]);
     assert!(good && text.contains("No syntax or stream encoding errors"), "{text}");
-    let script = root().join("tests/data/pyhanko_validate.py");
+    let script = root().join("tests/data/pyhanko_judge.py");
     let root_pem = s.pki.root();
-    let (good, text) = run("python3", &[script.to_str().unwrap(), "s2.pdf", root_pem.to_str().unwrap()]);
+    let (good, text) = run("python3", &[script.to_str().unwrap(), root_pem.to_str().unwrap(), "s2.pdf"]);
     assert!(good, "{text}");
     let lines: Vec<Value> = text.lines().filter(|l| l.starts_with('{')).map(|l| serde_json::from_str(l).unwrap()).collect();
     assert_eq!(lines.len(), 2, "{text}");
@@ -342,8 +342,8 @@ fn draft_signed_then_issued_with_number_and_date() {
     if !external() {
         return;
     }
-    let script = root().join("tests/data/pyhanko_validate.py");
-    let out = Command::new(tool("python3")).args([script.to_str().unwrap(), "d2.pdf", s.pki.root().to_str().unwrap()]).current_dir(d).output().unwrap();
+    let script = root().join("tests/data/pyhanko_judge.py");
+    let out = Command::new(tool("python3")).args([script.to_str().unwrap(), s.pki.root().to_str().unwrap(), "d2.pdf"]).current_dir(d).output().unwrap();
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let lines: Vec<Value> = text.lines().map(|l| serde_json::from_str(l).unwrap()).collect();

@@ -103,10 +103,10 @@ pub fn run(dir: &Path, cmd: &str, args: &[&str]) -> (bool, String) {
 }
 
 /// pyHanko's judgement of every signature of `file`, one JSON object each
-/// (tests/data/pyhanko_validate.py).
+/// (tests/data/pyhanko_judge.py).
 pub fn pyhanko(dir: &Path, file: &str, root_pem: &Path) -> Vec<Value> {
-    let script = root().join("tests/data/pyhanko_validate.py");
-    let (good, text) = run(dir, "python3", &[script.to_str().unwrap(), file, root_pem.to_str().unwrap()]);
+    let script = root().join("tests/data/pyhanko_judge.py");
+    let (good, text) = run(dir, "python3", &[script.to_str().unwrap(), root_pem.to_str().unwrap(), file]);
     assert!(good, "{text}");
     text.lines().filter(|l| l.starts_with('{')).map(|l| serde_json::from_str(l).unwrap()).collect()
 }

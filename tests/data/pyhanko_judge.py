@@ -1,4 +1,4 @@
-"""Judge the signatures of several PDFs with pyHanko in one process; one JSON line per
+"""Judge the signatures of one or several PDFs with pyHanko in one process; one JSON line per
 signature (or per file that pyHanko cannot read).
 
 Usage: python3 pyhanko_judge.py ROOT.pem FILE.pdf...
@@ -29,6 +29,11 @@ for name in sys.argv[2:]:
                         "coverage": st.coverage.name,
                         "modification_level": st.modification_level.name if st.modification_level is not None else None,
                         "docmdp_ok": st.docmdp_ok,
+                        "md": st.md_algorithm,
+                        "signer": st.signing_cert.subject.native.get("common_name"),
+                        "timestamp": st.timestamp_validity.timestamp.isoformat() if st.timestamp_validity is not None else None,
+                        "timestamp_valid": st.timestamp_validity.valid if st.timestamp_validity is not None else None,
+                        "timestamp_intact": st.timestamp_validity.intact if st.timestamp_validity is not None else None,
                     }, ensure_ascii=False))
                 except Exception as e:  # a signature pyHanko refuses to judge
                     print(json.dumps({"file": name, "field": sig.field_name, "error": str(e)}))

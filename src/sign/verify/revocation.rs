@@ -145,8 +145,7 @@ fn crl(der: &[u8], c: &Certificate, issuer: &Certificate, time: i64) -> Result<S
 /// `pool` finds issuers.
 pub fn judge(chains: &[&[Certificate]], pool: &[Certificate], data: &Data, time: i64) -> (Revocation, Vec<(Certificate, CertStatus)>) {
     let mut statuses = Vec::new();
-    let mut used_ocsp = vec![false; data.ocsps.len()];
-    let mut used_crl = vec![false; data.crls.len()];
+    let mut used = vec![false; data.ocsps.len() + data.crls.len()];
     let mut failures: Vec<Option<(String, String)>> = vec![None; data.ocsps.len() + data.crls.len()];
     for chain in chains {
         for c in chain.iter() {
@@ -168,27 +167,16 @@ pub fn judge(chains: &[&[Certificate]], pool: &[Certificate], data: &Data, time:
                     best = Some((s, by, src));
                 }
             };
-            for (i, (src, der)) in data.ocsps.iter().enumerate() {
-                match ocsp(der, c, issuer, time) {
+            // OCSP responses first, then CRLs: one list, one index each.
+            type Judge = fn(&[u8], &Certificate, &Certificate, i64) -> Result<Said, (bool, String, String)>;
+            let all = data.ocsps.iter().map(|x| (x, "ocsp", ocsp as Judge)).chain(data.crls.iter().map(|x| (x, "crl", crl as Judge)));
+            for (k, ((src, der), by, judge)) in all.enumerate() {
+                match judge(der, c, issuer, time) {
                     Ok(s) => {
-                        used_ocsp[i] = true;
-                        consider(s, "ocsp", *src);
+                        used[k] = true;
+                        consider(s, by, *src);
                     }
                     Err((relevant, en, vi)) => {
-                        if relevant || failures[i].is_none() {
-                            failures[i] = Some((en, vi));
-                        }
-                    }
-                }
-            }
-            for (i, (src, der)) in data.crls.iter().enumerate() {
-                match crl(der, c, issuer, time) {
-                    Ok(s) => {
-                        used_crl[i] = true;
-                        consider(s, "crl", *src);
-                    }
-                    Err((relevant, en, vi)) => {
-                        let k = data.ocsps.len() + i;
                         if relevant || failures[k].is_none() {
                             failures[k] = Some((en, vi));
                         }
@@ -214,7 +202,7 @@ pub fn judge(chains: &[&[Certificate]], pool: &[Certificate], data: &Data, time:
     let mut rev = Revocation::default();
     let sources: Vec<&str> = [Source::Dss, Source::Cms].into_iter().filter(|s| data.ocsps.iter().chain(&data.crls).any(|(x, _)| x == s)).map(Source::name).collect();
     rev.source = if sources.is_empty() { "none".into() } else { sources.join("+") };
-    for (i, used) in used_ocsp.iter().chain(&used_crl).enumerate() {
+    for (i, used) in used.iter().enumerate() {
         if !used {
             if let Some((en, vi)) = failures[i].take() {
                 rev.ignored.push(Note::new("revocation-ignored", en, vi));
