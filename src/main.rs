@@ -5,6 +5,8 @@ use vanban::cli::args::{Cli, Command};
 use vanban::cli::batch::batch;
 use vanban::cli::check::check;
 use vanban::cli::import::import;
+use vanban::cli::issue::issue;
+use vanban::cli::register::register;
 use vanban::cli::new::new;
 use vanban::cli::preview::{layout, preview};
 use vanban::cli::render::render;
@@ -24,6 +26,8 @@ fn main() {
         Command::Sign(a) => sign(a),
         Command::Verify(a) => verify(a),
         Command::Import(a) => import(a),
+        Command::Issue(a) => issue(a),
+        Command::Register(a) => register(a),
         Command::Schema => {
             println!("{}", serde_json::to_string_pretty(&vanban::model::schema()).expect("JSON"));
             0

@@ -35,6 +35,11 @@ pub enum Command {
     Sign(SignArgs),
     /// List a PDF's signature fields and check every signature.
     Verify(VerifyArgs),
+    /// Issue a draft the leader signed: the next number, the date, the agency's signature, the
+    /// register entry.
+    Issue(IssueArgs),
+    /// The register of outgoing documents: list, print the book, void an entry.
+    Register(RegisterArgs),
     /// Read a Word document (.docx) into a vanban document (JSON), in the decree's parts.
     Import(ImportArgs),
     /// Print a starter JSON for a type (bao-cao, cong-van, quyet-dinh, …).
@@ -195,6 +200,15 @@ pub struct ServeArgs {
     /// A folder of trusted CA certificates for /v1/verify (repeatable), read at start.
     #[arg(long = "trust-dir", value_name = "DIR")]
     pub trust_dir: Vec<PathBuf>,
+    /// Who may call which route with which key: one `NAME SHA256 KEYS ROUTES` a line.
+    #[arg(long, value_name = "FILE")]
+    pub tokens: Option<PathBuf>,
+    /// The keys the service signs with and the numbering series (JSON; needs --tokens).
+    #[arg(long, value_name = "FILE")]
+    pub keys: Option<PathBuf>,
+    /// The register of outgoing documents: sqlite:PATH or postgres://USER@HOST/DB.
+    #[arg(long, value_name = "URL")]
+    pub register: Option<String>,
     /// Engine options.
     #[command(flatten)]
     pub engine: EngineArgs,
@@ -412,4 +426,89 @@ pub struct VerifyArgs {
     /// Language of the messages: en or vi.
     #[arg(long = "lang", value_enum, default_value_t = Lang::En)]
     pub lang: Lang,
+}
+
+/// `vanban issue`.
+#[derive(Debug, Args)]
+pub struct IssueArgs {
+    /// The draft, rendered by vanban and signed by the leader.
+    #[arg(value_name = "DRAFT.pdf")]
+    pub input: String,
+    /// The JSON the draft was rendered from.
+    #[arg(long, value_name = "DOC.json")]
+    pub document: PathBuf,
+    /// The register: sqlite:PATH or postgres://USER@HOST/DB.
+    #[arg(long, value_name = "URL")]
+    pub register: String,
+    /// The numbering series (JSON: `[{"issuer": "UBND", "types": null, "secret": false}]`);
+    /// default: one series per issuer, and one for its secret documents.
+    #[arg(long, value_name = "SERIES.json")]
+    pub series: Option<PathBuf>,
+    /// The issue date (YYYY-MM-DD); default today, +07:00.
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub date: Option<String>,
+    /// The seal image (PNG).
+    #[arg(long, value_name = "FILE")]
+    pub image: Option<PathBuf>,
+    /// A timestamp authority (http:// or https://).
+    #[arg(long, value_name = "URL")]
+    pub tsa: Option<String>,
+    /// The issued PDF ("-" is standard output).
+    #[arg(short = 'o', long = "output", value_name = "OUT.pdf")]
+    pub output: String,
+    /// The agency's key.
+    #[command(flatten)]
+    pub key: KeyArgs,
+    /// Engine options.
+    #[command(flatten)]
+    pub engine: EngineArgs,
+}
+
+/// `vanban register`.
+#[derive(Debug, Args)]
+pub struct RegisterArgs {
+    /// What to do.
+    #[command(subcommand)]
+    pub action: RegisterAction,
+}
+
+/// What `vanban register` does.
+#[derive(Debug, Subcommand)]
+pub enum RegisterAction {
+    /// The entries of an issuer's year, as JSON.
+    List(RegisterQuery),
+    /// The book of Phụ lục IV (csv).
+    Book(RegisterQuery),
+    /// Void an entry: its number is never given again.
+    Void {
+        /// The entry's id.
+        #[arg(value_name = "ID")]
+        id: i64,
+        /// Why (printed under Ghi chú).
+        #[arg(long)]
+        reason: String,
+        /// The register.
+        #[arg(long, value_name = "URL")]
+        register: String,
+    },
+}
+
+/// Which part of the register.
+#[derive(Debug, Args)]
+pub struct RegisterQuery {
+    /// The register.
+    #[arg(long, value_name = "URL")]
+    pub register: String,
+    /// The issuer's code.
+    #[arg(long)]
+    pub issuer: String,
+    /// The year.
+    #[arg(long)]
+    pub year: i32,
+    /// The book's format.
+    #[arg(long, default_value = "csv")]
+    pub format: String,
+    /// Where to write ("-": standard output).
+    #[arg(short = 'o', long = "output", default_value = "-")]
+    pub output: String,
 }

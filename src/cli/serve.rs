@@ -3,7 +3,7 @@
 use super::args::ServeArgs;
 use super::{engine_from, report};
 use crate::error::Error;
-use crate::serve::{run, ServeOptions};
+use crate::serve::{run, Issuing, ServeOptions};
 use std::time::Duration;
 
 /// Run the command until SIGTERM or SIGINT; the exit code.
@@ -38,9 +38,23 @@ pub fn serve(args: ServeArgs) -> i32 {
         Ok(o) => o,
         Err(e) => return report(None, &e),
     };
+    let issuing = (|| {
+        if args.keys.is_some() && args.tokens.is_none() {
+            return Err(Error::Usage("--keys needs --tokens: a service that signs must know who calls it (a web page can post to 127.0.0.1 too)".into()));
+        }
+        Ok(Issuing {
+            tokens: args.tokens.as_deref().map(crate::serve::auth::load).transpose()?,
+            keys: args.keys.as_deref().map(crate::serve::keys::Keys::load).transpose()?.unwrap_or_default(),
+            register: args.register.as_deref().map(crate::register::open).transpose()?,
+        })
+    })();
+    let issuing = match issuing {
+        Ok(i) => i,
+        Err(e) => return report(None, &e),
+    };
     let engine = match engine_from(&args.engine) {
         Ok(e) => e,
         Err(e) => return report(None, &e),
     };
-    run(engine, options)
+    run(engine, options, issuing)
 }

@@ -87,7 +87,7 @@ fn request(look: &LookArgs) -> Result<(SignRequest, FontSet)> {
 }
 
 /// The key: a PKCS#12 file, or a token.
-fn signer(k: &KeyArgs) -> Result<Signer> {
+pub(super) fn signer(k: &KeyArgs) -> Result<Signer> {
     if let Some(module) = &k.pkcs11 {
         let key_id = match &k.key_id {
             Some(h) => Some(parse_hex(h).ok_or_else(|| sign::refuse("--key-id", "bad-key-id", format!("\"{h}\" is not hex"), "write the CKA_ID as hex digits, e.g. 01 or a1b2"))?),

@@ -3,7 +3,7 @@
 use super::metrics::Metrics;
 use super::pool::Pool;
 use super::problem::Problem;
-use super::{batch, info, log, render, verify, ServeOptions};
+use super::{auth, batch, info, issuing, log, render, verify, Issuing, ServeOptions};
 use crate::Engine;
 use axum::http::{HeaderValue, Method, StatusCode};
 use axum::routing::{get, post};
@@ -23,14 +23,20 @@ pub struct App {
     pub draining: AtomicBool,
     /// The options it was started with.
     pub options: ServeOptions,
+    /// `--tokens`: who may call what.
+    pub tokens: Option<Vec<auth::Token>>,
+    /// `--keys`: the keys it signs with, and the numbering series.
+    pub keys: super::keys::Keys,
+    /// `--register`.
+    pub register: Option<Box<dyn crate::register::Store>>,
 }
 
 impl App {
     /// The state of a new service.
-    pub fn new(engine: Engine, options: ServeOptions) -> App {
+    pub fn new(engine: Engine, options: ServeOptions, issuing: Issuing) -> App {
         let metrics = Arc::new(Metrics::default());
         let pool = Pool::new(options.workers, options.queue, options.render_timeout, metrics.clone());
-        App { engine: Arc::new(engine), pool, metrics, draining: AtomicBool::new(false), options }
+        App { engine: Arc::new(engine), pool, metrics, draining: AtomicBool::new(false), options, tokens: issuing.tokens, keys: issuing.keys, register: issuing.register }
     }
 }
 
@@ -42,6 +48,14 @@ pub fn router(app: Arc<App>) -> Router {
         .route("/v1/layout", post(render::layout))
         .route("/v1/batch", post(batch::batch))
         .route("/v1/verify", post(verify::verify))
+        .route("/v1/sign", post(issuing::sign_route))
+        .route("/v1/sign/prepare", post(issuing::prepare))
+        .route("/v1/sign/finish", post(issuing::finish))
+        .route("/v1/issue", post(issuing::issue))
+        .route("/v1/register", get(issuing::list))
+        .route("/v1/register/book", get(issuing::book))
+        .route("/v1/register/{id}", get(issuing::entry))
+        .route("/v1/register/{id}/void", post(issuing::void))
         .route("/v1/schema", get(info::schema))
         .route("/v1/types", get(info::types))
         .route("/v1/types/{type}/starter", get(info::starter))
@@ -52,6 +66,7 @@ pub fn router(app: Arc<App>) -> Router {
         .route("/version", get(info::version))
         .fallback(not_found)
         .method_not_allowed_fallback(method_not_allowed)
+        .layer(axum::middleware::from_fn_with_state(app.clone(), auth::guard))
         .with_state(app.clone());
     if let Some(origin) = &app.options.cors {
         r = r.layer(axum::middleware::from_fn_with_state(HeaderValue::from_str(origin).ok(), cors));

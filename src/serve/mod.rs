@@ -6,9 +6,12 @@
 //! client holds none. Nothing is written to disk; the same input gives the CLI's bytes.
 
 pub mod app;
+pub mod auth;
 pub mod batch;
 pub mod body;
 pub mod info;
+pub mod issuing;
+pub mod keys;
 pub mod log;
 pub mod metrics;
 pub mod naming;
@@ -50,8 +53,19 @@ pub struct ServeOptions {
     pub trust: Vec<x509_cert::Certificate>,
 }
 
+/// What the service issues with: tokens, the keys it holds and their series, the register.
+#[derive(Default)]
+pub struct Issuing {
+    /// `--tokens`: without, no route needs a token.
+    pub tokens: Option<Vec<auth::Token>>,
+    /// `--keys`.
+    pub keys: keys::Keys,
+    /// `--register`.
+    pub register: Option<Box<dyn crate::register::Store>>,
+}
+
 /// Run the service until SIGTERM or SIGINT; the exit code.
-pub fn run(engine: Engine, options: ServeOptions) -> i32 {
+pub fn run(engine: Engine, options: ServeOptions, issuing: Issuing) -> i32 {
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
     // Typst's layout is stack-hungry: renders get the main thread's stack size, as in batch.
     let runtime = tokio::runtime::Builder::new_multi_thread()
@@ -68,13 +82,13 @@ pub fn run(engine: Engine, options: ServeOptions) -> i32 {
         }
     };
     let shutdown = options.shutdown_timeout;
-    let code = runtime.block_on(serve(engine, options));
+    let code = runtime.block_on(serve(engine, options, issuing));
     // Renders that outlived their answers are not waited for beyond the shutdown timeout.
     runtime.shutdown_timeout(shutdown);
     code
 }
 
-async fn serve(engine: Engine, options: ServeOptions) -> i32 {
+async fn serve(engine: Engine, options: ServeOptions, issuing: Issuing) -> i32 {
     use std::io::IsTerminal;
     let ansi = std::io::stderr().is_terminal();
     let _ = tracing_subscriber::fmt().with_writer(std::io::stderr).with_target(false).with_ansi(ansi).try_init();
@@ -86,7 +100,7 @@ async fn serve(engine: Engine, options: ServeOptions) -> i32 {
         }
     };
     let addr = listener.local_addr().map_or_else(|_| options.listen.to_string(), |a| a.to_string());
-    let app = Arc::new(App::new(engine, options.clone()));
+    let app = Arc::new(App::new(engine, options.clone(), issuing));
     let router = app::router(app.clone());
     // First line on stderr, so a supervisor (or a test) knows where to call.
     eprintln!("vanban {}: listening on http://{addr}", env!("CARGO_PKG_VERSION"));

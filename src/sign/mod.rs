@@ -296,7 +296,8 @@ fn text_style(da: &str) -> (f64, bool) {
 }
 
 /// The clock's time in +07:00, to the second (only when no time is given).
-fn now() -> DateTime<FixedOffset> {
+/// The clock, in Vietnam time (whole seconds).
+pub fn now() -> DateTime<FixedOffset> {
     let secs = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs() as i64).unwrap_or(0);
     DateTime::from_timestamp(secs, 0).unwrap_or_default().with_timezone(&vietnam())
 }

@@ -1,0 +1,57 @@
+//! Numbering series (Điều 15): numbers run per agency and per period, from 01; secret
+//! documents have their own series; an agency's head may rule a series per type. Configured,
+//! not hard-coded. The period of Nghị định 30 is the calendar year; the Party's (a term from a
+//! configured date) can be another period of the same key.
+
+use serde::{Deserialize, Serialize};
+
+/// A configured series: `{"issuer": "UBND", "types": null, "secret": false}`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Series {
+    /// The issuer's code (`issuer.code` of the documents).
+    pub issuer: String,
+    /// The types (slugs) numbered in this series; none: every type not in a series of its own.
+    #[serde(default)]
+    pub types: Option<Vec<String>>,
+    /// Whether it numbers secret documents (those with `secrecy`).
+    #[serde(default)]
+    pub secret: bool,
+}
+
+/// The series a number is taken from: its text names the issuer, the period, the types and
+/// whether it is secret (`UBND/2026/*` or `UBND/2026/quyet-dinh/mat`).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+pub struct SeriesKey(pub String);
+
+impl SeriesKey {
+    /// The key of a document of `doc_type` by `issuer` in `period`.
+    pub fn of(series: &[Series], issuer: &str, period: &str, doc_type: &str, secret: bool) -> Option<SeriesKey> {
+        let key = |types: Option<&Vec<String>>| {
+            let t = types.map_or("*".to_string(), |t| t.join("+"));
+            SeriesKey(format!("{issuer}/{period}/{t}{}", if secret { "/mat" } else { "" }))
+        };
+        if series.is_empty() {
+            // Unconfigured: one series per issuer, and its secret one.
+            return Some(key(None));
+        }
+        let mine = series.iter().filter(|s| s.issuer == issuer && s.secret == secret);
+        let own = mine.clone().find(|s| s.types.as_ref().is_some_and(|t| t.iter().any(|x| x == doc_type)));
+        own.or_else(|| mine.clone().find(|s| s.types.is_none())).map(|s| key(s.types.as_ref()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn series_by_type_and_secrecy() {
+        let cfg: Vec<Series> = serde_json::from_str(r#"[{"issuer": "UBND"}, {"issuer": "UBND", "types": ["quyet-dinh"]}, {"issuer": "UBND", "secret": true}]"#).unwrap();
+        assert_eq!(SeriesKey::of(&cfg, "UBND", "2026", "cong-van", false).unwrap().0, "UBND/2026/*");
+        assert_eq!(SeriesKey::of(&cfg, "UBND", "2026", "quyet-dinh", false).unwrap().0, "UBND/2026/quyet-dinh");
+        assert_eq!(SeriesKey::of(&cfg, "UBND", "2026", "quyet-dinh", true).unwrap().0, "UBND/2026/*/mat");
+        assert!(SeriesKey::of(&cfg, "VP", "2026", "cong-van", false).is_none());
+        assert_eq!(SeriesKey::of(&[], "VP", "2027", "cong-van", true).unwrap().0, "VP/2027/*/mat");
+    }
+}
