@@ -317,3 +317,60 @@ fn two_processes_share_one_sqlite_file() {
     let results = concurrent(&[a.addr.clone(), b.addr.clone()], &all, 8, None);
     check_numbers(&results, 40);
 }
+
+/// Three instances behind the shipped nginx configuration, sharing one PostgreSQL: 16 clients
+/// issue 1,000 drafts while one instance is killed with SIGKILL and started again; clients
+/// whose connection broke retry. The numbers are exactly 1…1000, each draft is registered
+/// once, each PDF prints its own number, and pyHanko validates them.
+#[test]
+fn three_instances_behind_nginx_share_postgresql() {
+    if !external() {
+        return;
+    }
+    let Some(s) = setup("issue-pg") else { return };
+    let d = &s.dir;
+    let cluster = common::postgres::Cluster::start(&d.join("pg"));
+    let (keys, tokens) = service_files(&s);
+    let url = cluster.url();
+    let args = ["--keys", keys.to_str().unwrap(), "--tokens", tokens.to_str().unwrap(), "--register", url.as_str(), "--workers", "2"];
+    let addrs: Vec<String> = (0..3).map(|_| format!("127.0.0.1:{}", common::nginx::free_port())).collect();
+    let instances = std::sync::Mutex::new(addrs.iter().map(|a| Service::start_on(a, &args)).collect::<Vec<_>>());
+    let front_port = common::nginx::free_port();
+    let upstreams: Vec<&str> = addrs.iter().map(String::as_str).collect();
+    let _nginx = common::nginx::nginx(&d.join("nginx"), front_port, &upstreams);
+    let front = format!("127.0.0.1:{front_port}");
+    let drafts = Drafts::new(&s);
+    const N: usize = 1000;
+    let all: Arc<Vec<_>> = Arc::new((0..N).map(|i| drafts.make(&format!("Kế hoạch số {i} về chuyển đổi số"), 2026, false)).collect());
+    let kill = |_: usize| {
+        std::thread::sleep(std::time::Duration::from_secs(4));
+        let mut v = instances.lock().unwrap();
+        // Dropping a Service kills it with SIGKILL, mid-issue.
+        let old = std::mem::replace(&mut v[1], Service::start_on("127.0.0.1:0", &args));
+        drop(old);
+        drop(std::mem::replace(&mut v[1], Service::start_on(&addrs[1], &args)));
+    };
+    let results = concurrent(&[front.clone()], &all, 16, Some(&kill));
+    check_numbers(&results, N);
+    let a = auth(TOKEN);
+    let list = call(&front, "GET", "/v1/register?issuer=UBND&year=2026", &[("Authorization", &a)], b"").json();
+    let entries = list.as_array().unwrap();
+    assert_eq!(entries.len(), N, "the register holds each draft once");
+    let mut shas: Vec<&str> = entries.iter().map(|e| e["sha256"].as_str().unwrap()).collect();
+    shas.sort();
+    shas.dedup();
+    assert_eq!(shas.len(), N);
+    // pyHanko, one process for all of them.
+    let files: Vec<String> = results.iter().map(|(_, n, pdf)| {
+        let name = format!("issued-{n}.pdf");
+        std::fs::write(d.join(&name), pdf).unwrap();
+        name
+    }).collect();
+    let script = common::root().join("tests/data/pyhanko_judge.py");
+    let out = std::process::Command::new(tool("python3")).arg(&script).arg(s.pki.root()).args(&files).current_dir(d).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let text = String::from_utf8_lossy(&out.stdout);
+    let lines: Vec<Value> = text.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(lines.len(), 2 * N, "two signatures a PDF");
+    assert!(lines.iter().all(|v| v["intact"] == true && v["valid"] == true), "{}", lines.iter().find(|v| v["valid"] != true).unwrap());
+}

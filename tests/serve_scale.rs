@@ -5,11 +5,12 @@
 mod common;
 
 use common::http::{call, Service};
+use common::nginx::{free_port, nginx, tool};
 use common::*;
-use std::process::{Child, Command, Stdio};
+use std::process::Command;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 fn external() -> bool {
     let on = std::env::var("VANBAN_EXTERNAL").is_ok_and(|v| v == "1");
@@ -17,70 +18,6 @@ fn external() -> bool {
         eprintln!("VANBAN_EXTERNAL is not 1: nginx and kubernetes-validate tests not run");
     }
     on
-}
-
-fn tool(name: &str) -> String {
-    let out = Command::new("sh").arg("-c").arg(format!("command -v {name} || command -v /usr/sbin/{name}")).output().unwrap();
-    assert!(out.status.success(), "VANBAN_EXTERNAL=1 but {name} is not installed");
-    String::from_utf8_lossy(&out.stdout).lines().next().unwrap_or_default().trim().to_string()
-}
-
-fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
-}
-
-struct Nginx(Child);
-impl Drop for Nginx {
-    fn drop(&mut self) {
-        // SIGTERM, not SIGKILL: the master then stops its workers too.
-        // SAFETY: signalling our own child process.
-        unsafe {
-            libc::kill(self.0.id() as i32, libc::SIGTERM);
-        }
-        let _ = self.0.wait();
-    }
-}
-
-/// deploy/nginx/vanban.conf with the test's ports, inside a minimal nginx.conf.
-fn nginx(dir: &std::path::Path, listen: u16, upstreams: &[&str]) -> Nginx {
-    let shipped = std::fs::read_to_string(root().join("deploy/nginx/vanban.conf")).unwrap();
-    let mut servers = upstreams.iter();
-    let site: String = shipped
-        .lines()
-        .map(|l| {
-            let t = l.trim_start();
-            if t.starts_with("server 127.0.0.1:") {
-                let rest = t.split_once(' ').unwrap().1.split_once(' ').map_or("", |r| r.1);
-                format!("    server {} {rest}", servers.next().expect("as many upstream lines as instances"))
-            } else if t.starts_with("listen ") {
-                format!("    listen 127.0.0.1:{listen};")
-            } else {
-                l.to_string()
-            }
-        })
-        .collect::<Vec<_>>()
-        .join("\n");
-    assert!(servers.next().is_none(), "the shipped upstream has two instances");
-    for sub in ["body", "proxy", "fastcgi", "uwsgi", "scgi"] {
-        let p = dir.join(sub);
-        std::fs::create_dir_all(&p).unwrap();
-        // nginx's workers run as nobody when the test runs as root.
-        let _ = Command::new("chmod").args(["777", p.to_str().unwrap()]).status();
-    }
-    let d = dir.display();
-    let conf = format!(
-        "daemon off;\nworker_processes 1;\npid {d}/nginx.pid;\nerror_log {d}/error.log warn;\nevents {{ worker_connections 1024; }}\nhttp {{\n  access_log off;\n  client_body_temp_path {d}/body;\n  proxy_temp_path {d}/proxy;\n  fastcgi_temp_path {d}/fastcgi;\n  uwsgi_temp_path {d}/uwsgi;\n  scgi_temp_path {d}/scgi;\n{site}\n}}\n"
-    );
-    std::fs::write(dir.join("nginx.conf"), conf).unwrap();
-    let test = Command::new(tool("nginx")).args(["-t", "-p"]).arg(dir).arg("-c").arg(dir.join("nginx.conf")).output().unwrap();
-    assert!(test.status.success(), "nginx -t: {}", String::from_utf8_lossy(&test.stderr));
-    let child = Command::new(tool("nginx")).arg("-p").arg(dir).arg("-c").arg(dir.join("nginx.conf")).stderr(Stdio::null()).spawn().unwrap();
-    let t = Instant::now();
-    while std::net::TcpStream::connect(("127.0.0.1", listen)).is_err() {
-        assert!(t.elapsed() < Duration::from_secs(10), "nginx did not start: {}", std::fs::read_to_string(dir.join("error.log")).unwrap_or_default());
-        std::thread::sleep(Duration::from_millis(50));
-    }
-    Nginx(child)
 }
 
 /// 1,000 requests through nginx while one instance is stopped with SIGTERM and started
