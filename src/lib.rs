@@ -10,6 +10,7 @@ pub mod cli;
 pub mod doc;
 pub mod docx;
 pub mod engine;
+pub mod envelope;
 pub mod error;
 pub mod fonts;
 pub mod formats;

@@ -4,6 +4,7 @@ use clap::Parser;
 use vanban::cli::args::{Cli, Command};
 use vanban::cli::batch::batch;
 use vanban::cli::check::check;
+use vanban::cli::envelope::envelope;
 use vanban::cli::import::import;
 use vanban::cli::issue::issue;
 use vanban::cli::register::register;
@@ -28,6 +29,7 @@ fn main() {
         Command::Import(a) => import(a),
         Command::Issue(a) => issue(a),
         Command::Register(a) => register(a),
+        Command::Envelope(a) => envelope(a),
         Command::Schema => {
             println!("{}", serde_json::to_string_pretty(&vanban::model::schema()).expect("JSON"));
             0

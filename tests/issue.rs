@@ -186,6 +186,45 @@ fn issue_over_http_with_sqlite() {
     assert!(text.contains("(10) Ghi chú") && text.contains("Đã hủy: Sai trích yếu") && text.contains("09/03/2026"), "{text}");
     assert_eq!(text.lines().count(), 1 + 4, "{text}");
 
+    // The book as vanban lays it out (landscape PDF) and as a workbook: the same rows.
+    let pdf_book = get("/v1/register/book?issuer=UBND&year=2026");
+    assert_eq!((pdf_book.status, pdf_book.header("content-type")), (200, Some("application/pdf")));
+    std::fs::write(d.join("book.pdf"), &pdf_book.body).unwrap();
+    let xlsx = get("/v1/register/book?issuer=UBND&year=2026&format=xlsx");
+    assert_eq!(xlsx.status, 200);
+    std::fs::write(d.join("book.xlsx"), &xlsx.body).unwrap();
+    // Envelopes: a page an addressee.
+    let r = call(&svc.addr, "POST", "/v1/envelope", &[("Content-Type", "application/json"), ("Authorization", &a)], &std::fs::read(fixture("cong-van-xa.json")).unwrap());
+    assert_eq!(r.status, 200, "{}", r.text());
+    std::fs::write(d.join("envelopes.pdf"), &r.body).unwrap();
+    if external() {
+        let (ok_, text) = run(d, "pdftotext", &["-layout", "book.pdf", "-"]);
+        assert!(ok_, "{text}");
+        for want in ["SỔ ĐĂNG KÝ VĂN BẢN ĐI", "Năm: 2026", "Từ ngày 09/03/2026 đến ngày 12/03/2026", "Từ số 01 đến số 03", "Quyển số: 01", "ỦY BAN NHÂN DÂN XÃ HƯƠNG XUÂN", "Tên loại và trích yếu", "(10)", "01/KH-", "Đã hủy: Sai"] {
+            assert!(text.contains(want), "book.pdf: {want}: {text}");
+        }
+        let (ok_, pages) = run(d, "pdfinfo", &["book.pdf"]);
+        assert!(ok_ && pages.contains("841.89 x 595.276 pts (A4)"), "landscape A4: {pages}");
+        let out = std::process::Command::new(tool("soffice"))
+            .args(["--headless", "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76", "--outdir"])
+            .arg(d.join("lo"))
+            .arg(d.join("book.xlsx"))
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        let lo = std::fs::read_to_string(d.join("lo/book.csv")).unwrap();
+        let ours = String::from_utf8(book.body.clone()).unwrap();
+        let norm = |t: &str| t.trim_start_matches('\u{feff}').lines().skip(1).map(|l| l.replace('"', "")).filter(|l| !l.starts_with("(1)")).collect::<Vec<_>>();
+        assert_eq!(norm(&lo), norm(&ours), "LibreOffice reads the workbook's rows as the CSV has them");
+        let (ok_, env) = run(d, "pdftotext", &["envelopes.pdf", "-"]);
+        assert!(ok_);
+        let pages: Vec<&str> = env.split('\u{c}').filter(|p| !p.trim().is_empty()).collect();
+        assert_eq!(pages.len(), 2, "{env}");
+        for (p, who) in pages.iter().zip(["Trưởng các thôn", "Các phòng chuyên môn"]) {
+            assert!(p.contains("XÃ NAM ĐÔNG") && p.contains("Số/ký hiệu văn bản: 1284/UBND-VP") && p.contains("Kính gửi:") && p.contains(who), "{p}");
+        }
+    }
+
     // No secret in any answer or log line.
     let log = svc.log();
     assert!(!log.contains(common::keys::PASSWORD) && !log.contains(TOKEN), "{log}");

@@ -40,6 +40,8 @@ pub enum Command {
     Issue(IssueArgs),
     /// The register of outgoing documents: list, print the book, void an entry.
     Register(RegisterArgs),
+    /// Envelopes for a document (Phụ lục IV.II): one page an addressee.
+    Envelope(EnvelopeArgs),
     /// Read a Word document (.docx) into a vanban document (JSON), in the decree's parts.
     Import(ImportArgs),
     /// Print a starter JSON for a type (bao-cao, cong-van, quyet-dinh, …).
@@ -477,7 +479,7 @@ pub struct RegisterArgs {
 pub enum RegisterAction {
     /// The entries of an issuer's year, as JSON.
     List(RegisterQuery),
-    /// The book of Phụ lục IV (csv).
+    /// The book of Phụ lục IV (pdf, xlsx or csv).
     Book(RegisterQuery),
     /// Void an entry: its number is never given again.
     Void {
@@ -505,10 +507,24 @@ pub struct RegisterQuery {
     /// The year.
     #[arg(long)]
     pub year: i32,
-    /// The book's format.
-    #[arg(long, default_value = "csv")]
+    /// The book's format: pdf, xlsx or csv.
+    #[arg(long, default_value = "pdf")]
     pub format: String,
     /// Where to write ("-": standard output).
     #[arg(short = 'o', long = "output", default_value = "-")]
     pub output: String,
+}
+
+/// `vanban envelope`.
+#[derive(Debug, Args)]
+pub struct EnvelopeArgs {
+    /// The document (JSON; "-" reads standard input).
+    #[arg(value_name = "DOC.json")]
+    pub input: String,
+    /// The envelopes' PDF ("-" is standard output).
+    #[arg(short = 'o', long = "output", value_name = "OUT.pdf", default_value = "envelopes.pdf")]
+    pub output: String,
+    /// Engine options.
+    #[command(flatten)]
+    pub engine: EngineArgs,
 }

@@ -23,11 +23,10 @@ fn run(args: &RegisterArgs) -> Result<()> {
             write_all(&[(q.output.clone(), json)])
         }
         RegisterAction::Book(q) => {
-            if q.format != "csv" {
-                return Err(crate::sign::refuse("--format", "bad-format", format!("\"{}\" is not a book format", q.format), "use --format csv"));
-            }
             let entries = crate::register::open(&q.register)?.list(&q.issuer, q.year)?;
-            write_all(&[(q.output.clone(), crate::register::book::csv(&entries))])
+            let style = crate::pdf::layout::Layout::embedded_style();
+            let fonts = crate::fonts::FontSet::load(&[] as &[std::path::PathBuf], &style.font.family, &style.font.preferred)?;
+            write_all(&[(q.output.clone(), crate::register::book::make(&entries, &q.format, &q.issuer, q.year, &fonts)?)])
         }
         RegisterAction::Void { id, reason, register } => {
             if reason.trim().is_empty() {

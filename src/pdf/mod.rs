@@ -4,6 +4,7 @@ pub mod boxes;
 pub mod fields;
 pub mod geometry;
 pub mod layout;
+pub mod small;
 pub mod world;
 
 use crate::doc::Doc;

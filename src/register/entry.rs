@@ -21,6 +21,9 @@ pub struct Entry {
     pub series: String,
     /// The issuer's code.
     pub issuer: String,
+    /// The issuer's name and its parent (the book's cover).
+    #[serde(skip)]
+    pub issuer_name: (String, String),
     /// The year of its date.
     pub year: i32,
     /// Its number.
@@ -58,6 +61,8 @@ pub struct Entry {
 pub struct NewEntry {
     /// The issuer's code.
     pub issuer: String,
+    /// The issuer's name and parent.
+    pub issuer_name: (String, String),
     /// The year.
     pub year: i32,
     /// Number and symbol.
@@ -111,6 +116,7 @@ impl NewEntry {
         use chrono::Datelike;
         NewEntry {
             issuer: doc.issuer.code.clone(),
+            issuer_name: (doc.issuer.name.clone(), doc.issuer.parent.clone().unwrap_or_default()),
             year: date.year(),
             symbol,
             date: date.format("%Y-%m-%d").to_string(),

@@ -14,7 +14,7 @@ CREATE TABLE IF NOT EXISTS vanban_counters (series TEXT PRIMARY KEY, next INTEGE
 CREATE TABLE IF NOT EXISTS vanban_entries (
   id BIGSERIAL PRIMARY KEY,
   series TEXT NOT NULL, issuer TEXT NOT NULL, year INTEGER NOT NULL, number INTEGER NOT NULL,
-  symbol TEXT NOT NULL, date TEXT NOT NULL, type TEXT NOT NULL, subject TEXT NOT NULL,
+  symbol TEXT NOT NULL, date TEXT NOT NULL, issuer_name TEXT NOT NULL, parent TEXT NOT NULL, type TEXT NOT NULL, subject TEXT NOT NULL,
   signer TEXT NOT NULL, recipients TEXT NOT NULL, archive TEXT NOT NULL, copies INTEGER,
   sha256 TEXT NOT NULL UNIQUE, issued_at TEXT NOT NULL, key TEXT NOT NULL,
   voided_at TEXT, void_reason TEXT, pdf BYTEA NOT NULL,
@@ -25,7 +25,7 @@ CREATE INDEX IF NOT EXISTS vanban_entries_issuer_year ON vanban_entries (issuer,
 /// The advisory lock key of the migration ("vanban" as a number).
 const MIGRATION_LOCK: i64 = 0x7661_6e62_616e;
 
-const COLUMNS: &str = "id, series, issuer, year, number, symbol, date, type, subject, signer, recipients, archive, copies, sha256, issued_at, key, voided_at, void_reason";
+const COLUMNS: &str = "id, series, issuer, year, number, symbol, date, type, subject, signer, recipients, archive, copies, sha256, issued_at, key, voided_at, void_reason, issuer_name, parent";
 
 /// A register in PostgreSQL: a few connections, each used by one request at a time.
 pub struct Postgres {
@@ -59,6 +59,7 @@ fn row(r: &Row) -> Entry {
         issued_at: r.get(14),
         key: r.get(15),
         voided: voided_at.map(|at| Voided { at, reason: reason.unwrap_or_default() }),
+        issuer_name: (r.get(18), r.get(19)),
     }
 }
 
@@ -116,7 +117,7 @@ impl Store for Postgres {
             let next: i32 = tx.query_one("UPDATE vanban_counters SET next = next + 1 WHERE series = $1 RETURNING next - 1", &[&series.0]).map_err(err)?.get(0);
             if let Some(r) = tx.query_opt(&format!("SELECT {COLUMNS}, pdf FROM vanban_entries WHERE sha256 = $1"), &[&sha256]).map_err(err)? {
                 let e = row(&r);
-                let pdf: Vec<u8> = r.get(18);
+                let pdf: Vec<u8> = r.get(20);
                 tx.rollback().map_err(err)?;
                 return Ok((e, false, pdf));
             }
@@ -128,10 +129,10 @@ impl Store for Postgres {
             let r = tx
                 .query_one(
                     &format!(
-                        "INSERT INTO vanban_entries (series, issuer, year, number, symbol, date, type, subject, signer, recipients, archive, copies, sha256, issued_at, key, pdf) \
-                         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16) RETURNING {COLUMNS}"
+                        "INSERT INTO vanban_entries (series, issuer, year, number, symbol, date, type, subject, signer, recipients, archive, copies, sha256, issued_at, key, issuer_name, parent, pdf) \
+                         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18) RETURNING {COLUMNS}"
                     ),
-                    &[&series.0, &n.issuer, &n.year, &next, &n.symbol, &n.date, &n.doc_type, &n.subject, &n.signer, &recipients, &archive, &copies, &sha256, &n.issued_at, &n.key, &pdf],
+                    &[&series.0, &n.issuer, &n.year, &next, &n.symbol, &n.date, &n.doc_type, &n.subject, &n.signer, &recipients, &archive, &copies, &sha256, &n.issued_at, &n.key, &n.issuer_name.0, &n.issuer_name.1, &pdf],
                 )
                 .map_err(err)?;
             let e = row(&r);

@@ -13,7 +13,7 @@ CREATE TABLE IF NOT EXISTS counters (series TEXT PRIMARY KEY, next INTEGER NOT N
 CREATE TABLE IF NOT EXISTS entries (
   id INTEGER PRIMARY KEY AUTOINCREMENT,
   series TEXT NOT NULL, issuer TEXT NOT NULL, year INTEGER NOT NULL, number INTEGER NOT NULL,
-  symbol TEXT NOT NULL, date TEXT NOT NULL, type TEXT NOT NULL, subject TEXT NOT NULL,
+  symbol TEXT NOT NULL, date TEXT NOT NULL, issuer_name TEXT NOT NULL, parent TEXT NOT NULL, type TEXT NOT NULL, subject TEXT NOT NULL,
   signer TEXT NOT NULL, recipients TEXT NOT NULL, archive TEXT NOT NULL, copies INTEGER,
   sha256 TEXT NOT NULL UNIQUE, issued_at TEXT NOT NULL, key TEXT NOT NULL,
   voided_at TEXT, void_reason TEXT, pdf BLOB NOT NULL,
@@ -22,7 +22,7 @@ CREATE INDEX IF NOT EXISTS entries_issuer_year ON entries (issuer, year);
 PRAGMA user_version = 1;
 ";
 
-const COLUMNS: &str = "id, series, issuer, year, number, symbol, date, type, subject, signer, recipients, archive, copies, sha256, issued_at, key, voided_at, void_reason";
+const COLUMNS: &str = "id, series, issuer, year, number, symbol, date, type, subject, signer, recipients, archive, copies, sha256, issued_at, key, voided_at, void_reason, issuer_name, parent";
 
 /// A register in one SQLite file.
 pub struct Sqlite {
@@ -55,6 +55,7 @@ fn row(r: &rusqlite::Row) -> rusqlite::Result<Entry> {
         issued_at: r.get(14)?,
         key: r.get(15)?,
         voided: voided_at.map(|at| Voided { at, reason: reason.unwrap_or_default() }),
+        issuer_name: (r.get(18)?, r.get(19)?),
     })
 }
 
@@ -78,7 +79,7 @@ impl Sqlite {
 }
 
 fn by_sha(c: &Connection, sha: &str) -> rusqlite::Result<Option<(Entry, Vec<u8>)>> {
-    c.query_row(&format!("SELECT {COLUMNS}, pdf FROM entries WHERE sha256 = ?1"), params![sha], |r| Ok((row(r)?, r.get::<_, Vec<u8>>(18)?))).optional()
+    c.query_row(&format!("SELECT {COLUMNS}, pdf FROM entries WHERE sha256 = ?1"), params![sha], |r| Ok((row(r)?, r.get::<_, Vec<u8>>(20)?))).optional()
 }
 
 impl Store for Sqlite {
@@ -93,8 +94,8 @@ impl Store for Sqlite {
         let (pdf, n): (Vec<u8>, NewEntry) = make(next)?;
         tx.execute("INSERT INTO counters (series, next) VALUES (?1, ?2) ON CONFLICT (series) DO UPDATE SET next = excluded.next", params![series.0, next + 1]).map_err(err)?;
         tx.execute(
-            "INSERT INTO entries (series, issuer, year, number, symbol, date, type, subject, signer, recipients, archive, copies, sha256, issued_at, key, pdf) \
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
+            "INSERT INTO entries (series, issuer, year, number, symbol, date, type, subject, signer, recipients, archive, copies, sha256, issued_at, key, issuer_name, parent, pdf) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)",
             params![
                 series.0,
                 n.issuer,
@@ -111,6 +112,8 @@ impl Store for Sqlite {
                 sha256,
                 n.issued_at,
                 n.key,
+                n.issuer_name.0,
+                n.issuer_name.1,
                 pdf
             ],
         )

@@ -52,6 +52,7 @@ pub fn router(app: Arc<App>) -> Router {
         .route("/v1/sign/prepare", post(issuing::prepare))
         .route("/v1/sign/finish", post(issuing::finish))
         .route("/v1/issue", post(issuing::issue))
+        .route("/v1/envelope", post(issuing::envelope))
         .route("/v1/register", get(issuing::list))
         .route("/v1/register/book", get(issuing::book))
         .route("/v1/register/{id}", get(issuing::entry))

@@ -287,26 +287,47 @@ pub async fn void(State(app): State<Arc<App>>, Path(id): Path<i64>, headers: Hea
     Ok(axum::Json(e).into_response())
 }
 
-/// `GET /v1/register/book?issuer=CODE&year=Y&format=csv`: the book of Phụ lục IV.
-#[utoipa::path(get, path = "/v1/register/book", tag = "register", params(("issuer" = String, Query, description = "the issuer's code"), ("year" = i32, Query, description = "the year"), ("format" = Option<String>, Query, description = "csv")),
-    responses((status = 200, description = "the ten numbered columns, a row an entry (UTF-8 CSV with a byte order mark)", content_type = "text/csv"), (status = 404, description = "no-register")))]
+/// `GET /v1/register/book?issuer=CODE&year=Y&format=pdf|xlsx|csv`: the book of Phụ lục IV.
+#[utoipa::path(get, path = "/v1/register/book", tag = "register", params(("issuer" = String, Query, description = "the issuer's code"), ("year" = i32, Query, description = "the year"), ("format" = Option<String>, Query, description = "pdf (default), xlsx or csv")),
+    responses((status = 200, description = "the book: the cover (Năm, Từ ngày … đến ngày …, Từ số … đến số …, Quyển số) and the ten numbered columns, a row an entry; PDF laid out by vanban (landscape), XLSX, or UTF-8 CSV with a byte order mark"), (status = 404, description = "no-register")))]
 pub async fn book(State(app): State<Arc<App>>, q: Params) -> Result<Response, Problem> {
     let p = params(q, &["issuer", "year", "format"])?;
     let (issuer, year) = issuer_year(&p)?;
-    match p.get("format").map(String::as_str) {
-        None | Some("csv") => {}
-        Some(f) => return Err(bad(format!("format={f}: the book is made as csv"))),
-    }
+    let format = p.get("format").cloned().unwrap_or_else(|| "pdf".into());
+    let (media, ext) = match format.as_str() {
+        "pdf" => ("application/pdf", "pdf"),
+        "xlsx" => ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx"),
+        "csv" => ("text/csv; charset=utf-8", "csv"),
+        f => return Err(bad(format!("format={f}: pdf, xlsx or csv"))),
+    };
     if app.register.is_none() {
         return Err(no_register());
     }
     let a = app.clone();
-    let name = format!("so-van-ban-di-{issuer}-{year}.csv");
-    let entries = app.pool.run(&app.engine, "register", None, move |_| a.register.as_deref().map(|s| s.list(&issuer, year)).unwrap_or_else(|| Ok(Vec::new()))).await?.map_err(answer)?;
-    let mut r = crate::register::book::csv(&entries).into_response();
-    r.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static("text/csv; charset=utf-8"));
+    let name = format!("so-van-ban-di-{issuer}-{year}.{ext}");
+    let bytes = app
+        .pool
+        .run(&app.engine, "register", None, move |e| {
+            let entries = a.register.as_deref().map(|s| s.list(&issuer, year)).unwrap_or_else(|| Ok(Vec::new()))?;
+            crate::register::book::make(&entries, &format, &issuer, year, e.fonts())
+        })
+        .await?
+        .map_err(answer)?;
+    let mut r = bytes.into_response();
+    r.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static(media));
     if let Ok(v) = HeaderValue::from_str(&super::naming::disposition(&name)) {
         r.headers_mut().insert(header::CONTENT_DISPOSITION, v);
     }
     Ok(r)
+}
+
+/// `POST /v1/envelope`: the document's envelopes, a page an addressee.
+#[utoipa::path(post, path = "/v1/envelope", tag = "documents", request_body(content = Object, content_type = "application/json", description = "one document"),
+    responses((status = 200, description = "the envelopes (DL, 110 × 220 mm), one page an addressee", content_type = "application/pdf"), (status = 422, description = "the document has errors, or names no addressee")))]
+pub async fn envelope(State(app): State<Arc<App>>, headers: HeaderMap, body: Body) -> Result<Response, Problem> {
+    body::content_type(&headers, Accept::Json)?;
+    let bytes = body::read(&headers, body, app.options.max_body, app.options.read_timeout).await?;
+    let ticket = app.pool.admit()?;
+    let pdf = app.pool.run(&app.engine, "envelope", Some(ticket), move |e| e.parse(&bytes).and_then(|doc| crate::envelope::pdf(&doc, e.fonts()))).await?.map_err(Problem::from_error)?;
+    Ok(pdf_response(pdf))
 }

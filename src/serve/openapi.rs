@@ -22,6 +22,7 @@ use utoipa::OpenApi;
         super::issuing::issue,
         super::issuing::list,
         super::issuing::book,
+        super::issuing::envelope,
         super::issuing::entry,
         super::issuing::void,
         super::info::schema,

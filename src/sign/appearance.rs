@@ -7,12 +7,6 @@ use crate::error::{Error, Result};
 use crate::fonts::FontSet;
 use lopdf::{dictionary, Document, Object, ObjectId, Stream};
 use std::collections::HashMap;
-use typst::diag::{FileError, FileResult};
-use typst::foundations::{Bytes, Datetime, Duration};
-use typst::syntax::{FileId, Source};
-use typst::text::{Font, FontBook};
-use typst::utils::LazyHash;
-use typst::{Library, LibraryExt};
 
 /// The layout of an appearance: reads `/appearance.json` as data, never as markup.
 const SOURCE: &str = include_str!("../../layouts/nd30/appearance.typ");
@@ -45,81 +39,19 @@ pub struct Look {
     pub align: &'static str,
 }
 
-struct World<'a> {
-    library: LazyHash<Library>,
-    fonts: &'a FontSet,
-    main: FileId,
-    source: Source,
-    data: (FileId, Bytes),
-    image: (FileId, Bytes),
-}
-
-impl typst::World for World<'_> {
-    fn library(&self) -> &LazyHash<Library> {
-        &self.library
-    }
-    fn book(&self) -> &LazyHash<FontBook> {
-        &self.fonts.book
-    }
-    fn main(&self) -> FileId {
-        self.main
-    }
-    fn source(&self, id: FileId) -> FileResult<Source> {
-        if id == self.main { Ok(self.source.clone()) } else { Err(FileError::NotFound(id.vpath().get_without_slash().into())) }
-    }
-    fn file(&self, id: FileId) -> FileResult<Bytes> {
-        if id == self.data.0 {
-            Ok(self.data.1.clone())
-        } else if id == self.image.0 {
-            Ok(self.image.1.clone())
-        } else {
-            Err(FileError::NotFound(id.vpath().get_without_slash().into()))
-        }
-    }
-    fn font(&self, index: usize) -> Option<Font> {
-        self.fonts.fonts.get(index).cloned()
-    }
-    fn today(&self, _offset: Option<Duration>) -> Option<Datetime> {
-        Datetime::from_ymd(2000, 1, 1)
-    }
-}
-
 /// The appearance as a one-page PDF of the field's size.
 pub fn render(look: &Look, image: Option<&[u8]>, fonts: &FontSet) -> Result<Vec<u8>> {
-    use crate::pdf::world::file_id;
-    let main = file_id("/appearance.typ");
     let data = serde_json::to_vec(look).map_err(|e| Error::Internal(format!("appearance data: {e}")))?;
-    let world = World {
-        library: LazyHash::new(Library::builder().build()),
-        fonts,
-        main,
-        source: Source::new(main, SOURCE.to_string()),
-        data: (file_id("/appearance.json"), Bytes::new(data)),
-        image: (file_id("/appearance.png"), Bytes::new(image.unwrap_or_default().to_vec())),
-    };
-    let paged = typst::compile::<typst_layout::PagedDocument>(&world).output.map_err(|errs| {
-        let msg = errs.iter().map(|e| e.message.to_string()).collect::<Vec<_>>().join("; ");
-        if image.is_some() {
+    let files = vec![("/appearance.json", data), ("/appearance.png", image.unwrap_or_default().to_vec())];
+    // PDF/A-2b rules on what is drawn (fonts embedded, no forbidden features); only the page's
+    // content and resources are kept.
+    crate::pdf::small::render("/appearance.typ", SOURCE, files, fonts, "vanban-appearance", false).unwrap_or_else(|msg| {
+        Err(if image.is_some() {
             super::refuse("--image", "bad-image", format!("the image cannot be drawn: {msg}"), "give a PNG (transparent background) or a JPEG")
         } else {
             Error::Internal(format!("appearance layout: {msg}"))
-        }
-    })?;
-    let opts = typst_pdf::PdfOptions {
-        ident: typst::foundations::Smart::Custom("vanban-appearance".into()),
-        // PDF/A-2b rules on what is drawn (fonts embedded, no forbidden features); only the
-        // page's content and resources are kept.
-        standards: typst_pdf::PdfStandards::new(&[typst_pdf::PdfStandard::A_2b]).map_err(|e| Error::Internal(e.message().to_string()))?,
-        tagged: false,
-        // PDF/A wants a date; the appearance's own file is discarded, so any fixed one.
-        timestamp: Datetime::from_ymd_hms(2000, 1, 1, 0, 0, 0).and_then(|d| typst_pdf::Timestamp::new_local(d, 7 * 60)),
-        ..Default::default()
-    };
-    let out = typst_pdf::pdf(&paged, &opts).map_err(|errs| {
-        Error::Internal(format!("appearance export: {}", errs.iter().map(|e| e.message.to_string()).collect::<Vec<_>>().join("; ")))
-    });
-    typst::comemo::evict(10);
-    out
+        })
+    })
 }
 
 /// Copy the first page of `pdf` into `dst` as a Form XObject of `width` × `height` pt.
