@@ -413,3 +413,76 @@ fn three_instances_behind_nginx_share_postgresql() {
     assert_eq!(lines.len(), 2 * N, "two signatures a PDF");
     assert!(lines.iter().all(|v| v["intact"] == true && v["valid"] == true), "{}", lines.iter().find(|v| v["valid"] != true).unwrap());
 }
+
+/// The Java (JDK only) and PHP (php-cli with curl) clients of `examples/` against a live
+/// service: render, the leader through prepare/finish, issue, verify.
+#[test]
+fn java_and_php_clients() {
+    if !external() {
+        return;
+    }
+    let Some(s) = setup("issue-clients") else { return };
+    let d = &s.dir;
+    let (keys, tokens) = service_files(&s);
+    let db = format!("sqlite:{}", d.join("register.db").display());
+    let root_pem = s.pki.root();
+    let svc = Service::start(&["--keys", keys.to_str().unwrap(), "--tokens", tokens.to_str().unwrap(), "--register", &db, "--trust", root_pem.to_str().unwrap()]);
+    let base = format!("http://{}", svc.addr);
+    let chain = s.pki.chain("leader");
+    let key = s.pki.dir.join("leader.key");
+    let mut v: Value = serde_json::from_slice(&std::fs::read(fixture("ke-hoach-du-thao.json")).unwrap()).unwrap();
+    for (i, (program, args)) in [
+        (tool("java"), vec![common::root().join("examples/java/VanbanClient.java").to_string_lossy().into_owned()]),
+        (tool("php"), vec![common::root().join("examples/php/vanban-client.php").to_string_lossy().into_owned()]),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        v["subject"] = format!("Kế hoạch gửi từ chương trình {i}").into();
+        let doc = d.join(format!("doc{i}.json"));
+        std::fs::write(&doc, serde_json::to_vec(&v).unwrap()).unwrap();
+        let out = std::process::Command::new(&program)
+            .args(&args)
+            .args([base.as_str(), TOKEN, doc.to_str().unwrap(), chain.to_str().unwrap(), key.to_str().unwrap(), "van-thu"])
+            .arg(d.join(format!("out{i}")))
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{program}: {}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+        assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), format!("{:02}/KH-UBND valid", i + 1), "{program}");
+        let lines = pyhanko(&d.join(format!("out{i}")), "issued.pdf", &root_pem);
+        assert!(lines.len() == 2 && lines.iter().all(|l| l["valid"] == true), "{lines:?}");
+    }
+}
+
+/// `vanban issue` and `vanban register` on the command line, on SQLite.
+#[test]
+fn issue_on_the_command_line() {
+    let Some(s) = setup("issue-cli") else { return };
+    let d = &s.dir;
+    let drafts = Drafts::new(&s);
+    let (json, pdf) = drafts.make("Chuyển đổi số", 2026, false);
+    std::fs::write(d.join("doc.json"), &json).unwrap();
+    std::fs::write(d.join("draft.pdf"), &pdf).unwrap();
+    let reg = format!("sqlite:{}", d.join("r.db").display());
+    let pass = s.pki.pass_file();
+    let args = ["issue", "draft.pdf", "--document", "doc.json", "--register", &reg, "--p12", s.agency.to_str().unwrap(), "--pass-file", pass.to_str().unwrap(), "--date", "2026-03-09", "-o", "issued.pdf"];
+    let out = vanban(d, &args, None);
+    ok(&out);
+    assert!(String::from_utf8_lossy(&out.stderr).starts_with("01/KH-UBND 2026-03-09"), "{}", String::from_utf8_lossy(&out.stderr));
+    let (report, code) = verify(d, "issued.pdf", Some(&s.pki.root()));
+    assert_eq!(code, 0, "{report}");
+    let again = vanban(d, &args, None);
+    assert!(String::from_utf8_lossy(&again.stderr).contains("issued before"), "{}", String::from_utf8_lossy(&again.stderr));
+    let list = vanban(d, &["register", "list", "--register", &reg, "--issuer", "UBND", "--year", "2026"], None);
+    ok(&list);
+    let v: Value = serde_json::from_slice(&list.stdout).unwrap();
+    assert_eq!(v.as_array().unwrap().len(), 1);
+    let void = vanban(d, &["register", "void", "1", "--reason", "Nhầm số", "--register", &reg], None);
+    ok(&void);
+    let book = vanban(d, &["register", "book", "--register", &reg, "--issuer", "UBND", "--year", "2026", "--format", "csv"], None);
+    assert!(String::from_utf8_lossy(&book.stdout).contains("Đã hủy: Nhầm số"));
+    // A bad register URL: exit 2, named.
+    let out = vanban(d, &["register", "list", "--register", "mysql://x", "--issuer", "UBND", "--year", "2026"], None);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("bad-register"));
+}
