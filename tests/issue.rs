@@ -15,6 +15,8 @@ use std::sync::Arc;
 /// The token the e-office system holds, and one that may only render.
 const TOKEN: &str = "tok-eoffice-7f3a9c";
 const RENDER_TOKEN: &str = "tok-render-only-11";
+/// A token that may issue and sign, but only with another key.
+const OTHER_KEY_TOKEN: &str = "tok-leader-key-only-5";
 
 fn sha_hex(s: &str) -> String {
     use sha2::Digest;
@@ -80,7 +82,12 @@ fn service_files(s: &Setup) -> (PathBuf, PathBuf) {
         "series": [{"issuer": "UBND"}, {"issuer": "UBND", "secret": true}],
     });
     std::fs::write(d.join("keys.json"), serde_json::to_vec_pretty(&keys).unwrap()).unwrap();
-    let tokens = format!("# the e-office system\neoffice {} van-thu,het-han render,issue,register,sign,verify\nrender-only {} * render\n", sha_hex(TOKEN), sha_hex(RENDER_TOKEN));
+    let tokens = format!(
+        "# the e-office system\neoffice {} van-thu,het-han render,issue,register,sign,verify\nrender-only {} * render\nleader-only {} lanh-dao issue,sign\n",
+        sha_hex(TOKEN),
+        sha_hex(RENDER_TOKEN),
+        sha_hex(OTHER_KEY_TOKEN)
+    );
     std::fs::write(d.join("tokens.txt"), tokens).unwrap();
     (d.join("keys.json"), d.join("tokens.txt"))
 }
@@ -114,7 +121,11 @@ fn issue_over_http_with_sqlite() {
     assert_eq!(r.status, 401, "{}", r.text());
     assert!(r.header("www-authenticate").is_some_and(|v| v.starts_with("Bearer")));
     assert_eq!(issue(&svc.addr, "wrong", "key=van-thu", &j1, &p1).status, 401);
-    assert_eq!(issue(&svc.addr, RENDER_TOKEN, "key=van-thu", &j1, &p1).status, 403);
+    assert_eq!(issue(&svc.addr, RENDER_TOKEN, "key=van-thu", &j1, &p1).status, 403, "a render-only token cannot issue");
+    let r = issue(&svc.addr, OTHER_KEY_TOKEN, "key=van-thu", &j1, &p1);
+    assert_eq!(r.status, 403, "a key the token may not use: {}", r.text());
+    let pdf_h = [("Content-Type", "application/pdf"), ("Authorization", &auth(RENDER_TOKEN) as &str)];
+    assert_eq!(call(&svc.addr, "POST", "/v1/sign?field=signer&key=van-thu", &pdf_h, &p1).status, 403, "a render-only token cannot sign");
     let a = auth(TOKEN);
     let r = call(&svc.addr, "POST", "/v1/issue?key=van-thu", &[("Content-Type", &ct), ("Authorization", &a), ("Origin", "https://evil.example")], &body);
     assert_eq!(r.status, 403, "{}", r.text());
@@ -224,6 +235,10 @@ fn issue_over_http_with_sqlite() {
             assert!(p.contains("XÃ NAM ĐÔNG") && p.contains("Số/ký hiệu văn bản: 1284/UBND-VP") && p.contains("Kính gửi:") && p.contains(who), "{p}");
         }
     }
+
+    // Refusals are counted.
+    let metrics = call(&svc.addr, "GET", "/metrics", &[], b"").text();
+    assert!(metrics.contains("reason=\"unauthorized\"") && metrics.contains("reason=\"forbidden\""), "{metrics}");
 
     // No secret in any answer or log line.
     let log = svc.log();
@@ -342,7 +357,8 @@ fn check_numbers(results: &[(usize, u32, Vec<u8>)], n: usize) {
     }
 }
 
-/// Two processes on one SQLite file: 8 clients, 40 drafts.
+/// Two processes on one SQLite file: 8 clients, 200 drafts, one process killed and started
+/// again while they issue.
 #[test]
 fn two_processes_share_one_sqlite_file() {
     let Some(s) = setup("issue-sqlite-two") else { return };
@@ -350,11 +366,21 @@ fn two_processes_share_one_sqlite_file() {
     let (keys, tokens) = service_files(&s);
     let reg = format!("sqlite:{}", d.join("shared.db").display());
     let args = ["--keys", keys.to_str().unwrap(), "--tokens", tokens.to_str().unwrap(), "--register", &reg, "--workers", "2"];
-    let (a, b) = (Service::start(&args), Service::start(&args));
+    let addrs: Vec<String> = (0..2).map(|_| format!("127.0.0.1:{}", common::nginx::free_port())).collect();
+    let instances = std::sync::Mutex::new(addrs.iter().map(|a| Service::start_on(a, &args)).collect::<Vec<_>>());
     let drafts = Drafts::new(&s);
-    let all: Arc<Vec<_>> = Arc::new((0..40).map(|i| drafts.make(&format!("Kế hoạch số {i}"), 2026, false)).collect());
-    let results = concurrent(&[a.addr.clone(), b.addr.clone()], &all, 8, None);
-    check_numbers(&results, 40);
+    const N: usize = 200;
+    let all: Arc<Vec<_>> = Arc::new((0..N).map(|i| drafts.make(&format!("Kế hoạch số {i}"), 2026, false)).collect());
+    // One process killed with SIGKILL mid-way (its write lock, if it held one, dies with it)
+    // and started again.
+    let kill = |_: usize| {
+        std::thread::sleep(std::time::Duration::from_secs(2));
+        let mut v = instances.lock().unwrap();
+        drop(std::mem::replace(&mut v[0], Service::start_on("127.0.0.1:0", &args)));
+        drop(std::mem::replace(&mut v[0], Service::start_on(&addrs[0], &args)));
+    };
+    let results = concurrent(&addrs, &all, 8, Some(&kill));
+    check_numbers(&results, N);
 }
 
 /// Three instances behind the shipped nginx configuration, sharing one PostgreSQL: 16 clients

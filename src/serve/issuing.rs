@@ -170,7 +170,7 @@ pub async fn prepare(State(app): State<Arc<App>>, q: Params, m: Multipart) -> Re
 #[utoipa::path(post, path = "/v1/sign/finish", tag = "signatures",
     request_body(content_type = "multipart/form-data", description = "prepared (the PDF, raw or base64), state (JSON), signature (base64) or cms (DER or base64)"),
     responses((status = 200, description = "the signed PDF", content_type = "application/pdf"), (status = 422, description = "bad-signature, prepared-changed, bad-state, bad-cms")))]
-pub async fn finish(State(app): State<Arc<App>>, m: Multipart) -> Result<Response, Problem> {
+pub async fn finish(State(app): State<Arc<App>>, caller: Option<axum::Extension<Caller>>, m: Multipart) -> Result<Response, Problem> {
     let parts = parts(m, &["prepared", "state", "signature", "cms"]).await?;
     let b64 = base64::engine::general_purpose::STANDARD;
     let unb64 = |name: &str, raw: &[u8]| -> Result<Vec<u8>, Problem> {
@@ -186,7 +186,9 @@ pub async fn finish(State(app): State<Arc<App>>, m: Multipart) -> Result<Respons
         _ => return Err(bad("give the part \"signature\" (base64) or \"cms\"")),
     };
     let ticket = app.pool.admit()?;
+    let field = state.field.clone();
     let signed = app.pool.run(&app.engine, "sign", Some(ticket), move |_| sign::finish(&prepared, &state, &completion)).await?.map_err(answer)?;
+    audit(caller.map(|c| c.0).as_ref(), &format!("remote:{field}"), "sign/finish", &crate::issue::sha256_hex(&signed), None);
     Ok(pdf_response(signed))
 }
 

@@ -97,7 +97,7 @@ impl Metrics {
         out.push_str("# HELP vanban_queue_depth Requests waiting for a worker now.\n# TYPE vanban_queue_depth gauge\n");
         let _ = writeln!(out, "vanban_queue_depth {}", self.queued.load(Ordering::Relaxed));
         out.push_str("# HELP vanban_rejections_total Requests refused or cut short, by reason.\n# TYPE vanban_rejections_total counter\n");
-        for reason in ["queue-full", "draining", "render-timeout", "read-timeout", "too-large"] {
+        for reason in ["queue-full", "draining", "render-timeout", "read-timeout", "too-large", "unauthorized", "forbidden", "forbidden-origin"] {
             let n = self.rejections.lock().expect("metrics").get(reason).copied().unwrap_or(0);
             let _ = writeln!(out, "vanban_rejections_total{{reason=\"{reason}\"}} {n}");
         }
