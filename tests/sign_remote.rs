@@ -353,6 +353,33 @@ fn pkcs11_token_signs_the_seed() {
             assert_eq!((v["intact"].as_bool(), v["valid"].as_bool(), v["trusted"].as_bool()), (Some(true), Some(true), Some(true)), "{v}");
         }
     }
+
+    // The same token held by `vanban serve --keys`: the leader signs over HTTP; a key whose
+    // token is not plugged in is unavailable (503), not an error of the service.
+    let keys = serde_json::json!({"keys": {
+        "lanh-dao": {"pkcs11": module, "token": label, "key": "leader", "pin_file": d.join("pin.txt")},
+        "vang-mat": {"pkcs11": module, "token": "token đã rút ra", "key": "leader", "pin_file": d.join("pin.txt")},
+    }});
+    std::fs::write(d.join("keys.json"), keys.to_string()).unwrap();
+    let token = "tok-softhsm";
+    use sha2::Digest;
+    let sha: String = sha2::Sha256::digest(token.as_bytes()).iter().map(|b| format!("{b:02x}")).collect();
+    std::fs::write(d.join("tokens.txt"), format!("office {sha} * sign\n")).unwrap();
+    // SAFETY: no other thread of this test binary reads SOFTHSM2_CONF; the service inherits it.
+    unsafe { std::env::set_var("SOFTHSM2_CONF", &conf) };
+    let svc = common::http::Service::start(&["--keys", d.join("keys.json").to_str().unwrap(), "--tokens", d.join("tokens.txt").to_str().unwrap()]);
+    let bearer = format!("Bearer {token}");
+    let h = [("Content-Type", "application/pdf"), ("Authorization", bearer.as_str())];
+    let doc = std::fs::read(d.join("doc.pdf")).unwrap();
+    let r = svc.call("POST", "/v1/sign?field=signer&key=vang-mat", &h, &doc);
+    assert_eq!(r.status, 503, "{}", r.text());
+    assert!(r.text().contains("key-unavailable"));
+    let r = svc.call("POST", "/v1/sign?field=signer&key=lanh-dao", &h, &doc);
+    assert_eq!(r.status, 200, "{}", r.text());
+    std::fs::write(d.join("http.pdf"), &r.body).unwrap();
+    let (report, code) = verify(d, "http.pdf", Some(&s.pki.root()));
+    assert_eq!(code, 0, "{report}");
+    assert!(!svc.log().contains("123456"), "no PIN in the log");
 }
 
 /// An unregistered draft through two phases: the leader, then the agency issuing it with
