@@ -12,22 +12,42 @@ pub struct Voided {
     pub reason: String,
 }
 
-/// One issued document.
+/// One issued document: its place in the register, and the book's columns.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Entry {
     /// The register's id.
     pub id: i64,
     /// The series its number came from.
     pub series: String,
+    /// Its number.
+    pub number: u32,
+    /// The columns read from the document.
+    #[serde(flatten)]
+    pub columns: NewEntry,
+    /// SHA-256 of the signed draft it was issued from, hex.
+    pub sha256: String,
+    /// Voided, with when and why.
+    pub voided: Option<Voided>,
+}
+
+impl std::ops::Deref for Entry {
+    type Target = NewEntry;
+    fn deref(&self) -> &NewEntry {
+        &self.columns
+    }
+}
+
+/// What the issuing step records besides the number (the register adds the id, the series and
+/// the number): the columns of Phụ lục IV's book, read from the document.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct NewEntry {
     /// The issuer's code.
     pub issuer: String,
-    /// The issuer's name and its parent (the book's cover).
+    /// The issuer's name and parent (the book's cover).
     #[serde(skip)]
     pub issuer_name: (String, String),
     /// The year of its date.
     pub year: i32,
-    /// Its number.
-    pub number: u32,
     /// Number and symbol, as printed ("05/BC-UBND").
     pub symbol: String,
     /// Its date, YYYY-MM-DD.
@@ -45,45 +65,9 @@ pub struct Entry {
     pub archive: Vec<String>,
     /// How many copies (`drafter.copies`).
     pub copies: Option<u32>,
-    /// SHA-256 of the signed draft it was issued from, hex.
-    pub sha256: String,
     /// When it was issued, RFC 3339 in +07:00.
     pub issued_at: String,
     /// The key that signed it for the agency.
-    pub key: String,
-    /// Voided, with when and why.
-    pub voided: Option<Voided>,
-}
-
-/// What the issuing step records besides the number (the register adds the id, the series and
-/// the number).
-#[derive(Debug, Clone, Default)]
-pub struct NewEntry {
-    /// The issuer's code.
-    pub issuer: String,
-    /// The issuer's name and parent.
-    pub issuer_name: (String, String),
-    /// The year.
-    pub year: i32,
-    /// Number and symbol.
-    pub symbol: String,
-    /// YYYY-MM-DD.
-    pub date: String,
-    /// The type's name.
-    pub doc_type: String,
-    /// The summary.
-    pub subject: String,
-    /// The signer's name.
-    pub signer: String,
-    /// Nơi nhận without "Lưu".
-    pub recipients: Vec<String>,
-    /// The "Lưu" item's units.
-    pub archive: Vec<String>,
-    /// Copies.
-    pub copies: Option<u32>,
-    /// When, RFC 3339 +07:00.
-    pub issued_at: String,
-    /// The key.
     pub key: String,
 }
 
