@@ -267,6 +267,11 @@ fn sign_routes() {
     assert_eq!(call(&svc.addr, "POST", "/v1/sign?field=signer&key=khong-co", &pdf, &doc).status, 404);
     // The leader through prepare/finish, openssl pkeyutl standing in for the remote service.
     let chain = std::fs::read(s.pki.chain("leader")).unwrap();
+    // A multipart body over axum's own 2 MiB default is read within --max-body.
+    let big = [&doc[..], &vec![b' '; 3 << 20][..]].concat();
+    let (ct, body) = multipart(&[("pdf", &big), ("cert", &chain)]);
+    let r = call(&svc.addr, "POST", "/v1/sign/prepare?field=signer", &[("Content-Type", &ct), ("Authorization", &a)], &body);
+    assert_eq!(r.status, 200, "{}", r.text());
     let (ct, body) = multipart(&[("pdf", &doc), ("cert", &chain)]);
     let r = call(&svc.addr, "POST", "/v1/sign/prepare?field=signer", &[("Content-Type", &ct), ("Authorization", &a)], &body);
     assert_eq!(r.status, 200, "{}", r.text());

@@ -67,6 +67,9 @@ pub fn router(app: Arc<App>) -> Router {
         .route("/version", get(info::version))
         .fallback(not_found)
         .method_not_allowed_fallback(method_not_allowed)
+        // Multipart bodies (sign, issue) are read by axum's extractor: the same limit as the
+        // others' (axum's own default is 2 MiB, less than a draft with a scanned appendix).
+        .layer(axum::extract::DefaultBodyLimit::max(app.options.max_body))
         .layer(axum::middleware::from_fn_with_state(app.clone(), auth::guard))
         .with_state(app.clone());
     if let Some(origin) = &app.options.cors {
