@@ -49,7 +49,8 @@ fn answer(e: Error) -> Problem {
             let code = d.first().map_or("invalid-input", |x| x.code);
             let status = match code {
                 "already-signed" | "signer-first" | "already-numbered" | "number-required" => StatusCode::CONFLICT,
-                "certificate-expired" | "certificate-not-yet-valid" | "pkcs11-module" | "pin-locked" | "token-absent" => StatusCode::SERVICE_UNAVAILABLE,
+                // The key cannot sign now: a token pulled out or locked, a certificate out of date.
+                "certificate-expired" | "certificate-not-yet-valid" | "pkcs11" | "pkcs11-module" | "pin-locked" | "pin-expired" | "wrong-pin" | "no-such-token" => StatusCode::SERVICE_UNAVAILABLE,
                 "no-such-entry" => StatusCode::NOT_FOUND,
                 _ => StatusCode::UNPROCESSABLE_ENTITY,
             };
