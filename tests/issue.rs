@@ -214,6 +214,9 @@ fn issue_over_http_with_sqlite() {
         for want in ["SỔ ĐĂNG KÝ VĂN BẢN ĐI", "Năm: 2026", "Từ ngày 09/03/2026 đến ngày 12/03/2026", "Từ số 01 đến số 03", "Quyển số: 01", "ỦY BAN NHÂN DÂN XÃ HƯƠNG XUÂN", "Tên loại và trích yếu", "(10)", "01/KH-", "Đã hủy: Sai"] {
             assert!(text.contains(want), "book.pdf: {want}: {text}");
         }
+        // One row an entry, in the register's order.
+        let at = |w: &str| text.find(w).unwrap_or_else(|| panic!("{w} in {text}"));
+        assert!(at("thứ hai") < at("thứ ba") && at("thứ ba") < at("mật"), "rows in order: {text}");
         let (ok_, pages) = run(d, "pdfinfo", &["book.pdf"]);
         assert!(ok_ && pages.contains("841.89 x 595.276 pts (A4)"), "landscape A4: {pages}");
         let out = std::process::Command::new(tool("soffice"))
