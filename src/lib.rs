@@ -7,6 +7,7 @@
 
 pub mod batch;
 pub mod cli;
+pub mod dang;
 pub mod doc;
 pub mod docx;
 pub mod engine;

@@ -1,0 +1,86 @@
+//! The signing block of Party documents (Hướng dẫn 05-HD/VPTW 7.1): the authority prefixes
+//! with a slash, who may use which, and the chức vụ line.
+
+/// How a signer signs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Authority {
+    /// In their own name: the one title line, bold.
+    Own,
+    /// T/M (thay mặt): a cấp uỷ, its ban thường vụ, an uỷ ban kiểm tra, a hội đồng, congress organs.
+    OnBehalf,
+    /// K/T (ký thay): the deputy of a body run by one head. Never for a cấp uỷ.
+    For,
+    /// T/L (thừa lệnh): delegated by the ban thường vụ or the head.
+    ByOrder,
+    /// Q.: an acting head.
+    Acting,
+}
+
+impl Authority {
+    /// The prefix as printed ("T/M", "K/T", "T/L", "Q."); none in one's own name.
+    pub fn prefix(self) -> Option<&'static str> {
+        match self {
+            Authority::Own => None,
+            Authority::OnBehalf => Some("T/M"),
+            Authority::For => Some("K/T"),
+            Authority::ByOrder => Some("T/L"),
+            Authority::Acting => Some("Q."),
+        }
+    }
+
+    /// The choices an editor offers for the Party profile (the "Quyền hạn ký" select).
+    pub const CHOICES: [Authority; 5] = [Authority::Own, Authority::OnBehalf, Authority::For, Authority::ByOrder, Authority::Acting];
+}
+
+/// The collectives a cấp uỷ signs for: they never take K/T (a phó bí thư signs "T/M ĐẢNG UỶ /
+/// PHÓ BÍ THƯ").
+const CAP_UY: &[&str] = &["đảng uỷ", "đảng ủy", "chi bộ", "tỉnh uỷ", "tỉnh ủy", "thành uỷ", "thành ủy", "ban thường vụ", "ban chấp hành"];
+
+/// Whether `body` (the collective's name) is a cấp uỷ.
+pub fn is_cap_uy(body: &str) -> bool {
+    let b = body.to_lowercase();
+    CAP_UY.iter().any(|c| b.starts_with(c))
+}
+
+/// Whether a chức vụ names a body ("Bí thư Tỉnh uỷ" instead of "BÍ THƯ"): the guide's
+/// chức vụ carries no body name (7.1.2).
+pub fn title_names_body(title: &str) -> bool {
+    let t = title.to_lowercase();
+    CAP_UY.iter().chain(&["uỷ ban kiểm tra", "ủy ban kiểm tra", "ban tổ chức", "văn phòng"]).any(|c| t.contains(c) && !t.starts_with(c))
+}
+
+/// Whether a member signing for a collective gets a chức vụ line: bí thư, phó bí thư, chủ
+/// nhiệm, phó chủ nhiệm, chủ tịch, phó chủ tịch do; an uỷ viên does not.
+pub fn has_title_line(title: &str) -> bool {
+    let t = title.to_lowercase();
+    !(t.starts_with("uỷ viên") || t.starts_with("ủy viên"))
+}
+
+/// The lines above the signature: "T/M ĐẢNG UỶ" then "PHÓ BÍ THƯ"; in one's own name, the
+/// title alone; "Q. TRƯỞNG BAN" for an acting head; "K/T TRƯỞNG BAN" then "PHÓ TRƯỞNG BAN".
+/// `collective` is the body (T/M) or the head's title (K/T, T/L).
+pub fn lines(authority: Authority, collective: &str, title: &str) -> Vec<String> {
+    let up = crate::nd30::text::upper;
+    match authority {
+        Authority::Own => vec![up(title)],
+        Authority::Acting => vec![format!("Q. {}", up(title))],
+        Authority::OnBehalf if !has_title_line(title) || title.is_empty() => vec![format!("T/M {}", up(collective))],
+        a => vec![format!("{} {}", a.prefix().unwrap_or_default(), up(collective)), up(title)],
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn signing_lines_as_the_guide_shows_them() {
+        assert_eq!(lines(Authority::OnBehalf, "Đảng uỷ", "Phó Bí thư"), ["T/M ĐẢNG UỶ", "PHÓ BÍ THƯ"]);
+        assert_eq!(lines(Authority::OnBehalf, "Đảng uỷ", "Uỷ viên"), ["T/M ĐẢNG UỶ"], "an uỷ viên has no chức vụ line");
+        assert_eq!(lines(Authority::For, "Trưởng ban", "Phó Trưởng ban"), ["K/T TRƯỞNG BAN", "PHÓ TRƯỞNG BAN"]);
+        assert_eq!(lines(Authority::Acting, "", "Trưởng ban"), ["Q. TRƯỞNG BAN"]);
+        assert_eq!(lines(Authority::Own, "", "Trưởng ban"), ["TRƯỞNG BAN"]);
+        assert!(is_cap_uy("Đảng uỷ xã Hương Xuân") && is_cap_uy("Chi bộ thôn 3") && !is_cap_uy("Ban Tổ chức Tỉnh uỷ"));
+        assert!(title_names_body("Bí thư Tỉnh uỷ") && !title_names_body("Bí thư"));
+    }
+}
