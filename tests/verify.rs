@@ -614,7 +614,7 @@ fn revocation_data_in_the_file() {
     revoke(&pki, "leader.pem", "261201000000Z", "idx-late.txt");
     let root_arg = s.pki.root();
     let trust = ["--trust", root_arg.to_str().unwrap()];
-    let mut run = |name: &str, pdf: Vec<u8>| -> (Value, i32) {
+    let run = |name: &str, pdf: Vec<u8>| -> (Value, i32) {
         std::fs::write(d.join(format!("{name}.pdf")), pdf).unwrap();
         let (r, c, e) = judge(d, &format!("{name}.pdf"), &trust);
         assert!(c != 2, "{name}: {e}");
@@ -836,4 +836,33 @@ fn no_changed_file_is_valid() {
         }
     }
     assert!(judged > 100 && refused > 0, "judged {judged}, refused {refused}");
+}
+
+/// A document with an owner password only (restrictions on editing, as some offices set them),
+/// signed by pyHanko: read with the empty user password, valid as pdfsig says; the same signed
+/// file encrypted again by qpdf (saved in one piece) is not.
+#[test]
+fn owner_password_files() {
+    if !external() {
+        return;
+    }
+    let Some(s) = signed("verify-encrypted") else { return };
+    let d = &s.dir;
+    let (good, text) = run(d, "qpdf", &["--encrypt", "", "chu-so-huu", "256", "--", "doc.pdf", "enc.pdf"]);
+    assert!(good, "{text}");
+    let script = common::root().join("tests/data/pyhanko_sign.py");
+    let out = Command::new(tool("python3"))
+        .args([script.to_str().unwrap(), "enc.pdf", "enc-signed.pdf", "signer", s.leader.to_str().unwrap(), common::keys::PASSWORD, "sha256", "pades", "encrypted"])
+        .current_dir(d)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let (report, code, err) = judge(d, "enc-signed.pdf", &["--trust", s.pki.root().to_str().unwrap()]);
+    assert_eq!(code, 0, "{report:#} {err}");
+    assert_eq!(field(&report, "signer")["signer"], "Nguyễn Thị Bích Ngọc");
+    pdfsig_valid(d, "enc-signed.pdf", 1);
+    let (good, text) = run(d, "qpdf", &["--encrypt", "", "chu-so-huu", "256", "--", "s1.pdf", "s1-enc.pdf"]);
+    assert!(good, "{text}");
+    let (report, code, _) = judge(d, "s1-enc.pdf", &[]);
+    assert_eq!((code, report["verdict"].as_str()), (3, Some("invalid")), "{report:#}");
 }

@@ -330,15 +330,26 @@ fn text_size(height: f64) -> f64 {
 
 /// A PDF vanban may sign or read: readable and not encrypted.
 pub(crate) fn load(pdf: &[u8], place: &str) -> Result<Document> {
+    let doc = load_readable(pdf, place)?;
+    if doc.encryption_state.is_some() {
+        return Err(refuse(place, "encrypted", "the PDF is encrypted", "sign the unencrypted original: an encrypted file cannot be signed in place"));
+    }
+    Ok(doc)
+}
+
+/// A PDF that can be read: not encrypted, or encrypted with an owner password only (read
+/// with the empty user password; signature values are never encrypted). Verifying needs no
+/// more; signing in place does.
+pub(crate) fn load_readable(pdf: &[u8], place: &str) -> Result<Document> {
     if !pdf.starts_with(b"%PDF-") && !pdf.get(..1024).is_some_and(|h| h.windows(5).any(|w| w == b"%PDF-")) {
         return Err(refuse(place, "not-pdf", "not a PDF file", "give a PDF, e.g. one vanban render wrote"));
     }
-    let encrypted = || refuse(place, "encrypted", "the PDF is encrypted", "sign the unencrypted original: an encrypted file cannot be signed in place");
+    let encrypted = || refuse(place, "encrypted", "the PDF is encrypted with a password needed to open it", "give the file as it was before it was encrypted");
     let doc = Document::load_mem(pdf).map_err(|e| {
         // lopdf cannot open a file encrypted with a user password: say what it is.
         if pdf.windows(8).any(|w| w == b"/Encrypt") { encrypted() } else { refuse(place, "bad-pdf", format!("the PDF cannot be read: {e}"), "check that the file is whole") }
     })?;
-    if doc.trailer.has(b"Encrypt") || doc.encryption_state.is_some() {
+    if doc.trailer.has(b"Encrypt") && doc.encryption_state.is_none() {
         return Err(encrypted());
     }
     Ok(doc)

@@ -81,7 +81,7 @@ struct Judged {
 /// A file that is not a readable PDF is an error (exit 2); anything else is a report.
 pub fn verify(bytes: &[u8], trust: &[Certificate]) -> Result<Report> {
     let revisions = file::revisions(bytes)?;
-    let doc = super::load(bytes, "INPUT")?;
+    let doc = super::load_readable(bytes, "INPUT")?;
     let mut problems = Vec::new();
     let mut warnings = Vec::new();
     match doc.xref_recovery {
