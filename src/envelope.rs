@@ -12,7 +12,7 @@ pub fn addressees(doc: &Document) -> Vec<String> {
     if let Some(r) = doc.recipients.as_ref().filter(|r| !r.is_empty()) {
         return r.iter().map(|s| s.trim().trim_start_matches(['-', '–']).trim().trim_end_matches([';', '.', ',']).trim().to_string()).filter(|s| !s.is_empty()).collect();
     }
-    let (to, _) = crate::register::entry::distribution(doc.distribution.as_deref().unwrap_or(&[]));
+    let (to, _) = crate::nd30::distribution::split(doc.distribution.as_deref().unwrap_or(&[]));
     to.into_iter().filter(|s| !s.to_lowercase().starts_with("như trên")).collect()
 }
 

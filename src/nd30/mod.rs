@@ -3,6 +3,7 @@
 
 pub mod appendix;
 pub mod date;
+pub mod distribution;
 pub mod levels;
 pub mod numbering;
 pub mod numbers;

@@ -71,32 +71,12 @@ pub struct NewEntry {
     pub key: String,
 }
 
-/// Nơi nhận split into recipients and the units of its "Lưu" item ("Lưu: VT, VP." gives VT
-/// and VP); items lose their leading dash and trailing ";" or ".".
-pub fn distribution(items: &[String]) -> (Vec<String>, Vec<String>) {
-    let clean = |s: &str| s.trim().trim_start_matches(['-', '–', '+']).trim().trim_end_matches([';', '.', ',']).trim().to_string();
-    let mut to = Vec::new();
-    let mut archive = Vec::new();
-    for item in items {
-        let c = clean(item);
-        let lower = c.to_lowercase();
-        if let Some(rest) = lower.strip_prefix("lưu").filter(|r| r.trim_start().starts_with(':') || r.trim().is_empty()) {
-            let start = c.len() - rest.len();
-            let units = c[start..].trim_start().trim_start_matches(':');
-            archive.extend(units.split(',').map(|u| u.trim().trim_end_matches('.').to_string()).filter(|u| !u.is_empty()));
-        } else if !c.is_empty() {
-            to.push(c);
-        }
-    }
-    (to, archive)
-}
-
 impl NewEntry {
     /// The columns read from the document: type name, subject, signer, Nơi nhận, copies.
     pub fn from_document(doc: &Document, symbol: String, date: chrono::NaiveDate, issued_at: String, key: &str) -> NewEntry {
         let ty = crate::nd30::types::by_slug(&doc.doc_type).map(|t| t.name.to_string()).unwrap_or_else(|| doc.doc_type.clone());
         let signer = doc.signer.as_ref().or_else(|| doc.signers.as_ref().and_then(|s| s.first())).and_then(|s| s.name.clone()).unwrap_or_default();
-        let (recipients, archive) = distribution(doc.distribution.as_deref().unwrap_or(&[]));
+        let (recipients, archive) = crate::nd30::distribution::split(doc.distribution.as_deref().unwrap_or(&[]));
         use chrono::Datelike;
         NewEntry {
             issuer: doc.issuer.code.clone(),
@@ -113,18 +93,5 @@ impl NewEntry {
             issued_at,
             key: key.to_string(),
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn luu_gives_the_archive() {
-        let items: Vec<String> = ["Như trên;", "- Sở Nội vụ tỉnh Quảng Trị;", "- Lưu: VT, VP."].iter().map(|s| s.to_string()).collect();
-        let (to, archive) = super::distribution(&items);
-        assert_eq!(to, ["Như trên", "Sở Nội vụ tỉnh Quảng Trị"]);
-        assert_eq!(archive, ["VT", "VP"]);
-        let (_, a) = super::distribution(&["- Lưu VT.".to_string()]);
-        assert!(a.is_empty(), "'Lưu VT' without a colon is kept as a recipient: {a:?}");
     }
 }
