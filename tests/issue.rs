@@ -520,3 +520,52 @@ fn issue_on_the_command_line() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("bad-register"));
 }
+
+/// Malformed requests to the issuing routes: a clear 4xx, never a 5xx or a dead service.
+#[test]
+fn malformed_requests_are_refused() {
+    let Some(s) = setup("issue-hostile") else { return };
+    let d = &s.dir;
+    let (keys, tokens) = service_files(&s);
+    let db = format!("sqlite:{}", d.join("r.db").display());
+    let svc = Service::start(&["--keys", keys.to_str().unwrap(), "--tokens", tokens.to_str().unwrap(), "--register", &db]);
+    let a = auth(TOKEN);
+    let doc = std::fs::read(d.join("doc.pdf")).unwrap();
+    let (ct, good_parts) = multipart(&[("document", b"{}"), ("pdf", &doc)]);
+    let json = std::fs::read(fixture("ke-hoach-du-thao.json")).unwrap();
+    let (ct2, wrong_part) = multipart(&[("hello", b"x")]);
+    let (ct3, only_doc) = multipart(&[("document", &json)]);
+    let cases: Vec<(&str, &str, String, Vec<u8>)> = vec![
+        ("POST", "/v1/issue?key=van-thu", ct.clone(), good_parts.clone()),
+        ("POST", "/v1/issue?key=van-thu&date=2026-02-30", ct.clone(), good_parts.clone()),
+        ("POST", "/v1/issue?key=van-thu&extra=1", ct.clone(), good_parts.clone()),
+        ("POST", "/v1/issue?key=van-thu", ct2.clone(), wrong_part.clone()),
+        ("POST", "/v1/issue?key=van-thu", ct3.clone(), only_doc.clone()),
+        ("POST", "/v1/issue?key=van-thu", "multipart/form-data; boundary=x".into(), b"garbage".to_vec()),
+        ("POST", "/v1/issue?key=van-thu", "application/json".into(), json.clone()),
+        ("POST", "/v1/sign?field=agency&key=van-thu&number=0", "application/pdf".into(), doc.clone()),
+        ("POST", "/v1/sign?field=agency&key=van-thu&number=99999999999", "application/pdf".into(), doc.clone()),
+        ("POST", "/v1/sign?field=nothing&key=van-thu", "application/pdf".into(), doc.clone()),
+        ("POST", "/v1/sign?field=signer&key=van-thu", "application/pdf".into(), b"%PDF-1.7 cut".to_vec()),
+        ("POST", "/v1/sign?field=signer&key=van-thu&info=maybe", "application/pdf".into(), doc.clone()),
+        ("POST", "/v1/sign/prepare?field=signer", ct2.clone(), wrong_part.clone()),
+        ("POST", "/v1/sign/finish", ct3.clone(), only_doc.clone()),
+        ("GET", "/v1/register?issuer=UBND&year=abc", String::new(), Vec::new()),
+        ("GET", "/v1/register/book?issuer=UBND&year=2026&format=docx", String::new(), Vec::new()),
+        ("GET", "/v1/register/999999", String::new(), Vec::new()),
+        ("POST", "/v1/register/999999/void", "application/json".into(), br#"{"reason": "x"}"#.to_vec()),
+        ("POST", "/v1/register/1/void", "application/json".into(), b"not json".to_vec()),
+        ("POST", "/v1/envelope", "application/json".into(), b"{\"type\": 1}".to_vec()),
+        ("POST", "/v1/envelope", "application/json".into(), json.clone()),
+    ];
+    for (method, path, ctype, body) in &cases {
+        let mut headers = vec![("Authorization", a.as_str())];
+        if !ctype.is_empty() {
+            headers.push(("Content-Type", ctype.as_str()));
+        }
+        let r = call(&svc.addr, method, path, &headers, body);
+        assert!((400..500).contains(&r.status) || (r.status == 200 && path.starts_with("/v1/envelope")), "{method} {path}: {} {}", r.status, r.text());
+    }
+    assert_eq!(call(&svc.addr, "GET", "/livez", &[], b"").status, 200, "the service lives on");
+    assert!(!svc.log().contains("panicked"), "{}", svc.log());
+}
