@@ -553,6 +553,8 @@ fn malformed_requests_are_refused() {
         ("GET", "/v1/register?issuer=UBND&year=abc", String::new(), Vec::new()),
         ("GET", "/v1/register/book?issuer=UBND&year=2026&format=docx", String::new(), Vec::new()),
         ("GET", "/v1/register/999999", String::new(), Vec::new()),
+        ("GET", "/v1/register/abc", String::new(), Vec::new()),
+        ("POST", "/v1/register/abc/void", "application/json".into(), br#"{"reason": "x"}"#.to_vec()),
         ("POST", "/v1/register/999999/void", "application/json".into(), br#"{"reason": "x"}"#.to_vec()),
         ("POST", "/v1/register/1/void", "application/json".into(), b"not json".to_vec()),
         ("POST", "/v1/envelope", "application/json".into(), b"{\"type\": 1}".to_vec()),
@@ -565,6 +567,9 @@ fn malformed_requests_are_refused() {
         }
         let r = call(&svc.addr, method, path, &headers, body);
         assert!((400..500).contains(&r.status) || (r.status == 200 && path.starts_with("/v1/envelope")), "{method} {path}: {} {}", r.status, r.text());
+        if r.status >= 400 {
+            assert_eq!(r.header("content-type"), Some("application/problem+json"), "{method} {path}: {}", r.text());
+        }
     }
     assert_eq!(call(&svc.addr, "GET", "/livez", &[], b"").status, 200, "the service lives on");
     assert!(!svc.log().contains("panicked"), "{}", svc.log());

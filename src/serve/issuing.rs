@@ -9,7 +9,8 @@ use super::problem::Problem;
 use crate::error::Error;
 use crate::sign::{self, Completion, SignRequest, State as SignState};
 use axum::body::Body;
-use axum::extract::rejection::QueryRejection;
+use axum::extract::multipart::MultipartRejection;
+use axum::extract::rejection::{PathRejection, QueryRejection};
 use axum::extract::{Multipart, Path, Query, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
@@ -128,6 +129,14 @@ pub async fn sign_route(State(app): State<Arc<App>>, caller: Option<axum::Extens
     Ok(pdf_response(signed.0))
 }
 
+/// A multipart body, or why not: 415 for another content type, 400 for a bad one.
+fn multipart_body(m: Result<Multipart, MultipartRejection>) -> Result<Multipart, Problem> {
+    m.map_err(|e| match e {
+        MultipartRejection::InvalidBoundary(_) => Problem::new(StatusCode::UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", format!("{e}; send multipart/form-data with a boundary")),
+        _ => bad(format!("the multipart body: {e}")),
+    })
+}
+
 /// The named parts of a multipart body, each within the body limit.
 async fn parts(mut m: Multipart, names: &[&str]) -> Result<HashMap<String, Vec<u8>>, Problem> {
     let mut out = HashMap::new();
@@ -151,7 +160,8 @@ fn part<'a>(parts: &'a HashMap<String, Vec<u8>>, name: &str) -> Result<&'a [u8],
 #[utoipa::path(post, path = "/v1/sign/prepare", tag = "signatures", params(("field" = String, Query, description = "the field to sign")),
     request_body(content_type = "multipart/form-data", description = "pdf, cert (PEM chain), image (optional)"),
     responses((status = 200, description = "{\"prepared\": base64 PDF, \"state\": vanban-sign-state/1, \"digest\": base64 SHA-256 of the signed attributes}", content_type = "application/json")))]
-pub async fn prepare(State(app): State<Arc<App>>, q: Params, m: Multipart) -> Result<Response, Problem> {
+pub async fn prepare(State(app): State<Arc<App>>, q: Params, m: Result<Multipart, MultipartRejection>) -> Result<Response, Problem> {
+    let m = multipart_body(m)?;
     let p = params(q, &["field", "date", "number"])?;
     let field = p.get("field").cloned().ok_or_else(|| bad("name the field: field=signer"))?;
     let number = p.get("number").map(|n| n.parse::<u32>().map_err(|_| bad(format!("number={n}: a number from 1")))).transpose()?;
@@ -171,7 +181,8 @@ pub async fn prepare(State(app): State<Arc<App>>, q: Params, m: Multipart) -> Re
 #[utoipa::path(post, path = "/v1/sign/finish", tag = "signatures",
     request_body(content_type = "multipart/form-data", description = "prepared (the PDF, raw or base64), state (JSON), signature (base64) or cms (DER or base64)"),
     responses((status = 200, description = "the signed PDF", content_type = "application/pdf"), (status = 422, description = "bad-signature, prepared-changed, bad-state, bad-cms")))]
-pub async fn finish(State(app): State<Arc<App>>, caller: Option<axum::Extension<Caller>>, m: Multipart) -> Result<Response, Problem> {
+pub async fn finish(State(app): State<Arc<App>>, caller: Option<axum::Extension<Caller>>, m: Result<Multipart, MultipartRejection>) -> Result<Response, Problem> {
+    let m = multipart_body(m)?;
     let parts = parts(m, &["prepared", "state", "signature", "cms"]).await?;
     let b64 = base64::engine::general_purpose::STANDARD;
     let unb64 = |name: &str, raw: &[u8]| -> Result<Vec<u8>, Problem> {
@@ -193,6 +204,11 @@ pub async fn finish(State(app): State<Arc<App>>, caller: Option<axum::Extension<
     Ok(pdf_response(signed))
 }
 
+/// An entry's id from the path, or 400 as a problem document.
+fn entry_id(id: Result<Path<i64>, PathRejection>) -> Result<i64, Problem> {
+    id.map(|Path(id)| id).map_err(|e| bad(format!("the entry's id: {e}")))
+}
+
 fn no_register() -> Problem {
     Problem::new(StatusCode::NOT_FOUND, "no-register", "the service was started without --register")
 }
@@ -202,7 +218,8 @@ fn no_register() -> Problem {
     request_body(content_type = "multipart/form-data", description = "document (the JSON the draft was rendered from), pdf (the draft the leader signed)"),
     responses((status = 200, description = "the issued PDF; X-Vanban-Number, X-Vanban-Symbol, Location: /v1/register/{id}. The same signed draft again: the same entry and PDF", content_type = "application/pdf"),
         (status = 404, description = "no-register, no-such-key"), (status = 409, description = "already-numbered, signer-first"), (status = 422, description = "document-mismatch, date-year, no-series, …"), (status = 503, description = "key-unavailable, register-unavailable")))]
-pub async fn issue(State(app): State<Arc<App>>, caller: Option<axum::Extension<Caller>>, q: Params, m: Multipart) -> Result<Response, Problem> {
+pub async fn issue(State(app): State<Arc<App>>, caller: Option<axum::Extension<Caller>>, q: Params, m: Result<Multipart, MultipartRejection>) -> Result<Response, Problem> {
+    let m = multipart_body(m)?;
     let p = params(q, &["key", "date"])?;
     let caller = caller.map(|c| c.0);
     if app.register.is_none() {
@@ -264,7 +281,8 @@ pub async fn list(State(app): State<Arc<App>>, q: Params) -> Result<Response, Pr
 
 /// `GET /v1/register/{id}`.
 #[utoipa::path(get, path = "/v1/register/{id}", tag = "register", params(("id" = i64, Path, description = "the entry")), responses((status = 200, description = "the entry", content_type = "application/json"), (status = 404, description = "no-such-entry, no-register")))]
-pub async fn entry(State(app): State<Arc<App>>, Path(id): Path<i64>) -> Result<Response, Problem> {
+pub async fn entry(State(app): State<Arc<App>>, id: Result<Path<i64>, PathRejection>) -> Result<Response, Problem> {
+    let id = entry_id(id)?;
     if app.register.is_none() {
         return Err(no_register());
     }
@@ -276,7 +294,8 @@ pub async fn entry(State(app): State<Arc<App>>, Path(id): Path<i64>) -> Result<R
 /// `POST /v1/register/{id}/void` with `{"reason": "…"}`.
 #[utoipa::path(post, path = "/v1/register/{id}/void", tag = "register", params(("id" = i64, Path, description = "the entry")), request_body(content = Object, content_type = "application/json", description = "{\"reason\": \"…\"} (not empty)"),
     responses((status = 200, description = "the voided entry; its number is never given again", content_type = "application/json"), (status = 404, description = "no-such-entry, no-register"), (status = 422, description = "no reason")))]
-pub async fn void(State(app): State<Arc<App>>, Path(id): Path<i64>, headers: HeaderMap, body: Body) -> Result<Response, Problem> {
+pub async fn void(State(app): State<Arc<App>>, id: Result<Path<i64>, PathRejection>, headers: HeaderMap, body: Body) -> Result<Response, Problem> {
+    let id = entry_id(id)?;
     if app.register.is_none() {
         return Err(no_register());
     }
