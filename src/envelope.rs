@@ -37,6 +37,7 @@ pub fn pdf(doc: &Document, fonts: &crate::fonts::FontSet) -> Result<Vec<u8>> {
         "contact": contact,
         "number": number,
         "recipients": to,
+        "kinh_gui": crate::nd30::KINH_GUI,
     });
     let json = serde_json::to_vec(&data).map_err(|e| crate::Error::Internal(e.to_string()))?;
     crate::pdf::small::render("/envelope.typ", include_str!("../layouts/nd30/envelope.typ"), vec![("/envelope.json", json)], fonts, "vanban-envelope", true)

@@ -8,6 +8,7 @@ pub mod levels;
 pub mod numbering;
 pub mod numbers;
 pub mod ranges;
+pub mod register;
 pub mod results;
 pub mod signing;
 pub mod symbol;

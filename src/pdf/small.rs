@@ -43,6 +43,12 @@ impl typst::World for World<'_> {
     }
 }
 
+/// Typst's standard library, built once per process (every signature's appearance needs it).
+fn library() -> &'static LazyHash<Library> {
+    static LIBRARY: std::sync::OnceLock<LazyHash<Library>> = std::sync::OnceLock::new();
+    LIBRARY.get_or_init(|| LazyHash::new(Library::builder().build()))
+}
+
 /// How a layout failed: the messages of its diagnostics.
 pub fn messages(errs: &[SourceDiagnostic]) -> String {
     errs.iter().map(|e| e.message.to_string()).collect::<Vec<_>>().join("; ")
@@ -55,7 +61,7 @@ pub fn render(name: &str, source: &str, files: Vec<(&str, Vec<u8>)>, fonts: &Fon
     use super::world::file_id;
     let main = file_id(name);
     let world = World {
-        library: LazyHash::new(Library::builder().build()),
+        library: library().clone(),
         fonts,
         main,
         source: Source::new(main, source.to_string()),

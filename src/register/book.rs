@@ -3,19 +3,6 @@
 
 use super::Entry;
 
-/// The ten columns' headings, numbered as the form numbers them.
-pub const HEADINGS: [&str; 10] = [
-    "Số, ký hiệu văn bản",
-    "Ngày tháng văn bản",
-    "Tên loại và trích yếu nội dung văn bản",
-    "Người ký",
-    "Nơi nhận văn bản",
-    "Đơn vị, người nhận bản lưu",
-    "Số lượng bản",
-    "Ngày chuyển",
-    "Ký nhận",
-    "Ghi chú",
-];
 
 /// The book in `format` (`pdf`, `xlsx` or `csv`).
 pub fn make(entries: &[Entry], format: &str, issuer: &str, year: i32, fonts: &crate::fonts::FontSet) -> crate::Result<Vec<u8>> {
@@ -41,7 +28,7 @@ pub fn row(e: &Entry) -> [String; 10] {
 pub fn csv(entries: &[Entry]) -> Vec<u8> {
     let cell = |s: &str| if s.contains([',', '"', '\n', '\r', ';']) { format!("\"{}\"", s.replace('"', "\"\"")) } else { s.to_string() };
     let mut out = String::from("\u{feff}");
-    let head: Vec<String> = HEADINGS.iter().enumerate().map(|(i, h)| cell(&format!("({}) {h}", i + 1))).collect();
+    let head: Vec<String> = crate::nd30::register::BOOK_COLUMNS.iter().enumerate().map(|(i, h)| cell(&format!("({}) {h}", i + 1))).collect();
     out += &head.join(",");
     out += "\r\n";
     for e in entries {
@@ -69,7 +56,8 @@ pub fn pdf(entries: &[Entry], issuer: &str, year: i32, fonts: &crate::fonts::Fon
         "from_no": numbers.iter().min().map(|n| crate::nd30::symbol::number(Some(*n))).unwrap_or_else(|| "…".into()),
         "to_no": numbers.iter().max().map(|n| crate::nd30::symbol::number(Some(*n))).unwrap_or_else(|| "…".into()),
         "volume": "01",
-        "headings": HEADINGS,
+        "title": crate::nd30::register::BOOK_TITLE,
+        "headings": crate::nd30::register::BOOK_COLUMNS,
         "rows": entries.iter().map(row).collect::<Vec<_>>(),
     });
     let json = serde_json::to_vec(&data).map_err(|e| crate::Error::Internal(e.to_string()))?;
@@ -87,7 +75,7 @@ pub fn xlsx(entries: &[Entry]) -> crate::Result<Vec<u8>> {
         let c: String = values.iter().enumerate().map(|(i, v)| format!("<c r=\"{}{r}\" t=\"inlineStr\"><is><t xml:space=\"preserve\">{}</t></is></c>", col(i), esc(v))).collect();
         format!("<row r=\"{r}\">{c}</row>")
     };
-    let mut rows = vec![cells(1, &HEADINGS.iter().map(|h| h.to_string()).collect::<Vec<_>>()), cells(2, &(1..=10).map(|i| format!("({i})")).collect::<Vec<_>>())];
+    let mut rows = vec![cells(1, &crate::nd30::register::BOOK_COLUMNS.iter().map(|h| h.to_string()).collect::<Vec<_>>()), cells(2, &(1..=10).map(|i| format!("({i})")).collect::<Vec<_>>())];
     rows.extend(entries.iter().enumerate().map(|(i, e)| cells(i + 3, &row(e))));
     let sheet = format!(
         "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>{}</sheetData></worksheet>",

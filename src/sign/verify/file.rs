@@ -19,7 +19,12 @@ impl Revisions {
     /// Whether a signed range ending at `end` ends a revision: right after `%%EOF`, or after
     /// it and one end of line.
     pub fn is_end(&self, bytes: &[u8], end: usize) -> bool {
-        self.ends.iter().any(|&e| end == e || end == e + eol_len(&bytes[e..]))
+        self.which(bytes, end).is_some()
+    }
+
+    /// Which revision (0-based) a signed range ending at `end` ends, if it ends one.
+    pub fn which(&self, bytes: &[u8], end: usize) -> Option<usize> {
+        self.ends.iter().position(|&e| end == e || end == e + eol_len(&bytes[e..]))
     }
 
     /// The revision (1-based) that ends at or after `end`.

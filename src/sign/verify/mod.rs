@@ -98,7 +98,9 @@ pub fn verify(bytes: &[u8], trust: &[Certificate]) -> Result<Report> {
     if let Some(t) = revisions.trailing {
         problems.push(Note::new("trailing-data", format!("{} bytes follow the file's last %%EOF", bytes.len() - t), format!("có {} byte nằm sau %%EOF cuối cùng của tệp", bytes.len() - t)));
     }
-    let listed = listed_offsets(bytes, &revisions);
+    // Each revision read once: for the objects its tables list, and as a signed revision.
+    let versions: Vec<std::result::Result<Document, String>> = revisions.ends.iter().map(|&e| Document::load_mem(&bytes[..e]).map_err(|e| e.to_string())).collect();
+    let listed = listed_offsets(bytes, &revisions, &versions);
     let found = find::signatures(&doc);
     let (dss_certs, dss_data) = revocation::dss(&doc);
     let mdp = docmdp(&doc);
@@ -109,7 +111,7 @@ pub fn verify(bytes: &[u8], trust: &[Certificate]) -> Result<Report> {
         let mut r = FieldReport { field: f.name.clone(), found: f.how, page: f.page, signed: f.value.is_some(), ..Default::default() };
         let j = match (&f.value, f.holder) {
             (Some(v), Some(holder)) => {
-                let file = File { bytes, doc: &doc, revisions: &revisions, listed: &listed, last_end, problems: &problems };
+                let file = File { bytes, doc: &doc, revisions: &revisions, versions: &versions, listed: &listed, last_end, problems: &problems };
                 Some(check(&file, v, holder, mdp, trust, &dss_certs, &dss_data, &mut r))
             }
             _ => None,
@@ -142,6 +144,8 @@ struct File<'a> {
     bytes: &'a [u8],
     doc: &'a Document,
     revisions: &'a file::Revisions,
+    /// Each revision as read on its own (the file up to its end).
+    versions: &'a [std::result::Result<Document, String>],
     /// Offsets of every object some revision's cross-reference data lists.
     listed: &'a HashSet<usize>,
     last_end: usize,
@@ -151,7 +155,7 @@ struct File<'a> {
 
 /// Every offset a cross-reference section of some revision lists, and the revisions' own
 /// cross-reference streams.
-fn listed_offsets(bytes: &[u8], revisions: &file::Revisions) -> HashSet<usize> {
+fn listed_offsets(bytes: &[u8], revisions: &file::Revisions, versions: &[std::result::Result<Document, String>]) -> HashSet<usize> {
     let mut set: HashSet<usize> = revisions.startxrefs.iter().map(|&x| file::header_start(bytes, x)).collect();
     // A hybrid file's cross-reference streams (/XRefStm N in a trailer).
     let mut at = 0;
@@ -162,10 +166,7 @@ fn listed_offsets(bytes: &[u8], revisions: &file::Revisions) -> HashSet<usize> {
             set.insert(file::header_start(bytes, n));
         }
     }
-    for &e in &revisions.ends {
-        let Ok(d) = Document::load_mem(&bytes[..e]) else {
-            continue;
-        };
+    for d in versions.iter().flatten() {
         for entry in d.reference_table.entries.values() {
             if let lopdf::xref::XrefEntry::Normal { offset, .. } = entry {
                 set.insert(file::header_start(bytes, *offset as usize));
@@ -280,12 +281,17 @@ fn check(f: &File, v: &lopdf::Dictionary, holder: ObjectId, mdp: Option<(ObjectI
             rewritten(r);
         }
     } else {
-        match Document::load_mem(&bytes[..range.end]) {
+        let version: std::result::Result<&Document, String> = match revisions.which(bytes, range.end).and_then(|i| f.versions.get(i)) {
+            Some(Ok(d)) => Ok(d),
+            Some(Err(e)) => Err(e.clone()),
+            None => Err("it ends no revision".into()),
+        };
+        match version {
             Ok(before) => {
                 if before.xref_recovery == Some(lopdf::xref::XrefRecovery::Reconstructed) {
                     r.reason(Note::new("xref-repaired", "the signed revision's cross-reference data had to be rebuilt", "bảng tham chiếu chéo của phần đã ký phải dựng lại"));
                 }
-                range::check_holder(bytes, &before, holder, &range, r);
+                range::check_holder(bytes, before, holder, &range, r);
                 if !before.objects.get(&holder).zip(doc.objects.get(&holder)).is_some_and(|(a, b)| diff::same(a, b)) {
                     r.reason(Note::new(
                         "revision",
@@ -293,7 +299,7 @@ fn check(f: &File, v: &lopdf::Dictionary, holder: ObjectId, mdp: Option<(ObjectI
                         format!("từ điển chữ ký (đối tượng {} {}) bị định nghĩa lại sau khi ký", holder.0, holder.1),
                     ));
                 }
-                later(&before, doc, mdp, r);
+                later(before, doc, mdp, r);
                 let hidden = file::unlisted(bytes, range.end, f.listed);
                 if !hidden.is_empty() {
                     let list = hidden.iter().take(8).map(|((n, g), at)| format!("{n} {g} at byte {at}")).collect::<Vec<_>>().join(", ");
