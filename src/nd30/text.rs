@@ -68,9 +68,10 @@ impl Span {
     }
 }
 
-/// Inline markup of input.md: `**bold**`, `*italic*`; `\*` is a literal star; a `*`
-/// without a partner prints as itself; pairs are matched left to right, `**` before `*`,
-/// each closing at the nearest partner; nothing else is markup.
+/// Inline markup of input.md: `**bold**`, `*italic*`, `***bold italic***` (the Party
+/// guide's "1.1." headings); `\*` is a literal star; a `*` without a partner prints as
+/// itself; pairs are matched left to right, `***` before `**` before `*`, each closing at the
+/// nearest partner; nothing else is markup.
 pub fn inline(s: &str) -> Vec<Span> {
     // (char, escaped): an escaped star never pairs.
     let mut cs: Vec<(char, bool)> = Vec::with_capacity(s.len());
@@ -98,6 +99,15 @@ pub fn inline(s: &str) -> Vec<Span> {
     let (mut i, mut plain_from) = (0, 0);
     while i < cs.len() {
         if star(i) {
+            if star(i + 1) && star(i + 2) {
+                if let Some(j) = (i + 4..cs.len().saturating_sub(2)).find(|&j| star(j) && star(j + 1) && star(j + 2)) {
+                    push(text(plain_from, i), false, false);
+                    push(text(i + 3, j), true, true);
+                    i = j + 3;
+                    plain_from = i;
+                    continue;
+                }
+            }
             if star(i + 1) {
                 if let Some(j) = (i + 3..cs.len().saturating_sub(1)).find(|&j| star(j) && star(j + 1)) {
                     push(text(plain_from, i), false, false);
@@ -150,6 +160,7 @@ mod tests {
         inline(s)
             .iter()
             .map(|x| match (x.b, x.i) {
+                (true, true) => format!("<bi>{}</bi>", x.t),
                 (true, _) => format!("<b>{}</b>", x.t),
                 (_, true) => format!("<i>{}</i>", x.t),
                 _ => x.t.clone(),
@@ -167,6 +178,7 @@ mod tests {
         assert_eq!(show(r"/\* c \*/"), "/* c */");
         assert_eq!(show("#panic(\"x\") $x$ [a] <l> @r _ \\"), "#panic(\"x\") $x$ [a] <l> @r _ \\");
         assert_eq!(show("5 * 3 * 2"), "5 <i> 3 </i> 2");
+        assert_eq!(show("***1.1. Phạm vi*** và **b**"), "<bi>1.1. Phạm vi</bi> và <b>b</b>");
     }
 
     #[test]
