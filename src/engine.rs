@@ -93,7 +93,7 @@ impl Engine {
             }
         };
         if let Some(d) = &document {
-            let style = Style::resolve(&self.layout.style, d.style.as_ref(), &self.env.fonts.family, self.env.fonts.metrics());
+            let style = Style::resolve(self.layout.style_for(crate::profile::Profile::of(d)), d.style.as_ref(), &self.env.fonts.family, self.env.fonts.metrics());
             diagnostics.extend(lint::warnings(d, &style, &self.env.fonts));
         }
         let ok = diagnostics.iter().all(|d| d.severity == Severity::Warning);
@@ -117,7 +117,7 @@ impl Engine {
     /// Prepare a validated document; `input` (its JSON bytes) seeds the document id.
     pub fn prepare(&self, doc: &Document, input: &[u8]) -> Doc {
         let ident = hex(&Sha256::digest(input)[..16]);
-        let mut d = prepare(doc, &self.layout.style, &self.env.fonts, &ident);
+        let mut d = prepare(doc, self.layout.style_for(crate::profile::Profile::of(doc)), &self.env.fonts, &ident);
         d.signable = !self.options.no_signature_fields;
         d
     }

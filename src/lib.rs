@@ -22,6 +22,7 @@ pub mod model;
 pub mod nd30;
 pub mod pdf;
 pub mod preview;
+pub mod profile;
 pub mod register;
 pub mod serve;
 pub mod sign;

@@ -77,6 +77,51 @@ pub struct Sizes {
     pub appendix_title: f64,
     pub appendix_caption: f64,
     pub signing_info: f64,
+    /// The Party title "ĐẢNG CỘNG SẢN VIỆT NAM" (the Party profile's right column).
+    #[serde(default = "party_title_default")]
+    pub party_title: f64,
+}
+
+fn party_title_default() -> f64 {
+    15.0
+}
+
+/// Bold, italic, underline of one element.
+#[derive(Debug, Clone, Copy, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Face {
+    /// Bold.
+    pub bold: bool,
+    /// Italic.
+    pub italic: bool,
+    /// Underlined.
+    pub underline: bool,
+}
+
+/// The faces of the elements whose weight or style differs between profiles; both writers
+/// read them (the defaults are the decree's).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Faces {
+    /// A công văn's trích yếu under Số (ô 5b).
+    pub vv: Face,
+    /// "Kính gửi:" (the recipients themselves are upright).
+    pub kinh_gui_label: Face,
+    /// The label of Nơi nhận (its colon, when printed apart, is never underlined).
+    pub noi_nhan_label: Face,
+    /// Signing lines after the first (the chức vụ under "KT. CHỦ TỊCH"); the first is bold.
+    pub signing_title: Face,
+    /// Căn cứ lines.
+    pub basis: Face,
+    /// Urgency marks in a box (the decree) or as bold text (the Party guide).
+    pub urgency_boxed: bool,
+}
+
+impl Default for Faces {
+    fn default() -> Faces {
+        let f = |bold, italic| Face { bold, italic, underline: false };
+        Faces { vv: f(false, false), kinh_gui_label: f(false, false), noi_nhan_label: f(true, true), signing_title: f(true, false), basis: f(false, true), urgency_boxed: true }
+    }
 }
 
 /// Body text settings.
@@ -87,6 +132,10 @@ pub struct Body {
     pub indent_mm: f64,
     /// Line spacing multiple (the file's default).
     pub line_spacing: f64,
+    /// An exact line spacing in pt, the default instead of the multiple (the Party guide's
+    /// 18–22 pt "Exactly").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub line_spacing_exact_pt: Option<f64>,
     /// Space before each paragraph.
     pub paragraph_spacing_pt: f64,
     /// Inner padding of table cells.
@@ -118,8 +167,15 @@ pub struct Header {
     pub subject_rule_ratio: f64,
     /// Space above the Số / date row.
     pub number_gap_pt: f64,
+    /// Space between the right column's rule and the place and date, when the date sits
+    /// under the title (the Party header).
+    #[serde(default)]
+    pub date_gap_pt: f64,
     /// Space above the type line.
     pub title_gap_pt: f64,
+    /// Space above the five hyphens under a Party trích yếu.
+    #[serde(default)]
+    pub hyphens_gap_pt: f64,
     /// Space above Kính gửi.
     pub kinh_gui_gap_pt: f64,
     /// Space above the body.
@@ -190,6 +246,9 @@ pub struct StyleFile {
     pub closing: Closing,
     /// Page numbers.
     pub page_number: PageNumber,
+    /// Faces of the elements that differ between profiles.
+    #[serde(default)]
+    pub faces: Faces,
 }
 
 impl StyleFile {
@@ -272,6 +331,10 @@ pub struct Style {
     pub page_number: PageNumber,
     /// The font's vertical metrics.
     pub metrics: LineMetrics,
+    /// Faces of the elements that differ between profiles.
+    pub faces: Faces,
+    /// Printed on both sides: even pages mirror the left and right margins.
+    pub duplex: bool,
 }
 
 impl Style {
@@ -283,11 +346,16 @@ impl Style {
             margins_mm: file.margins_mm.clone(),
             sizes_pt: file.sizes_pt.clone(),
             body: file.body.clone(),
-            line_spacing: LineSpacing::Multiple(file.body.line_spacing),
+            line_spacing: match file.body.line_spacing_exact_pt {
+                Some(pt) => LineSpacing::Exact(pt),
+                None => LineSpacing::Multiple(file.body.line_spacing),
+            },
             header: file.header.clone(),
             closing: file.closing.clone(),
             page_number: file.page_number.clone(),
             metrics,
+            faces: file.faces.clone(),
+            duplex: false,
         };
         let Some(i) = input else { return s };
         if let Some(b) = i.body_size {
@@ -302,6 +370,7 @@ impl Style {
             s.sizes_pt.tieu_ngu = h + 1.0;
             s.sizes_pt.place_date = h + 1.0;
         }
+        s.duplex = i.duplex == Some(true);
         if let Some(mm) = i.indent.as_deref().and_then(length_mm) {
             s.body.indent_mm = mm;
         }

@@ -2,9 +2,10 @@
 //! the string rules of Party documents, beside [`crate::nd30`]. Where a rule is the decree's
 //! too (the number's zero padding, the date's words), it lives there once and is used here.
 //!
-//! Not yet read by the writers: this is the rule table the Party profile's layout, lint and
-//! importer will ask (issue 27).
+//! The Party document builder (`doc::party`), the validator, the lint and the importer ask
+//! these; the writers only draw what the builder prepared.
 
+pub mod appendix;
 pub mod signing;
 pub mod symbol;
 pub mod text;
@@ -23,4 +24,33 @@ pub const NOI_NHAN: &str = "Nơi nhận";
 /// words (day below 10 and months 1–2 zero-padded), shared.
 pub fn date_line(place: &str, date: &crate::nd30::date::DocDate) -> String {
     crate::nd30::date::date_line(place, date)
+}
+
+/// Circulation notices printed centred at the foot of the last page, 10 mm from the bottom
+/// edge (HD05 II.4.1); every other notice goes top right of page 1 (ô 11a).
+pub fn foot_notice(text: &str) -> bool {
+    crate::nd30::text::lower(text).trim().starts_with("không phổ biến")
+}
+
+/// A công văn's trích yếu starts "về việc" (HD05's example; no "V/v").
+pub fn ve_viec(subject: &str) -> String {
+    let s = subject.trim();
+    let low = crate::nd30::text::lower(s);
+    if low.starts_with("về việc") {
+        s.to_string()
+    } else if let Some(rest) = s.strip_prefix("V/v").or_else(|| s.strip_prefix("v/v")) {
+        format!("về việc {}", rest.trim_start())
+    } else {
+        format!("về việc {s}")
+    }
+}
+
+/// The drafter line (ô 12): initials in capitals, "-", the number of copies ("VP-30"), as
+/// HD36's table writes it ("ABC-268").
+pub fn drafter_line(d: &crate::model::Drafter) -> String {
+    let initials = crate::nd30::text::upper(d.initials.trim().trim_end_matches('.'));
+    match d.copies {
+        Some(n) => format!("{initials}-{n}"),
+        None => initials,
+    }
 }

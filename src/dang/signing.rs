@@ -84,3 +84,25 @@ mod tests {
         assert!(title_names_body("Bí thư Tỉnh uỷ") && !title_names_body("Bí thư"));
     }
 }
+
+/// The signing lines of a contract signer in a Party document: `on_behalf_of` T/M, `for`
+/// K/T, `by_order_of` T/L, `acting` Q., else the title alone (bold); explicit `lines` as
+/// given, upper case.
+pub fn signer_lines(s: &crate::model::Signer) -> Vec<String> {
+    if let Some(lines) = &s.lines {
+        return lines.iter().map(|l| l.trim()).filter(|l| !l.is_empty()).map(crate::nd30::text::upper).collect();
+    }
+    let title = s.title.as_deref().unwrap_or("").trim();
+    let (authority, collective) = if let Some(c) = &s.on_behalf_of {
+        (Authority::OnBehalf, c.as_str())
+    } else if let Some(c) = &s.for_ {
+        (Authority::For, c.as_str())
+    } else if let Some(c) = &s.by_order_of {
+        (Authority::ByOrder, c.as_str())
+    } else if s.acting == Some(true) {
+        (Authority::Acting, "")
+    } else {
+        (Authority::Own, "")
+    };
+    lines(authority, collective.trim(), title).into_iter().filter(|l| !l.trim().is_empty()).collect()
+}

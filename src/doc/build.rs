@@ -4,7 +4,7 @@ use super::body::BodyBuilder;
 use super::closing::closing;
 use super::forms;
 use super::grid::{columns, rule_pt, widest_mm, Measured};
-use super::{Doc, Header, Mark, Meta, Recipients, Title};
+use super::{Doc, Header, Line, Mark, Meta, Recipients, Title};
 use crate::fonts::FontSet;
 use crate::model::Document;
 use crate::nd30::date::{date_line, date_line_parts, DocDate};
@@ -20,8 +20,12 @@ use chrono::Datelike;
 /// 32,767 bytes in a string, and the PDF writes these in UTF-16, up to 4 bytes a character.
 pub const META_MAX_CHARS: usize = 8_000;
 
-/// Prepare a validated document for layout. `ident` identifies the input (a hash).
+/// Prepare a validated document for layout with its profile's style file. `ident`
+/// identifies the input (a hash).
 pub fn prepare(d: &Document, file: &StyleFile, fonts: &FontSet, ident: &str) -> Doc {
+    if crate::profile::Profile::of(d) == crate::profile::Profile::Dang {
+        return super::party::prepare(d, file, fonts, ident);
+    }
     let style = Style::resolve(file, d.style.as_ref(), &fonts.family, fonts.metrics());
     let ty = by_slug(&d.doc_type).expect("validated type");
     let date = DocDate::parse(&d.date).expect("validated date");
@@ -76,9 +80,14 @@ pub fn prepare(d: &Document, file: &StyleFile, fonts: &FontSet, ident: &str) -> 
         issuer,
         number,
         vv,
-        quoc_hieu: QUOC_HIEU.to_string(),
-        tieu_ngu: TIEU_NGU.to_string(),
-        tieu_ngu_rule_pt: fonts.width_pt(TIEU_NGU, sz.tieu_ngu, true, false),
+        star: None,
+        right: vec![
+            Line { element: "quoc_hieu", text: QUOC_HIEU.into(), size: sz.quoc_hieu, bold: true, italic: false },
+            Line { element: "tieu_ngu", text: TIEU_NGU.into(), size: sz.tieu_ngu, bold: true, italic: false },
+        ],
+        right_rule: ("tieu_ngu_rule", fonts.width_pt(TIEU_NGU, sz.tieu_ngu, true, false)),
+        date_under_title: false,
+        below_number: Vec::new(),
         number_parts: number_line_parts(d.number, &sym),
         date_parts: place_date.as_ref().and_then(|_| date_line_parts(&d.place, &date)),
         place_date,
@@ -101,6 +110,7 @@ pub fn prepare(d: &Document, file: &StyleFile, fonts: &FontSet, ident: &str) -> 
         } else {
             0.0
         },
+        hyphens: None,
         type_line,
         subject,
         circulation: d.circulation.as_deref().map(str::trim).filter(|c| !c.is_empty()).map(|c| mark(&upper(c), false, &style, fonts)),
@@ -136,6 +146,9 @@ pub fn prepare(d: &Document, file: &StyleFile, fonts: &FontSet, ident: &str) -> 
             lang: "vi".into(),
         },
         contact: forms::contact(d),
+        contact_at: "first-page",
+        top_notice: None,
+        foot_notice: None,
         info,
         signable: true,
         appendices,
@@ -161,12 +174,23 @@ pub fn mark(text: &str, red: bool, style: &Style, fonts: &FontSet) -> Mark {
     let pad_pt = ((h_mm * PT_PER_MM - line) / 2.0).round().max(0.0);
     // A box never narrower than its text with the style's room on each side.
     let fit = text_mm + 2.0 * style.header.mark_side_padding_mm;
-    Mark { text: text.to_string(), red, w_mm: decree.unwrap_or(0.0).max(fit), h_mm, pad_pt }
+    Mark { text: text.to_string(), red, w_mm: decree.unwrap_or(0.0).max(fit), h_mm, pad_pt, boxed: true }
 }
 
 /// Kính gửi: one recipient on the label's line; several as "- X;" lines whose dashes align
 /// just after the label, the block centred on the text width. Công điện and giấy mời print
 /// their own lead line instead, then the recipients as a dash list.
+pub(super) fn recipients_list(items: Vec<String>, label: &str, style: &Style, fonts: &FontSet) -> Recipients {
+    let size = style.sizes_pt.kinh_gui;
+    let f = &style.faces.kinh_gui_label;
+    let label_pt = fonts.width_pt(&format!("{label} "), size, f.bold, f.italic);
+    let widest = items.iter().map(|i| fonts.width_pt(i, size, false, false)).fold(0.0, f64::max);
+    let text_pt = style.text_width_mm() * PT_PER_MM;
+    let indent_pt = ((text_pt - label_pt - widest) / 2.0).max(0.0);
+    let mode = if items.is_empty() { "none" } else { "list" };
+    Recipients { mode, lead: vec![], label: label.into(), items, indent_pt, label_pt }
+}
+
 fn recipients(d: &Document, style: &Style, fonts: &FontSet) -> Recipients {
     let list = d.recipients.as_deref().unwrap_or(&[]);
     let size = style.sizes_pt.kinh_gui;

@@ -69,6 +69,7 @@ pub fn closing(
         right_mm,
         gutter_mm,
         label: NOI_NHAN.into(),
+        label_suffix: String::new(),
         distribution: dash_items(distribution.unwrap_or(&[])),
         drafter: drafter.map(drafter_line),
         signers: blocks,

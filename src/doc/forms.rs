@@ -125,6 +125,7 @@ pub fn appendices(d: &Document, ty: &DocType, date: &DocDate, sym: &str, style: 
             landscape,
             label,
             rule_pt: rule_pt(fonts, &measured, style.header.subject_rule_ratio, style.text_width_mm()),
+            hyphens: None,
             title,
             caption,
             body,

@@ -8,6 +8,7 @@ mod build;
 mod closing;
 mod forms;
 mod grid;
+mod party;
 
 pub use build::prepare;
 pub use grid::wrapped_widths;
@@ -34,8 +35,17 @@ pub struct Doc {
     pub body: Vec<Para>,
     /// Nơi nhận and the signature block.
     pub closing: Closing,
-    /// Address lines at the foot of page 1 (ô 13).
+    /// Address lines (ô 13), under a full-width rule.
     pub contact: Vec<String>,
+    /// Where the address lines go: "first-page" (the decree: the foot of page 1) or
+    /// "after-closing" (the Party guide: the last page, after the closing).
+    pub contact_at: &'static str,
+    /// A notice at the top right of page 1, 10 mm from the top edge (the Party guide's ô
+    /// 11a: "TÀI LIỆU THU HỒI", "LƯU HÀNH NỘI BỘ").
+    pub top_notice: Option<Line>,
+    /// A notice centred at the foot of the last page, 10 mm from the bottom edge (the Party
+    /// guide's "KHÔNG PHỔ BIẾN TRÊN PHƯƠNG TIỆN THÔNG TIN ĐẠI CHÚNG").
+    pub foot_notice: Option<Line>,
     /// Signing information of an electronic copy, 10 pt at the top right of page 1 (ô 14).
     pub info: Vec<String>,
     /// The PDF gets signature fields (the engine's choice): an electronic copy's ô 14 is then
@@ -58,6 +68,8 @@ pub struct AppendixDoc {
     pub caption: String,
     /// Rule under the caption, pt.
     pub rule_pt: f64,
+    /// Text under the caption instead of a rule (the Party guide's "-----").
+    pub hyphens: Option<String>,
     /// Its body, numbered afresh.
     pub body: Vec<Para>,
     /// Set on landscape pages (it opens with a wide table).
@@ -102,6 +114,21 @@ pub struct Meta {
     pub lang: String,
 }
 
+/// One line of text with its size and face, named for `vanban layout`.
+#[derive(Debug, Clone, Serialize)]
+pub struct Line {
+    /// The element's name (`quoc_hieu`, `dang_title`, `draft`…).
+    pub element: &'static str,
+    /// The text, as printed.
+    pub text: String,
+    /// Size, pt.
+    pub size: f64,
+    /// Bold.
+    pub bold: bool,
+    /// Italic.
+    pub italic: bool,
+}
+
 /// The header table: two columns.
 #[derive(Debug, Clone, Serialize)]
 pub struct Header {
@@ -121,14 +148,20 @@ pub struct Header {
     pub number: String,
     /// Công văn: "V/v …" lines.
     pub vv: Vec<Vec<Span>>,
-    /// Quốc hiệu.
-    pub quoc_hieu: String,
-    /// Tiêu ngữ.
-    pub tieu_ngu: String,
-    /// Rule under the Tiêu ngữ (its text width), pt.
-    pub tieu_ngu_rule_pt: f64,
+    /// A mark under the issuer instead of a rule (the Party guide's star), centred.
+    pub star: Option<String>,
+    /// The right column's lines (the decree: Quốc hiệu and Tiêu ngữ; the Party guide: its
+    /// title).
+    pub right: Vec<Line>,
+    /// The rule under them: its element name and length (the text width of the last), pt.
+    pub right_rule: (&'static str, f64),
     /// Place and date; none for biên bản.
     pub place_date: Option<String>,
+    /// The place and date sit in the right column under its rule (the Party guide), not on
+    /// the Số row (the decree).
+    pub date_under_title: bool,
+    /// Lines under Số and the marks (the Party guide's draft mark).
+    pub below_number: Vec<Line>,
     /// An unregistered draft's number line cut at its blank (before, blank, after).
     pub number_parts: Option<[String; 3]>,
     /// An undated draft's date line cut at its blanks (before, day, middle, month, after).
@@ -151,6 +184,8 @@ pub struct Mark {
     /// Space between the text line and the box's top and bottom, whole pt (Word's border
     /// spacing is in points), so that the box is `h_mm` high around a single line.
     pub pad_pt: f64,
+    /// Drawn in a box (the decree; a Party urgency mark is bold text without one).
+    pub boxed: bool,
 }
 
 /// Type line and trích yếu.
@@ -162,6 +197,8 @@ pub struct Title {
     pub subject: Vec<Vec<Span>>,
     /// Rule under the title block, pt (0: none).
     pub rule_pt: f64,
+    /// Text under the title block instead of a rule (the Party guide's "-----").
+    pub hyphens: Option<String>,
     /// Circulation mark (ô 11), centred under the title block.
     pub circulation: Option<Mark>,
 }
@@ -173,7 +210,7 @@ pub struct Recipients {
     pub mode: &'static str,
     /// The lead line in "lead" mode.
     pub lead: Vec<Span>,
-    /// "Kính gửi:".
+    /// "Kính gửi:" ("Kính trình:" for a Party tờ trình).
     pub label: String,
     /// Single: "UBND huyện Nam Đông." — list: "- UBND huyện Nam Đông;" …
     pub items: Vec<String>,
@@ -242,8 +279,11 @@ pub struct Closing {
     pub right_mm: f64,
     /// Clear space at the right end of the left column, mm.
     pub gutter_mm: f64,
-    /// "Nơi nhận:".
+    /// "Nơi nhận:" (the decree), or "Nơi nhận" whose `label_suffix` ":" is printed apart,
+    /// not underlined (the Party guide).
     pub label: String,
+    /// Printed right after the label in the plain face.
+    pub label_suffix: String,
     /// "- Như trên;" … "- Lưu: VT."
     pub distribution: Vec<String>,
     /// Drafter and copies (ô 12), "PL.(300)".

@@ -31,7 +31,7 @@ fn sign_paras(b: &SignBlock, k: usize, marks: Marks, s: &Style, gap: f64) -> Vec
     let m = &s.metrics;
     let mut out: Vec<Paragraph> = Vec::new();
     for (i, l) in b.signing.iter().enumerate() {
-        let p = para(st::SIGNING, l);
+        let p = para(if i == 0 { st::SIGNING } else { st::SIGNING_TITLE }, l);
         out.push(if i == 0 { before(p, gap) } else { p });
     }
     let name = if k == 0 { marks.name.to_string() } else { format!("{}_{}", marks.name, k + 1) };
@@ -71,10 +71,16 @@ fn sign_paras(b: &SignBlock, k: usize, marks: Marks, s: &Style, gap: f64) -> Vec
 }
 
 /// "Nơi nhận:", the items, the drafter line.
-fn noi_nhan(c: &Closing, gap: f64) -> Vec<Paragraph> {
+fn noi_nhan(c: &Closing, s: &Style, gap: f64) -> Vec<Paragraph> {
     let mut out = Vec::new();
     if !c.distribution.is_empty() {
-        out.push(before(para(st::NOI_NHAN, &c.label), gap));
+        let mut label = Paragraph::new().style(st::NOI_NHAN).add_run(super::header::faced_run(&c.label, s.faces.noi_nhan_label));
+        if !c.label_suffix.is_empty() {
+            // The colon is not underlined (the Party guide's own pages); the style's weight and
+            // slant are the label's.
+            label = label.add_run(Run::new().add_text(&c.label_suffix));
+        }
+        out.push(before(label, gap));
         out.extend(c.distribution.iter().map(|i| para(st::NOI_NHAN_ITEM, i)));
     }
     if let Some(d) = &c.drafter {
@@ -90,7 +96,7 @@ pub fn blocks(c: &Closing, s: &Style, gap: f64, marks: Marks) -> Vec<Block> {
     if c.signers.len() <= 1 {
         // "Nơi nhận:" level with the first signing line: the same shift as the PDF layout.
         let shift = s.metrics.ascent * (z.signing - z.noi_nhan_label);
-        let mut left = noi_nhan(c, gap + shift);
+        let mut left = noi_nhan(c, s, gap + shift);
         if left.is_empty() {
             left.push(Paragraph::new().style(st::NOI_NHAN_ITEM));
         }
@@ -107,7 +113,7 @@ pub fn blocks(c: &Closing, s: &Style, gap: f64, marks: Marks) -> Vec<Block> {
     let cells = c.signers.iter().enumerate().map(|(k, b)| cell(w, sign_paras(b, k, marks, s, gap))).collect();
     let widths = vec![w; c.signers.len()];
     let mut out = vec![Block::T(layout_table(&widths, vec![TableRow::new(cells).cant_split()]))];
-    let left = noi_nhan(c, s.closing.gap_above_pt);
+    let left = noi_nhan(c, s, s.closing.gap_above_pt);
     if !left.is_empty() {
         let row = TableRow::new(vec![cell(c.left_mm, left), cell(c.right_mm, vec![Paragraph::new().style(st::NOI_NHAN_ITEM)])]);
         out.push(Block::T(layout_table(&[c.left_mm, c.right_mm], vec![row])));

@@ -23,6 +23,9 @@ pub fn appendix(a: &AppendixDoc, doc: &Doc) -> Vec<Block> {
     if a.rule_pt > 0.0 {
         out.push(Block::P(rule(s.text_width_mm(), 0.0, a.rule_pt, s.header.rule_thickness_pt)));
     }
+    if let Some(hy) = &a.hyphens {
+        out.push(Block::P(before(para(st::HYPHENS, hy), s.header.hyphens_gap_pt)));
+    }
     out.extend(body::blocks(&a.body, doc, s.header.body_gap_pt));
     out
 }
@@ -52,7 +55,7 @@ pub fn copy(doc: &Doc) -> Vec<Block> {
 pub fn first_footer(doc: &Doc) -> Footer {
     let s = &doc.style;
     let mut f = Footer::new();
-    if doc.contact.is_empty() {
+    if doc.contact.is_empty() || doc.contact_at != "first-page" {
         return f.add_paragraph(Paragraph::new().style(st::CONTACT));
     }
     for (k, l) in doc.contact.iter().enumerate() {
@@ -72,6 +75,10 @@ pub fn first_footer(doc: &Doc) -> Footer {
 /// The first page's header: empty, or an electronic copy's signing information (ô 14).
 pub fn first_header(doc: &Doc) -> Header {
     let mut h = Header::new();
+    if let Some(n) = &doc.top_notice {
+        // The Party guide's ô 11a: top right, at the header's distance (10 mm) from the edge.
+        return h.add_paragraph(para(st::NOTICE, &n.text).align(AlignmentType::Right));
+    }
     if doc.info.is_empty() {
         return h.add_paragraph(Paragraph::new().style(st::PAGE_NUMBER));
     }
@@ -79,4 +86,31 @@ pub fn first_header(doc: &Doc) -> Header {
         h = h.add_paragraph(para(st::SIGNING_INFO, l));
     }
     h
+}
+
+/// The Party guide's ô 13 on the last page: the address lines after the closing, under a
+/// full-width rule; and a foot notice ("KHÔNG PHỔ BIẾN …") in a frame centred 10 mm above
+/// the bottom edge of that page.
+pub fn after_closing(doc: &Doc) -> Vec<Block> {
+    let s = &doc.style;
+    let mut out = Vec::new();
+    if doc.contact_at == "after-closing" {
+        for (k, l) in doc.contact.iter().enumerate() {
+            let mut p = para(st::CONTACT, l);
+            if k == 0 {
+                let b = ParagraphBorder::new(ParagraphBorderPosition::Top).val(BorderType::Single).size((s.header.rule_thickness_pt * 8.0).round() as usize).space(1).color("000000");
+                p.property = p.property.set_borders(ParagraphBorders::with_empty().set(b));
+                p = before(p, s.closing.gap_above_pt);
+            }
+            out.push(Block::P(p));
+        }
+    }
+    if let Some(n) = &doc.foot_notice {
+        let m = &s.metrics;
+        let line_mm = (m.ascent + m.descent + m.gap) * n.size / crate::nd30::ranges::PT_PER_MM;
+        let y = s.page.height_mm - s.page_number.distance_mm - line_mm;
+        let p = para(st::NOTICE, &n.text).align(AlignmentType::Center).wrap("around").v_anchor("page").h_anchor("margin").x_align("center").frame_y(super::units::mm(y));
+        out.push(Block::P(p));
+    }
+    out
 }

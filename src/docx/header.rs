@@ -55,6 +55,13 @@ pub fn layout_table(widths_mm: &[f64], rows: Vec<TableRow>) -> Table {
 /// A boxed mark (KHẨN, MẬT, LƯU HÀNH NỘI BỘ) centred in a box `width_mm` wide that ends
 /// `end_mm` early: a paragraph with a border on every side, its indents leaving the box.
 pub fn mark(m: &Mark, style: &str, width_mm: f64, end_mm: f64, thickness_pt: f64) -> Paragraph {
+    if !m.boxed {
+        let mut run = Run::new().add_text(&m.text).bold();
+        if m.red {
+            run = run.color("FF0000");
+        }
+        return Paragraph::new().style(style).indent(Some(0), None, Some(mm(end_mm)), None).add_run(run);
+    }
     let avail = width_mm - end_mm;
     let side = ((avail - m.w_mm) / 2.0).max(0.0);
     let color = if m.red { "FF0000" } else { "000000" };
@@ -79,6 +86,35 @@ pub fn mark(m: &Mark, style: &str, width_mm: f64, end_mm: f64, thickness_pt: f64
     p
 }
 
+/// The paragraph style of a line of the right column, by its element.
+fn right_style(element: &str) -> &'static str {
+    match element {
+        "quoc_hieu" => st::QUOC_HIEU,
+        "tieu_ngu" => st::TIEU_NGU,
+        _ => st::PARTY_TITLE,
+    }
+}
+
+/// A run in a face of the style file.
+pub fn faced_run(text: &str, f: crate::style::Face) -> Run {
+    let mut r = Run::new().add_text(text);
+    if f.bold {
+        r = r.bold();
+    }
+    if f.italic {
+        r = r.italic();
+    }
+    if f.underline {
+        r = r.underline("single");
+    }
+    r
+}
+
+/// "Kính gửi:" in its face, then " X" upright.
+fn labelled(label: &str, item: &str, f: crate::style::Face) -> Paragraph {
+    Paragraph::new().style(st::KINH_GUI).add_run(faced_run(label, f)).add_run(Run::new().add_text(format!(" {item}")))
+}
+
 /// The header table, the title block and Kính gửi.
 pub fn blocks(doc: &Doc) -> Vec<Block> {
     let mut out: Vec<Block> = Vec::new();
@@ -90,11 +126,16 @@ pub fn blocks(doc: &Doc) -> Vec<Block> {
     if h.issuer_rule_pt > 0.0 {
         left.push(rule(h.left_mm, h.gutter_mm, h.issuer_rule_pt, s.header.rule_thickness_pt));
     }
-    let right = vec![
-        para(st::QUOC_HIEU, &h.quoc_hieu),
-        para(st::TIEU_NGU, &h.tieu_ngu),
-        rule(h.right_mm, 0.0, h.tieu_ngu_rule_pt, s.header.rule_thickness_pt),
-    ];
+    if let Some(star) = &h.star {
+        left.push(para(st::STAR, star));
+    }
+    let mut right: Vec<Paragraph> = h.right.iter().map(|l| para(right_style(l.element), &l.text)).collect();
+    right.push(rule(h.right_mm, 0.0, h.right_rule.1, s.header.rule_thickness_pt));
+    if h.date_under_title {
+        if let Some(pd) = &h.place_date {
+            right.push(before(para(st::PLACE_DATE, pd), s.header.date_gap_pt));
+        }
+    }
     let gap = s.header.number_gap_pt;
     let mut left2 = vec![before(para(st::NUMBER, &h.number), gap)];
     for (k, l) in h.vv.iter().enumerate() {
@@ -105,9 +146,10 @@ pub fn blocks(doc: &Doc) -> Vec<Block> {
     for m in &h.marks {
         left2.push(before(mark(m, st::MARK, h.left_mm, h.gutter_mm, s.header.rule_thickness_pt), gap));
     }
+    left2.extend(h.below_number.iter().map(|l| para(st::BELOW_NUMBER, &l.text)));
     let right2 = match &h.place_date {
-        Some(pd) => vec![before(para(st::PLACE_DATE, pd), gap)],
-        None => vec![Paragraph::new().style(st::PLACE_DATE)],
+        Some(pd) if !h.date_under_title => vec![before(para(st::PLACE_DATE, pd), gap)],
+        _ => vec![Paragraph::new().style(st::PLACE_DATE)],
     };
     let rows = vec![
         TableRow::new(vec![cell(h.left_mm, left), cell(h.right_mm, right)]),
@@ -134,6 +176,9 @@ pub fn blocks(doc: &Doc) -> Vec<Block> {
     if t.rule_pt > 0.0 {
         title.push(rule(s.text_width_mm(), 0.0, t.rule_pt, s.header.rule_thickness_pt));
     }
+    if let Some(hy) = &t.hyphens {
+        title.push(before(para(st::HYPHENS, hy), s.header.hyphens_gap_pt));
+    }
     if let Some(c) = &t.circulation {
         title.push(before(mark(c, st::CIRCULATION, s.text_width_mm(), 0.0, s.header.rule_thickness_pt), s.header.number_gap_pt));
     }
@@ -153,14 +198,14 @@ pub fn blocks(doc: &Doc) -> Vec<Block> {
             }
         }
         "single" => {
-            let p = para(st::KINH_GUI, &format!("{} {}", r.label, r.items[0])).align(AlignmentType::Center);
+            let p = labelled(&r.label, &r.items[0], s.faces.kinh_gui_label).align(AlignmentType::Center);
             out.push(Block::P(before(p, gap)));
         }
         "list" => {
             for (k, item) in r.items.iter().enumerate() {
                 let left = Some(pt(r.indent_pt + r.label_pt));
                 let p = if k == 0 {
-                    let p = para(st::KINH_GUI, &format!("{} {item}", r.label)).indent(left, Some(SpecialIndentType::Hanging(pt(r.label_pt))), None, None);
+                    let p = labelled(&r.label, item, s.faces.kinh_gui_label).indent(left, Some(SpecialIndentType::Hanging(pt(r.label_pt))), None, None);
                     before(p, gap)
                 } else {
                     para(st::KINH_GUI, item).indent(left, None, None, None)

@@ -104,6 +104,7 @@ pub fn write(doc: &Doc, _fonts: &FontSet) -> Result<Vec<u8>> {
     let mut main = header::blocks(doc);
     main.extend(body::blocks(&doc.body, doc, s.header.body_gap_pt));
     main.extend(closing::blocks(&doc.closing, s, s.closing.gap_above_pt, closing::Marks { name: closing::SIGNATURE_BOOKMARK, first_id: 1 }));
+    main.extend(forms::after_closing(doc));
     let mut parts: Vec<Part> = split(main, true, false);
     for a in &doc.appendices {
         let blocks = forms::appendix(a, doc);

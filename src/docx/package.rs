@@ -96,6 +96,10 @@ pub fn finish(packed: Vec<u8>, doc: &Doc) -> Result<Vec<u8>> {
             xml = schema::hoist_mark_run_properties(&xml);
         }
         if name == "word/settings.xml" {
+            if doc.style.duplex {
+                // Printed on both sides: Word mirrors the margins of even pages.
+                xml = xml.replacen("</w:settings>", "<w:mirrorMargins /></w:settings>", 1);
+            }
             xml = reorder(&xml, "w:settings", schema::SETTINGS);
         }
         // docx-rs closes a section with an unstyled empty paragraph: make it as small as can be.

@@ -43,8 +43,20 @@ pub const KINH_GUI: &str = "VBKinhGui";
 pub const NOI_NHAN: &str = "VBNoiNhan";
 /// Nơi nhận items.
 pub const NOI_NHAN_ITEM: &str = "VBNoiNhanItem";
-/// Signing lines.
+/// Signing lines: the first (authority or one's own title).
 pub const SIGNING: &str = "VBSigning";
+/// Signing lines after the first (the chức vụ).
+pub const SIGNING_TITLE: &str = "VBSigningTitle";
+/// The Party title "ĐẢNG CỘNG SẢN VIỆT NAM".
+pub const PARTY_TITLE: &str = "VBPartyTitle";
+/// The star under a Party issuing body.
+pub const STAR: &str = "VBStar";
+/// A line under Số (the Party draft mark).
+pub const BELOW_NUMBER: &str = "VBBelowNumber";
+/// The five hyphens under a Party trích yếu.
+pub const HYPHENS: &str = "VBHyphens";
+/// A notice at the top or foot of a page (the Party guide's ô 11a).
+pub const NOTICE: &str = "VBNotice";
 /// The signature space (ô 7c) and its note.
 pub const SIGNATURE: &str = "VBSignature";
 /// Signer's name.
@@ -104,6 +116,12 @@ fn centred(id: &str, name: &str, s: &Style, size: f64) -> WStyle {
     base(id, name, s, size).align(AlignmentType::Center)
 }
 
+/// A style in a face of the style file (underline is set on the runs it applies to).
+fn faced(st: WStyle, f: crate::style::Face) -> WStyle {
+    let st = if f.bold { st.bold() } else { st };
+    if f.italic { st.italic() } else { st }
+}
+
 /// Every style the document uses.
 pub fn styles(doc: &Doc) -> Vec<WStyle> {
     let s = &doc.style;
@@ -136,7 +154,12 @@ pub fn styles(doc: &Doc) -> Vec<WStyle> {
     out.push(centred(PARENT, "VB Parent Agency", s, z.parent).indent(Some(0), None, gutter, None));
     out.push(centred(ISSUER, "VB Issuer", s, z.issuer).bold().indent(Some(0), None, gutter, None));
     out.push(centred(NUMBER, "VB Number", s, z.number).indent(Some(0), None, gutter, None));
-    out.push(centred(VV, "VB Subject VV", s, z.vv).indent(Some(0), None, gutter, None));
+    out.push(faced(centred(VV, "VB Subject VV", s, z.vv).indent(Some(0), None, gutter, None), s.faces.vv));
+    out.push(centred(PARTY_TITLE, "VB Party Title", s, z.party_title).bold());
+    out.push(centred(STAR, "VB Star", s, z.issuer).indent(Some(0), None, gutter, None));
+    out.push(centred(BELOW_NUMBER, "VB Draft Mark", s, z.number).italic().indent(Some(0), None, gutter, None));
+    out.push(centred(HYPHENS, "VB Hyphens", s, z.subject));
+    out.push(base(NOTICE, "VB Notice", s, z.circulation).bold());
     out.push(centred(PLACE_DATE, "VB Place Date", s, z.place_date).italic());
     out.push(centred(TYPE, "VB Type", s, z.type_).bold());
     out.push(centred(SUBJECT, "VB Subject", s, z.subject).bold());
@@ -146,9 +169,10 @@ pub fn styles(doc: &Doc) -> Vec<WStyle> {
     );
     out.push(base(KINH_GUI, "VB Kinh Gui", s, z.kinh_gui).line_spacing(body_spacing(s, 0.0)));
     // Enter after "Nơi nhận:" gives an item; after an item, another item.
-    out.push(base(NOI_NHAN, "VB Noi Nhan", s, z.noi_nhan_label).bold().italic().indent(Some(0), None, gutter, None).next(NOI_NHAN_ITEM));
+    out.push(faced(base(NOI_NHAN, "VB Noi Nhan", s, z.noi_nhan_label), s.faces.noi_nhan_label).indent(Some(0), None, gutter, None).next(NOI_NHAN_ITEM));
     out.push(base(NOI_NHAN_ITEM, "VB Noi Nhan Item", s, z.noi_nhan_item).indent(Some(0), None, gutter, None).next(NOI_NHAN_ITEM));
-    out.push(centred(SIGNING, "VB Signing", s, z.signing).bold());
+    out.push(centred(SIGNING, "VB Signing", s, z.signing).bold().next(SIGNING_TITLE));
+    out.push(faced(centred(SIGNING_TITLE, "VB Signing Title", s, z.signing), s.faces.signing_title));
     out.push(centred(SIGNATURE, "VB Signature Space", s, z.signer_note));
     out.push(centred(SIGNER_NAME, "VB Signer Name", s, z.signer_name).bold());
     out.push(centred(PAGE_NUMBER, "VB Page Number", s, z.page_number));
@@ -156,7 +180,7 @@ pub fn styles(doc: &Doc) -> Vec<WStyle> {
     out.push(centred(CIRCULATION, "VB Circulation", s, z.circulation).bold());
     out.push(centred(AUTHORITY, "VB Authority", s, z.authority).bold().line_spacing(body_spacing(s, s.body.paragraph_spacing_pt)).next(BASIS));
     out.push(
-        WStyle::new(BASIS, StyleType::Paragraph).name("VB Basis").q_format(true).based_on(BODY).italic().size(half(z.authority)).next(BASIS),
+        faced(WStyle::new(BASIS, StyleType::Paragraph).name("VB Basis").q_format(true).based_on(BODY).size(half(z.authority)).next(BASIS), s.faces.basis),
     );
     out.push(centred(DECISION, "VB Decision", s, z.authority).bold().line_spacing(body_spacing(s, s.body.paragraph_spacing_pt)).next(BODY));
     out.push(base(DRAFTER, "VB Drafter", s, z.drafter));

@@ -24,7 +24,11 @@ pub struct Document {
     /// Ignored: lets editors find the JSON Schema.
     #[serde(rename = "$schema")]
     pub schema: Option<serde_json::Value>,
-    /// One of the 29 type slugs (`bao-cao`, `cong-van`, …). — Loại văn bản (một trong 29 loại).
+    /// Which rules the document follows: "nd30" (default: Nghị định 30/2020/NĐ-CP) or "dang"
+    /// (a Party document, Hướng dẫn 05-HD/VPTW of 2026). — Thể thức: "nd30" (mặc định) hoặc "dang".
+    pub profile: Option<String>,
+    /// A type slug of the document's profile: one of the decree's 29 (`bao-cao`, `cong-van`, …)
+    /// or the Party guide's 28 (`nghi-quyet`, `to-trinh`, …). — Loại văn bản của thể thức đã chọn.
     #[serde(rename = "type")]
     pub doc_type: String,
     /// The issuing agency (and its parent). — Cơ quan ban hành (và cơ quan chủ quản).
@@ -49,6 +53,9 @@ pub struct Document {
     pub urgency: Option<String>,
     /// Secrecy mark: mat | toi-mat | tuyet-mat. — Độ mật: mat, toi-mat, tuyet-mat.
     pub secrecy: Option<String>,
+    /// Party documents only: the draft mark under Số (ô 11b), "Dự thảo lần 2". — Dấu dự thảo (văn bản của Đảng).
+    #[schemars(length(max = validate::LINE_MAX))]
+    pub draft: Option<String>,
     /// Circulation mark (ô 11). — Chỉ dẫn phạm vi lưu hành.
     #[schemars(length(max = validate::LINE_MAX))]
     pub circulation: Option<String>,
@@ -248,6 +255,9 @@ pub struct StyleInput {
     /// The agency seal's real diameter, 20–60 mm ("40mm"): the size of the `agency` signature
     /// field, where `vanban sign` draws the seal image (default 36 mm).
     pub seal: Option<String>,
+    /// Party documents only: printed on both sides, even pages mirror the margins (left 15,
+    /// right 30 mm). — In hai mặt (văn bản của Đảng).
+    pub duplex: Option<bool>,
 }
 
 /// Page margins as lengths with a unit.
@@ -268,8 +278,33 @@ pub struct MarginsInput {
 pub fn schema() -> serde_json::Value {
     let mut s = serde_json::to_value(schemars::schema_for!(Document)).expect("a schema is JSON");
     if let Some(o) = s.as_object_mut() {
-        o.insert("title".into(), "vanban input: one Vietnamese administrative document (Nghị định 30/2020/NĐ-CP)".into());
-        o.insert("description".into(), "Một văn bản hành chính theo Nghị định 30/2020/NĐ-CP. See spec/input.md.".into());
+        o.insert("title".into(), "vanban input: one Vietnamese administrative document (Nghị định 30/2020/NĐ-CP) or Party document (Hướng dẫn 05-HD/VPTW, \"profile\": \"dang\")".into());
+        o.insert("description".into(), "Một văn bản hành chính theo Nghị định 30/2020/NĐ-CP, hoặc văn bản của Đảng theo Hướng dẫn 05-HD/VPTW (\"profile\": \"dang\"). See spec/input.md and the README's Party section.".into());
+        if let Some(p) = o.get_mut("properties").and_then(|p| p.get_mut("profile")).and_then(|p| p.as_object_mut()) {
+            p.insert("enum".into(), serde_json::json!(["nd30", "dang", null]));
+        }
+        // Each profile its types; a key only the other profile has is refused.
+        let rules: Vec<serde_json::Value> = crate::profile::Profile::ALL
+            .iter()
+            .map(|&pr| {
+                let slugs: Vec<&str> = pr.types().iter().map(|t| t.slug).collect();
+                let cond = if pr == crate::profile::Profile::Nd30 {
+                    serde_json::json!({ "anyOf": [ { "not": { "required": ["profile"] } }, { "properties": { "profile": { "enum": ["nd30", null] } } } ] })
+                } else {
+                    serde_json::json!({ "required": ["profile"], "properties": { "profile": { "const": pr.slug() } } })
+                };
+                let top: Vec<&str> = pr.other().own_keys().iter().filter_map(|k| k.strip_prefix("$.")).filter(|k| !k.contains('.')).collect();
+                let style: Vec<&str> = pr.other().own_keys().iter().filter_map(|k| k.strip_prefix("$.style.")).collect();
+                serde_json::json!({
+                    "if": cond,
+                    "then": {
+                        "properties": { "type": { "enum": slugs }, "style": { "not": { "anyOf": style.iter().map(|k| serde_json::json!({ "required": [k] })).collect::<Vec<_>>() } } },
+                        "not": { "anyOf": top.iter().map(|k| serde_json::json!({ "required": [k] })).collect::<Vec<_>>() }
+                    }
+                })
+            })
+            .collect();
+        o.insert("allOf".into(), serde_json::Value::Array(rules));
     }
     s
 }

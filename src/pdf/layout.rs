@@ -16,12 +16,19 @@ const EMBEDDED: [(&str, &[u8]); 7] = [
     ("style.json", include_bytes!("../../layouts/nd30/style.json")),
 ];
 
-/// A layout: its files by name, and its parsed style file.
+/// The Party profile's style file: the same Typst program draws both profiles' prepared
+/// documents; their sizes, columns and faces differ.
+const PARTY_STYLE: &[u8] = include_bytes!("../../layouts/dang/style.json");
+
+/// A layout: its files by name, and its parsed style files.
 pub struct Layout {
     /// File name (relative, `/`-separated) → bytes.
     pub files: BTreeMap<String, Vec<u8>>,
-    /// The parsed `style.json`.
+    /// The parsed `style.json` (the decree's profile).
     pub style: StyleFile,
+    /// The Party profile's style file (`dang/style.json` in a layout directory, else the
+    /// embedded one).
+    pub party_style: StyleFile,
 }
 
 impl Layout {
@@ -29,7 +36,21 @@ impl Layout {
     pub fn embedded() -> Layout {
         let files: BTreeMap<String, Vec<u8>> = EMBEDDED.iter().map(|(n, b)| (n.to_string(), b.to_vec())).collect();
         let style = StyleFile::parse(&files["style.json"]).expect("the embedded style.json is valid");
-        Layout { files, style }
+        Layout { files, style, party_style: Layout::embedded_party_style().clone() }
+    }
+
+    /// The embedded Party style file, parsed once per process.
+    pub fn embedded_party_style() -> &'static StyleFile {
+        static STYLE: std::sync::OnceLock<StyleFile> = std::sync::OnceLock::new();
+        STYLE.get_or_init(|| StyleFile::parse(PARTY_STYLE).expect("the embedded dang/style.json is valid"))
+    }
+
+    /// The style file of a profile.
+    pub fn style_for(&self, profile: crate::profile::Profile) -> &StyleFile {
+        match profile {
+            crate::profile::Profile::Nd30 => &self.style,
+            crate::profile::Profile::Dang => &self.party_style,
+        }
     }
 
     /// The embedded layout's style, parsed once per process (for readers that need the
@@ -51,7 +72,11 @@ impl Layout {
         }
         let style = StyleFile::parse(&files["style.json"])
             .map_err(|e| Error::Usage(format!("--layout {}: {e}", dir.display())))?;
-        Ok(Layout { files, style })
+        let party_style = match files.get("dang/style.json") {
+            Some(b) => StyleFile::parse(b).map_err(|e| Error::Usage(format!("--layout {}: dang/{e}", dir.display())))?,
+            None => Layout::embedded_party_style().clone(),
+        };
+        Ok(Layout { files, style, party_style })
     }
 }
 

@@ -1,0 +1,279 @@
+//! Model → prepared document for a Party document (`"profile": "dang"`): the strings from
+//! `crate::dang`, the sizes and faces from the Party style file, the body and the widths
+//! built as for the decree. The writers draw the result as they draw any other.
+
+use super::body::BodyBuilder;
+use super::build::{mark, recipients_list, META_MAX_CHARS};
+use super::closing::field_names;
+use super::grid::{columns, widest_mm, Measured};
+use super::{AppendixDoc, Closing, Doc, Header, Line, Meta, Recipients, SignBlock, Title};
+use crate::dang::{self, appendix, signing, symbol, text as punct, types::PartyType};
+use crate::fonts::FontSet;
+use crate::model::Document;
+use crate::nd30::date::{date_line, date_line_parts, DocDate};
+use crate::nd30::text::{inline, parts, plain, shorten, upper, Span};
+use crate::nd30::types::{SECRECY, URGENCY};
+use crate::style::{Style, StyleFile};
+use chrono::Datelike;
+
+/// The symbol after the number: the explicit one, else "NQ/ĐU" from the type and the
+/// issuer's code (joint bodies' codes given as "BTCTU-BNCTU").
+fn party_symbol(ty: &PartyType, d: &Document) -> String {
+    match d.symbol.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+        Some(s) => s.to_string(),
+        None => symbol::symbol(ty, &[d.issuer.code.trim()]),
+    }
+}
+
+/// Prepare a validated Party document for layout.
+pub fn prepare(d: &Document, file: &StyleFile, fonts: &FontSet, ident: &str) -> Doc {
+    let style = Style::resolve(file, d.style.as_ref(), &fonts.family, fonts.metrics());
+    let ty = dang::types::by_slug(&d.doc_type).expect("validated type");
+    let date = DocDate::parse(&d.date).expect("validated date");
+    let sym = party_symbol(ty, d);
+    let sz = &style.sizes_pt;
+    let faces = &style.faces;
+
+    // ô 1–4: the issuing body (its superior line regular, its own name bold) with the star,
+    // Số; on the right the title, its rule, the place and date.
+    let parent: Vec<String> = d.issuer.parent.as_deref().map(|p| parts(&upper(p))).unwrap_or_default();
+    let issuer = parts(&upper(&d.issuer.name));
+    let number = symbol::number_line(d.number, &sym);
+    let place_date = (ty.slug != "bien-ban").then(|| date_line(&d.place, &date));
+    let subject_text = d.subject.as_deref().unwrap_or("").trim();
+    let subject_lines: Vec<Vec<Span>> = subject_text.split('\n').map(str::trim).filter(|l| !l.is_empty()).map(inline).collect();
+    let cong_van = !ty.prints_name();
+    let vv: Vec<Vec<Span>> = if cong_van && !subject_text.is_empty() {
+        let joined = subject_text.split('\n').map(str::trim).collect::<Vec<_>>().join("\n");
+        dang::ve_viec(&joined).split('\n').map(str::trim).filter(|l| !l.is_empty()).map(inline).collect()
+    } else {
+        Vec::new()
+    };
+    let mut left_lines: Vec<Measured> = Vec::new();
+    left_lines.extend(parent.iter().map(|l| (l.as_str(), sz.parent, false, false)));
+    left_lines.extend(issuer.iter().map(|l| (l.as_str(), sz.issuer, true, false)));
+    left_lines.push((number.as_str(), sz.number, false, false));
+    let mut right_lines: Vec<Measured> = vec![(dang::TITLE, sz.party_title, true, false)];
+    if let Some(pd) = &place_date {
+        right_lines.push((pd.as_str(), sz.place_date, false, true));
+    }
+    let (left_mm, right_mm, gutter_mm) = columns(&style, style.header.left_mm, widest_mm(fonts, &left_lines), widest_mm(fonts, &right_lines));
+    let mut marks = Vec::new();
+    if let Some((_, m)) = d.urgency.as_deref().and_then(|u| URGENCY.iter().find(|(k, _)| *k == u)) {
+        let mut mk = mark(m, true, &style, fonts);
+        mk.boxed = faces.urgency_boxed;
+        marks.push(mk);
+    }
+    if let Some((_, m)) = d.secrecy.as_deref().and_then(|u| SECRECY.iter().find(|(k, _)| *k == u)) {
+        marks.push(mark(m, false, &style, fonts));
+    }
+    let below_number: Vec<Line> = d
+        .draft
+        .as_deref()
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+        .map(|t| Line { element: "draft", text: t.to_string(), size: sz.number, bold: false, italic: true })
+        .into_iter()
+        .collect();
+    let header = Header {
+        left_mm,
+        right_mm,
+        gutter_mm,
+        parent,
+        issuer,
+        issuer_rule_pt: 0.0,
+        star: Some(dang::STAR.to_string()),
+        number_parts: d.number.is_none().then(|| ["Số ".to_string(), crate::nd30::symbol::number(None), format!("-{sym}")]),
+        number,
+        vv,
+        right: vec![Line { element: "dang_title", text: dang::TITLE.into(), size: sz.party_title, bold: true, italic: false }],
+        right_rule: ("dang_title_rule", fonts.width_pt(dang::TITLE, sz.party_title, true, false)),
+        date_parts: place_date.as_ref().and_then(|_| date_line_parts(&d.place, &date)),
+        place_date,
+        date_under_title: true,
+        below_number,
+        marks,
+    };
+
+    // ô 5a: tên loại, trích yếu, "-----" (a công văn has its trích yếu under Số instead).
+    let title = Title {
+        type_line: ty.prints_name().then(|| upper(ty.name)),
+        subject: if cong_van { Vec::new() } else { subject_lines.clone() },
+        rule_pt: 0.0,
+        hyphens: ty.prints_name().then(|| dang::HYPHENS.to_string()),
+        circulation: None,
+    };
+    let (top_notice, foot_notice) = match d.circulation.as_deref().map(str::trim).filter(|c| !c.is_empty()) {
+        Some(c) => {
+            let line = Line { element: "circulation", text: upper(c), size: sz.circulation, bold: true, italic: false };
+            if dang::foot_notice(c) { (None, Some(line)) } else { (Some(line), None) }
+        }
+        None => (None, None),
+    };
+
+    // Kính gửi (công văn) or Kính trình (tờ trình): "- X;" lines.
+    let recipients = match (ty.addressee_label(), d.recipients.as_deref()) {
+        (Some(label), Some(list)) if !list.is_empty() => {
+            let items = punct::addressees(list).into_iter().map(|s| if s.starts_with('-') { s } else { format!("- {s}") }).collect();
+            recipients_list(items, &format!("{label}:"), &style, fonts)
+        }
+        _ => Recipients { mode: "none", lead: vec![], label: String::new(), items: vec![], indent_pt: 0.0, label_pt: 0.0 },
+    };
+
+    // The body: căn cứ ("- …;" and the last "."), the proposal among them, then the
+    // authority's line ("BAN THƯỜNG VỤ ĐẢNG UỶ QUYẾT ĐỊNH:") as given.
+    let mut b = BodyBuilder::new(&style, fonts);
+    preamble(&mut b, d, &style);
+    b.blocks(&d.body, "$.body");
+    let body = b.finish();
+
+    let closing = closing(d, &style, fonts);
+    let appendices = appendices(d, ty, &date, &sym, &style, fonts);
+
+    let subject_one_line = plain(&inline(&subject_text.split('\n').map(str::trim).collect::<Vec<_>>().join(" ")));
+    let reference = format!("{}-{sym}", crate::nd30::symbol::number(d.number));
+    let title_meta = format!("{} số {reference}: {subject_one_line}", ty.name);
+    let td = date.timestamp_date();
+    let mut doc = Doc {
+        meta: Meta {
+            title: shorten(&title_meta.replace('\u{a0}', " ").split_whitespace().collect::<Vec<_>>().join(" "), META_MAX_CHARS),
+            author: shorten(&d.issuer.name.split_whitespace().collect::<Vec<_>>().join(" "), META_MAX_CHARS),
+            subject: shorten(&subject_one_line, META_MAX_CHARS),
+            date: (td.year(), td.month(), td.day()),
+            ident: ident.to_string(),
+            lang: "vi".into(),
+        },
+        contact: super::forms::contact(d),
+        contact_at: "after-closing",
+        top_notice,
+        foot_notice,
+        info: Vec::new(),
+        signable: true,
+        appendices,
+        copy: None,
+        style,
+        header,
+        title,
+        recipients,
+        body,
+        closing,
+    };
+    super::breaks::apply(&mut doc, fonts);
+    doc
+}
+
+fn preamble(b: &mut BodyBuilder, d: &Document, style: &Style) {
+    let mut items: Vec<(String, String)> = d.bases.as_deref().unwrap_or(&[]).iter().enumerate().map(|(k, s)| (s.clone(), format!("$.bases[{k}]"))).collect();
+    if let Some(p) = d.proposal.as_deref().map(str::trim).filter(|p| !p.is_empty()) {
+        items.push((p.to_string(), "$.proposal".into()));
+    }
+    let texts: Vec<String> = items.iter().map(|(s, _)| s.clone()).collect();
+    let f = style.faces.basis;
+    for (line, (_, path)) in punct::bases(&texts).into_iter().zip(&items) {
+        let spans = inline(&line).into_iter().map(|mut s| {
+            s.b |= f.bold;
+            s.i |= f.italic;
+            s
+        });
+        b.push_para("basis", spans.collect(), true, "justify", path, Some(style.sizes_pt.authority));
+    }
+    if let Some(a) = d.authority.as_deref().map(str::trim).filter(|a| !a.is_empty()) {
+        for line in parts(&upper(a)) {
+            b.push_para("decision", vec![Span::bold(line)], false, "center", "$.authority", Some(style.sizes_pt.authority));
+        }
+    }
+}
+
+/// Nơi nhận (underlined "Nơi nhận", then ":"; "- …;" and the last "."), the drafter line,
+/// the signing blocks (biên bản and joint documents: the main signer on the right, others on
+/// the left, as the input lists them from left to right).
+fn closing(d: &Document, style: &Style, fonts: &FontSet) -> Closing {
+    let list: Vec<&crate::model::Signer> = match (&d.signer, &d.signers) {
+        (Some(s), _) => vec![s],
+        (None, Some(v)) => v.iter().collect(),
+        _ => vec![],
+    };
+    let signers: Vec<SignBlock> = list
+        .iter()
+        .enumerate()
+        .map(|(k, s)| SignBlock {
+            signing: signing::signer_lines(s),
+            note: s.note.as_deref().map(parts).unwrap_or_default(),
+            name: s.name.clone().unwrap_or_default().trim().to_string(),
+            fields: field_names(k),
+        })
+        .collect();
+    let sz = &style.sizes_pt;
+    let (left_mm, right_mm, gutter_mm) = match signers.first() {
+        Some(b) if signers.len() == 1 => {
+            let mut right: Vec<Measured> = b.signing.iter().map(|l| (l.as_str(), sz.signing, true, false)).collect();
+            right.push((b.name.as_str(), sz.signer_name, true, false));
+            let need = widest_mm(fonts, &right).max(style.closing.signer_field_mm.w);
+            columns(style, style.closing.left_mm, 0.0, need)
+        }
+        _ => columns(style, style.closing.left_mm, 0.0, 0.0),
+    };
+    let dist = d.distribution.as_deref().unwrap_or(&[]);
+    Closing {
+        left_mm,
+        right_mm,
+        gutter_mm,
+        label: dang::NOI_NHAN.into(),
+        label_suffix: ":".into(),
+        distribution: if dist.is_empty() { Vec::new() } else { punct::distribution(dist) },
+        drafter: d.drafter.as_ref().map(dang::drafter_line),
+        signers,
+    }
+}
+
+/// Appendices: "Phụ lục" / "Phụ lục 1" …, the title in capitals, the reference line, "-----".
+fn appendices(d: &Document, ty: &PartyType, date: &DocDate, sym: &str, style: &Style, fonts: &FontSet) -> Vec<AppendixDoc> {
+    let apps = d.appendices.as_deref().unwrap_or(&[]);
+    let plain_count = apps.iter().filter(|a| a.doc_type.is_none()).count();
+    let issuer = d.issuer.name.split_whitespace().collect::<Vec<_>>().join(" ");
+    let reference = format!("{}-{sym}", crate::nd30::symbol::number(d.number));
+    let mut n_plain = 0;
+    apps.iter()
+        .enumerate()
+        .map(|(k, a)| {
+            let typed = a.doc_type.as_deref().and_then(dang::types::by_slug);
+            if typed.is_none() {
+                n_plain += 1;
+            }
+            let label = match (&a.label, typed) {
+                (Some(l), _) => Some(l.trim().to_string()).filter(|l| !l.is_empty()),
+                (None, Some(t)) => Some(upper(t.name)),
+                (None, None) => Some(appendix::label(plain_count, n_plain)),
+            };
+            let title = a
+                .title
+                .as_deref()
+                .unwrap_or("")
+                .split('\n')
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .map(|l| {
+                    inline(l)
+                        .into_iter()
+                        .map(|mut s| {
+                            s.b = true;
+                            if typed.is_none() {
+                                s.t = upper(&s.t);
+                            }
+                            s
+                        })
+                        .collect()
+                })
+                .collect();
+            let caption = match a.caption.as_deref().map(str::trim).filter(|c| !c.is_empty()) {
+                Some(c) => c.to_string(),
+                None => appendix::caption(typed.is_some(), ty.name, &reference, date, &issuer),
+            };
+            let mut b = BodyBuilder::new(style, fonts);
+            b.blocks(&a.body, &format!("$.appendices[{k}].body"));
+            let body = b.finish();
+            let landscape = body.first().and_then(|p| p.table.as_ref()).is_some_and(|t| t.landscape);
+            AppendixDoc { label, title, caption, rule_pt: 0.0, hyphens: Some(dang::HYPHENS.to_string()), body, landscape }
+        })
+        .collect()
+}
