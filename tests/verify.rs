@@ -835,7 +835,9 @@ fn no_changed_file_is_valid() {
             Err(_) => refused += 1,
         }
     }
-    assert!(judged > 100 && refused > 0, "judged {judged}, refused {refused}");
+    // Whether a random change makes the file unreadable (refused) depends on where the bytes
+    // fall in this file; what must hold is that the judged ones are many and none is valid.
+    assert!(judged > 100 && judged + refused > 500, "judged {judged}, refused {refused}");
 }
 
 /// A document with an owner password only (restrictions on editing, as some offices set them),

@@ -36,6 +36,9 @@ impl Recogniser<'_> {
                 *lines.entry(p.line.unwrap_or(LineSpacing::Multiple(240))).or_default() += n;
             }
         }
+        if self.profile == crate::profile::Profile::Dang {
+            return self.party_body_style(sizes, indents, spacings, lines);
+        }
         // The decree's two choices (src/nd30/ranges.rs); the larger size and indent are the
         // layout's defaults, so only the smaller ones are written.
         let mut style = serde_json::Map::new();
@@ -172,7 +175,15 @@ impl Recogniser<'_> {
         if let Some((label, shown, at)) = heading_label(&text) {
             let tail = p.from_char(at);
             let is_heading = p.all_bold();
+            let party = self.profile == crate::profile::Profile::Dang;
             if is_heading && p.num.is_none() {
+                // A top-level section prints its title in capitals: in a Party document (whose
+                // guide numbers its own parts freely) one typed otherwise stays a bold
+                // paragraph, as written.
+                if party && b.depth_of(&label) == 0 && !is_upper(&clean(&tail.text())) {
+                    b.push_block(json!(markup(p, false)));
+                    return;
+                }
                 b.open_section(label, Some(shown), markup(&tail, true));
                 return;
             }
@@ -182,6 +193,12 @@ impl Recogniser<'_> {
                 Label::Letter(_) => Some("a)"),
                 _ => None,
             };
+            // In a Party document the typed labels stay as written ("1." after a paragraph
+            // continues the author's count, not a list's).
+            if party {
+                b.push_block(json!(markup(p, false)));
+                return;
+            }
             if let Some(m) = marker {
                 b.push_item(m, markup(&tail, false));
                 return;
@@ -432,6 +449,17 @@ impl BodyBuilder {
 
     /// A section under a label of this style; `shown` is the source's label ("II"), or
     /// `None` where Word numbers it itself (the decree's next label is taken).
+    /// The depth a section with this label would open at (0: the top, "I. TITLE").
+    pub(super) fn depth_of(&self, label: &Label) -> usize {
+        let style_of = |l: &Label| match l {
+            Label::Roman(_) => 0,
+            Label::Arabic(v) => v.len(),
+            Label::Letter(_) => 10,
+        };
+        let open = self.stack.iter().filter(|(k, _)| matches!(k, Kind::Section(_))).count();
+        self.styles.iter().take(open + 1).position(|s| style_of(s) == style_of(label)).unwrap_or(open.min(self.styles.len()))
+    }
+
     pub(super) fn open_section(&mut self, label: Label, shown: Option<String>, title: String) {
         // The depth: where this label style was seen, else one deeper than the open sections.
         let style_of = |l: &Label| match l {

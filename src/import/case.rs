@@ -40,8 +40,8 @@ fn capitalise(w: &str) -> String {
 /// Phụ lục II of the decree). Two-word kinds are matched on the word before.
 const KINDS: [&str; 3] = ["sở", "bộ", "cục"];
 const KINDS2: [(&str, &str); 7] = [("văn", "phòng"), ("trung", "tâm"), ("chi", "cục"), ("tổng", "cục"), ("học", "viện"), ("ủy", "ban"), ("hội", "đồng")];
-/// Words before "sở", "bộ" that make them ordinary words ("cơ sở", "cán bộ").
-const NOT_KIND: [&str; 6] = ["cơ", "trụ", "toàn", "cán", "đầy", "nội"];
+/// Words before "sở", "bộ" that make them ordinary words ("cơ sở", "cán bộ", "đảng bộ").
+const NOT_KIND: [&str; 7] = ["cơ", "trụ", "toàn", "cán", "đầy", "nội", "đảng"];
 /// Titles whose next word takes a capital ("Phó Giám đốc", "Chánh Văn phòng").
 const TITLE_LEADS: [&str; 2] = ["phó", "chánh"];
 

@@ -237,6 +237,14 @@ impl Recogniser<'_> {
 
     /// Ô 12 and ô 13 lines: "PL.300", "Địa chỉ: …", "ĐT: …", "Email: …", "Website: …".
     pub(super) fn drafter_or_contact(&mut self, t: &str) -> Option<()> {
+        if let Some((ini, copies)) = super::party::drafter(t).filter(|_| self.profile == crate::profile::Profile::Dang) {
+            let mut d = json!({ "initials": ini });
+            if let Some(c) = copies {
+                d["copies"] = json!(c);
+            }
+            self.out.drafter = Some(d);
+            return Some(());
+        }
         if is_drafter(t) {
             let (ini, copies) = t.split_once('.').map(|(a, b)| (a, b.trim_start_matches('(').trim_end_matches(')').parse::<u32>().ok())).unwrap_or((t, None));
             let mut d = json!({ "initials": ini });
@@ -278,7 +286,9 @@ impl Recogniser<'_> {
                 titles.push(PLACEHOLDER.into());
                 continue;
             }
-            if let Some(rest) = strip_prefix_ci(&t, "TM.") {
+            if let Some((key, rest)) = super::party::signing_prefix(&t).filter(|_| self.profile == crate::profile::Profile::Dang) {
+                s.insert(key.into(), json!(sentence(rest)));
+            } else if let Some(rest) = strip_prefix_ci(&t, "TM.") {
                 s.insert("on_behalf_of".into(), json!(sentence(rest)));
             } else if let Some(rest) = strip_prefix_ci(&t, "KT.") {
                 s.insert("for".into(), json!(sentence(rest)));

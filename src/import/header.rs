@@ -23,7 +23,7 @@ impl Recogniser<'_> {
         // above it), when a header table or the national title follows closely.
         let header_at = items.iter().take(8).position(|it| match it {
             Item::T(t) => table_is_header(t),
-            Item::P(p) => p.text().split('\t').any(is_quoc_hieu),
+            Item::P(p) => p.text().split('\t').any(|t| is_quoc_hieu(t) || super::party::is_title(t)),
         });
         while let Some(Item::P(p)) = items.get(i) {
             let t = clean(&p.text());
@@ -68,7 +68,7 @@ impl Recogniser<'_> {
                 }
                 continue;
             }
-            if type_by_line(&text).is_some() || clean(&text).starts_with("Kính gửi") {
+            if type_slug_by_line(self.profile, &text).is_some() || clean(&text).starts_with("Kính gửi") {
                 break;
             }
             let parts: Vec<&str> = text.split('\t').map(str::trim).filter(|s| !s.is_empty()).collect();
@@ -76,17 +76,17 @@ impl Recogniser<'_> {
             let bold = p.all_bold();
             let mk = |t: &str| Line { text: t.to_string(), bold, place: place.clone() };
             let below_table = |t: &str| parse_date_line(t).is_some() || clean(t).starts_with("Số") && t.contains('/') || clean(t).starts_with("V/v") || is_rule(t) || mark_of(t).is_some();
-            let header_like = |t: &str| is_quoc_hieu(t) || is_tieu_ngu(t) || below_table(t) || clean(t).starts_with("Số") || is_upper(t);
+            let header_like = |t: &str| is_quoc_hieu(t) || is_tieu_ngu(t) || super::party::is_title(t) || super::party::is_star(t) || below_table(t) || clean(t).starts_with("Số") || is_upper(t);
             // Header lines all, or a line that holds the national title or the date line
             // beside an agency typed in lower case.
-            let anchored = parts.iter().any(|t| is_quoc_hieu(t) || is_tieu_ngu(t) || parse_date_line(t).is_some());
+            let anchored = parts.iter().any(|t| is_quoc_hieu(t) || is_tieu_ngu(t) || super::party::is_title(t) || parse_date_line(t).is_some());
             let fits = if after_table { parts.iter().all(|t| below_table(t)) } else { anchored || parts.iter().all(|t| header_like(t)) };
             if !fits {
                 break;
             }
             match parts.as_slice() {
                 [one] => {
-                    let right_side = is_quoc_hieu(one) || is_tieu_ngu(one) || parse_date_line(one).is_some() || p.align.as_deref() == Some("right");
+                    let right_side = is_quoc_hieu(one) || is_tieu_ngu(one) || super::party::is_title(one) || parse_date_line(one).is_some() || p.align.as_deref() == Some("right");
                     if right_side { right.push(mk(one)) } else { left.push(mk(one)) }
                 }
                 [first, .., last] => {
@@ -124,6 +124,27 @@ impl Recogniser<'_> {
             if let Some((k, v)) = mark_of(&t) {
                 self.set_mark(k, v);
                 continue;
+            }
+            if self.profile == crate::profile::Profile::Dang {
+                // The star; "Số 05-HD/VPTW"; a công văn's "về việc …" and the draft mark under it.
+                if super::party::is_star(&t) {
+                    continue;
+                }
+                if let Some((n, sym)) = super::party::number_line(&t) {
+                    self.out.number = n;
+                    self.out.symbol = Some(sym);
+                    in_subject = false;
+                    continue;
+                }
+                if t.starts_with("về việc") || in_subject && !l.bold && !is_upper(&t) && !t.starts_with("Dự thảo") {
+                    subject.push(t);
+                    in_subject = true;
+                    continue;
+                }
+                if t.starts_with("Dự thảo") {
+                    self.out.draft = Some(t);
+                    continue;
+                }
             }
             if t.starts_with("Số") && (t.contains(':') || t.contains('/')) {
                 self.number_line(&t, &l.place);
@@ -202,7 +223,7 @@ impl Recogniser<'_> {
     pub(super) fn header_right(&mut self, lines: Vec<Line>) {
         for l in lines {
             let t = clean(&l.text);
-            if t.is_empty() || is_rule(&t) || is_quoc_hieu(&t) || is_tieu_ngu(&t) {
+            if t.is_empty() || is_rule(&t) || is_quoc_hieu(&t) || is_tieu_ngu(&t) || super::party::is_title(&t) {
                 continue;
             }
             if let Some((k, v)) = mark_of(&t) {
@@ -235,13 +256,13 @@ impl Recogniser<'_> {
         }
         let Some(Item::P(p)) = items.get(i) else { return i };
         let text = clean(&p.text());
-        let found = type_by_line(&text);
+        let found = type_slug_by_line(self.profile, &text);
         if found.is_none() && text.to_uppercase() != "TÊN LOẠI VĂN BẢN" {
             return i;
         }
         let type_centred = p.align.as_deref() == Some("center");
         match found {
-            Some(t) => self.out.doc_type = t.slug.into(),
+            Some(t) => self.out.doc_type = t.into(),
             None => self.warn(para_place(p), "import-placeholder", "the type line is the placeholder \"TÊN LOẠI VĂN BẢN\": the type is left as a placeholder"),
         }
         i += 1;
@@ -310,7 +331,7 @@ impl Recogniser<'_> {
                 i += 1;
                 continue;
             }
-            if let Some(rest) = t.strip_prefix("Kính gửi") {
+            if let Some(rest) = t.strip_prefix("Kính gửi").or_else(|| t.strip_prefix("Kính trình").filter(|_| self.profile == crate::profile::Profile::Dang)) {
                 i = self.recipients(items, i, rest.trim_start_matches([':', ' ']));
                 continue;
             }
@@ -331,6 +352,15 @@ impl Recogniser<'_> {
                 let rest = rest.to_string();
                 i = self.recipients(items, i, &rest);
                 continue;
+            }
+            // Party căn cứ are dash items ("- Căn cứ …;"); the authority's line follows them.
+            let party = self.profile == crate::profile::Profile::Dang;
+            let t = if party && decision { t.trim_start_matches(['-', '–', ' ']).to_string() } else { t };
+            if party && decision && is_upper(&t) && self.out.authority.is_none() {
+                // Printed in capitals as given: kept as typed (its casing cannot be decided).
+                self.out.authority = Some(t.clone());
+                i += 1;
+                return i;
             }
             if decision {
                 if t.starts_with("Căn cứ") {

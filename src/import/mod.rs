@@ -7,6 +7,7 @@ mod body;
 pub mod case;
 mod closing;
 mod header;
+mod party;
 mod tail;
 pub mod package;
 pub mod recognise;

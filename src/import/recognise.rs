@@ -18,6 +18,8 @@ use std::collections::HashMap;
 /// The imported document, in the contract's order.
 #[derive(Debug, Default, Serialize)]
 pub struct Out {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub profile: Option<String>,
     #[serde(rename = "type")]
     pub doc_type: String,
     pub issuer: Issuer,
@@ -37,6 +39,8 @@ pub struct Out {
     pub urgency: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub secrecy: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub draft: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub circulation: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -84,6 +88,8 @@ pub struct Recogniser<'a> {
     pub(super) numbering: &'a HashMap<(String, u32), String>,
     /// The Quốc hiệu's size in the source, pt.
     pub(super) header_size: Option<u32>,
+    /// The rules the document follows (a Party title in the header makes it the Party's).
+    pub(super) profile: crate::profile::Profile,
 }
 
 /// One line of a header or closing column, with where it came from.
@@ -198,6 +204,17 @@ pub(super) fn type_by_line(text: &str) -> Option<&'static DocType> {
     TYPES.iter().filter(|t| t.has_type_line()).find(|t| upper_key(t.name) == k || k.strip_suffix(" (CÁ BIỆT)").is_some_and(|x| x == upper_key(t.name)))
 }
 
+/// The type a type line names, in the document's profile: its slug.
+pub(super) fn type_slug_by_line(profile: crate::profile::Profile, text: &str) -> Option<&'static str> {
+    match profile {
+        crate::profile::Profile::Nd30 => type_by_line(text).map(|t| t.slug),
+        crate::profile::Profile::Dang => {
+            let k = upper_key(text);
+            crate::dang::types::TYPES.iter().filter(|t| t.prints_name()).find(|t| upper_key(t.name) == k).map(|t| t.slug)
+        }
+    }
+}
+
 pub(super) fn mark_of(text: &str) -> Option<(&'static str, &'static str)> {
     let k = upper_key(text);
     if let Some((s, _)) = URGENCY.iter().find(|(_, m)| *m == k) {
@@ -221,7 +238,7 @@ pub(super) fn para_place(p: &Para) -> String {
 impl<'a> Recogniser<'a> {
     /// A recogniser with the document's numbering formats.
     pub fn new(numbering: &'a HashMap<(String, u32), String>) -> Recogniser<'a> {
-        Recogniser { out: Out::default(), warnings: Vec::new(), numbering, header_size: None }
+        Recogniser { out: Out::default(), warnings: Vec::new(), numbering, header_size: None, profile: Default::default() }
     }
 
     pub(super) fn warn(&mut self, place: impl Into<String>, code: &'static str, message: impl Into<String>) {
@@ -236,6 +253,10 @@ impl<'a> Recogniser<'a> {
 
     /// Recognise the whole document.
     pub fn run(&mut self, items: Vec<Item>) {
+        self.profile = super::party::profile_of(&items);
+        if self.profile == crate::profile::Profile::Dang {
+            self.out.profile = Some(self.profile.slug().into());
+        }
         let mut i = self.header(&items);
         i = self.type_and_subject(&items, i);
         i = self.preamble(&items, i);
@@ -263,9 +284,23 @@ impl<'a> Recogniser<'a> {
             self.warn("header", "import-placeholder", "the issuing agency was not found");
             self.out.issuer.name = PLACEHOLDER.into();
         }
+        // A Party symbol "NQ/ĐU": the issuer's code after the type's.
+        if self.profile == crate::profile::Profile::Dang {
+            if let Some(sym) = self.out.symbol.clone() {
+                let code = crate::dang::types::by_slug(&self.out.doc_type).map(|t| t.code);
+                match sym.split_once('/') {
+                    Some((c, rest)) if Some(c) == code && !rest.is_empty() => {
+                        self.out.issuer.code = rest.into();
+                        self.out.symbol = None;
+                    }
+                    Some((_, rest)) => self.out.issuer.code = rest.into(),
+                    None => {}
+                }
+            }
+        }
         // The symbol: the issuer's code (and a công văn's unit) when it is the decree's.
-        let doc_type = crate::nd30::types::by_slug(&self.out.doc_type);
-        match (self.out.symbol.clone(), doc_type) {
+        let doc_type = crate::nd30::types::by_slug(&self.out.doc_type).filter(|_| self.profile == crate::profile::Profile::Nd30);
+        match (self.out.symbol.clone().filter(|_| self.profile == crate::profile::Profile::Nd30), doc_type) {
             (Some(sym), Some(t)) => {
                 let parts: Vec<&str> = sym.split('-').collect();
                 if t.is_cong_van() && parts.len() == 2 && !parts[0].is_empty() {
@@ -341,7 +376,7 @@ pub(super) fn strip_prefix_ci<'s>(t: &'s str, p: &str) -> Option<&'s str> {
 }
 
 pub(super) fn is_signing_prefix(t: &str) -> bool {
-    ["TM. ", "KT. ", "TL. ", "TUQ. ", "Q. "].iter().any(|p| t.starts_with(p))
+    ["TM. ", "KT. ", "TL. ", "TUQ. ", "Q. ", "T/M ", "K/T ", "T/L "].iter().any(|p| t.starts_with(p))
 }
 
 pub(super) fn is_drafter(t: &str) -> bool {
@@ -387,7 +422,7 @@ pub(super) fn parse_date_line(t: &str) -> Option<(String, String)> {
 pub(super) fn table_is_header(t: &Table) -> bool {
     let text: String = t.rows.iter().flatten().flat_map(|c| c.lines()).collect::<Vec<_>>().join("\n");
     let up = upper_key(&text);
-    up.contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM") || text.contains("Số:") && text.contains("ngày")
+    up.contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM") || up.contains(&upper_key(crate::dang::TITLE)) || text.contains("Số:") && text.contains("ngày")
 }
 
 pub(super) fn table_is_closing(t: &Table) -> bool {
