@@ -74,7 +74,11 @@ pub fn glyphs(value: &Value, fonts: &FontSet) -> Vec<InputError> {
 /// Warnings on a valid document.
 pub fn warnings(d: &Document, style: &Style, fonts: &FontSet) -> Vec<InputError> {
     let mut out = Vec::new();
-    let ty = by_slug(&d.doc_type);
+    let party = crate::profile::Profile::of(d) == crate::profile::Profile::Dang;
+    if party {
+        out.extend(crate::dang::lint::warnings(d));
+    }
+    let ty = by_slug(&d.doc_type).filter(|_| !party);
     if let (Some(ty), Some(given)) = (ty, d.symbol.as_deref()) {
         let derived = symbol(ty, &d.issuer.code, d.unit.as_deref(), None);
         if given.trim() != derived {
@@ -95,7 +99,7 @@ pub fn warnings(d: &Document, style: &Style, fonts: &FontSet) -> Vec<InputError>
     let has = |prefix: &str| dist.iter().any(|x| x.trim().to_lowercase().starts_with(&prefix.to_lowercase()));
     let recipients = d.recipients.as_deref().is_some_and(|r| !r.is_empty());
     let lead_form = matches!(d.doc_type.as_str(), "cong-dien" | "giay-moi");
-    if recipients && !lead_form && !has("Như trên") {
+    if !party && recipients && !lead_form && !has("Như trên") {
         out.push(
             InputError::at("$.distribution", "Kính gửi names recipients but Nơi nhận has no \"Như trên\"")
                 .code("no-nhu-tren")
@@ -103,7 +107,7 @@ pub fn warnings(d: &Document, style: &Style, fonts: &FontSet) -> Vec<InputError>
                 .warning(),
         );
     }
-    if !has("Lưu") {
+    if !party && !has("Lưu") {
         out.push(
             InputError::at("$.distribution", "Nơi nhận has no \"Lưu: VT\"").code("no-luu-vt").hint("add \"Lưu: VT\" (and the drafting unit) as the last item").warning(),
         );
@@ -117,7 +121,7 @@ pub fn warnings(d: &Document, style: &Style, fonts: &FontSet) -> Vec<InputError>
         let name = s.name.as_deref().unwrap_or("");
         if let Some(t) = ACADEMIC.iter().find(|t| name.contains(*t)) {
             out.push(
-                InputError::at(format!("{path}.name"), format!("\"{t}\" in the signer's name: the decree prints no academic titles"))
+                InputError::at(format!("{path}.name"), format!("\"{t}\" in the signer's name: {} prints no academic titles", crate::profile::Profile::of(d).rules()))
                     .code("academic-title")
                     .warning(),
             );

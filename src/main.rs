@@ -34,7 +34,7 @@ fn main() {
             println!("{}", serde_json::to_string_pretty(&vanban::model::schema()).expect("JSON"));
             0
         }
-        Command::New { doc_type } => new(&doc_type),
+        Command::New { doc_type, profile } => new(&doc_type, &profile),
     };
     std::process::exit(code);
 }

@@ -26,6 +26,14 @@ fn signer() -> Value {
     json!({ "on_behalf_of": "Ủy ban nhân dân", "for": "Chủ tịch", "title": "Phó Chủ tịch", "name": "Họ và tên người ký" })
 }
 
+/// The starter of a type in a profile; `None` for a slug the profile does not have.
+pub fn starter_for(profile: crate::profile::Profile, slug: &str) -> Option<Value> {
+    match profile {
+        crate::profile::Profile::Nd30 => starter(slug),
+        crate::profile::Profile::Dang => crate::dang::starter::starter(slug),
+    }
+}
+
 /// The starter JSON for a type slug; `None` for an unknown slug.
 pub fn starter(slug: &str) -> Option<Value> {
     let ty = by_slug(slug)?;
@@ -98,10 +106,10 @@ pub fn starter(slug: &str) -> Option<Value> {
 /// The order a person reads a document in: keys of every object of a starter are printed in
 /// this order (serde_json's map would sort them alphabetically, `body` first).
 const READING_ORDER: &[&str] = &[
-    "$schema", "type", "section", "article", "chapter", "part", "division", "paragraph", "list", "table", "results",
+    "$schema", "profile", "type", "section", "article", "chapter", "part", "division", "paragraph", "list", "table", "results",
     "issuer", "parent", "on_behalf_of", "for", "by_order_of", "by_delegation_of", "acting", "title", "text", "name",
     "lines", "code", "label", "number", "symbol", "unit", "place", "date", "subject", "urgency", "secrecy",
-    "circulation", "authority", "bases", "proposal", "recipients", "lead", "body", "items", "marker", "value", "ratio",
+    "draft", "circulation", "authority", "bases", "proposal", "recipients", "lead", "body", "items", "marker", "value", "ratio",
     "decimals", "rounding", "show", "count", "status", "note", "signer", "signers", "distribution", "drafter",
     "initials", "copies", "contact", "address", "phone", "email", "website", "appendices", "copy", "style", "meta",
 ];

@@ -49,6 +49,10 @@ pub enum Command {
         /// The type's slug.
         #[arg(value_name = "TYPE")]
         doc_type: String,
+        /// The rules: nd30 (Nghị định 30/2020/NĐ-CP) or dang (a Party document, Hướng dẫn
+        /// 05-HD/VPTW).
+        #[arg(long, value_name = "PROFILE", default_value = "nd30", value_parser = ["nd30", "dang"])]
+        profile: String,
     },
 }
 

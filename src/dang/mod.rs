@@ -6,7 +6,9 @@
 //! these; the writers only draw what the builder prepared.
 
 pub mod appendix;
+pub mod lint;
 pub mod signing;
+pub mod starter;
 pub mod symbol;
 pub mod text;
 pub mod types;

@@ -43,10 +43,11 @@ pub fn is_cap_uy(body: &str) -> bool {
 }
 
 /// Whether a chức vụ names a body ("Bí thư Tỉnh uỷ" instead of "BÍ THƯ"): the guide's
-/// chức vụ carries no body name (7.1.2).
+/// chức vụ carries no body name (7.1.2). "Chánh Văn phòng" is a chức vụ of its own (HD05
+/// signs "K/T CHÁNH VĂN PHÒNG / PHÓ CHÁNH VĂN PHÒNG").
 pub fn title_names_body(title: &str) -> bool {
     let t = title.to_lowercase();
-    CAP_UY.iter().chain(&["uỷ ban kiểm tra", "ủy ban kiểm tra", "ban tổ chức", "văn phòng"]).any(|c| t.contains(c) && !t.starts_with(c))
+    CAP_UY.iter().chain(&["uỷ ban kiểm tra", "ủy ban kiểm tra", "ban tổ chức", "ban tuyên giáo"]).any(|c| t.contains(c) && !t.starts_with(c))
 }
 
 /// Whether a member signing for a collective gets a chức vụ line: bí thư, phó bí thư, chủ

@@ -39,7 +39,8 @@ pub fn prepare(d: &Document, file: &StyleFile, fonts: &FontSet, ident: &str) -> 
     let parent: Vec<String> = d.issuer.parent.as_deref().map(|p| parts(&upper(p))).unwrap_or_default();
     let issuer = parts(&upper(&d.issuer.name));
     let number = symbol::number_line(d.number, &sym);
-    let place_date = (ty.slug != "bien-ban").then(|| date_line(&d.place, &date));
+    // Every Party document has its place and date under the title, biên bản included.
+    let place_date = Some(date_line(&d.place, &date));
     let subject_text = d.subject.as_deref().unwrap_or("").trim();
     let subject_lines: Vec<Vec<Span>> = subject_text.split('\n').map(str::trim).filter(|l| !l.is_empty()).map(inline).collect();
     let cong_van = !ty.prints_name();

@@ -2,7 +2,7 @@
 
 use super::app::App;
 use super::problem::Problem;
-use axum::extract::{Path, State};
+use axum::extract::{Path, Query, State};
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
@@ -17,14 +17,29 @@ pub async fn schema() -> Response {
     r
 }
 
+/// The `?profile=` of the type routes.
+#[derive(Debug, serde::Deserialize, utoipa::IntoParams)]
+pub struct ProfileQuery {
+    /// nd30 (default) or dang.
+    profile: Option<String>,
+}
+
+fn profile_of(q: &ProfileQuery) -> Result<crate::profile::Profile, Problem> {
+    crate::profile::Profile::parse(q.profile.as_deref())
+        .ok_or_else(|| Problem::new(StatusCode::BAD_REQUEST, "unknown-value", format!("unknown profile \"{}\"; one of: nd30, dang", q.profile.as_deref().unwrap_or(""))))
+}
+
 /// `GET /v1/types`.
-#[utoipa::path(get, path = "/v1/types", tag = "contract", responses((status = 200, description = "the 29 types of Phụ lục III: [{slug, name, abbreviation}]", content_type = "application/json")))]
-pub async fn types() -> Json<serde_json::Value> {
-    let list: Vec<serde_json::Value> = crate::nd30::types::TYPES
+#[utoipa::path(get, path = "/v1/types", tag = "contract", params(ProfileQuery), responses((status = 200, description = "the types of a profile: the 29 of Phụ lục III (default), or the Party guide's 28 with ?profile=dang: [{slug, name, abbreviation, starter}]", content_type = "application/json"), (status = 400, description = "an unknown profile", content_type = "application/problem+json")))]
+pub async fn types(Query(q): Query<ProfileQuery>) -> Result<Json<serde_json::Value>, Problem> {
+    let profile = profile_of(&q)?;
+    let suffix = if profile == crate::profile::Profile::Nd30 { String::new() } else { format!("?profile={}", profile.slug()) };
+    let list: Vec<serde_json::Value> = profile
+        .types()
         .iter()
-        .map(|t| serde_json::json!({ "slug": t.slug, "name": t.name, "abbreviation": t.abbr, "starter": format!("/v1/types/{}/starter", t.slug) }))
+        .map(|t| serde_json::json!({ "slug": t.slug, "name": t.name, "abbreviation": t.code, "starter": format!("/v1/types/{}/starter{suffix}", t.slug) }))
         .collect();
-    Json(serde_json::Value::Array(list))
+    Ok(Json(serde_json::Value::Array(list)))
 }
 
 /// `GET /v1/types/{type}/starter`.
@@ -32,15 +47,16 @@ pub async fn types() -> Json<serde_json::Value> {
     get,
     path = "/v1/types/{type}/starter",
     tag = "contract",
-    params(("type" = String, Path, description = "a type's slug: bao-cao, cong-van, quyet-dinh, …")),
+    params(("type" = String, Path, description = "a type's slug: bao-cao, cong-van, quyet-dinh, …"), ProfileQuery),
     responses(
         (status = 200, description = "a starter document, keys in reading order, as `vanban new TYPE` prints it", content_type = "application/json"),
         (status = 404, description = "no such type", content_type = "application/problem+json"),
     )
 )]
-pub async fn starter(Path(slug): Path<String>) -> Result<Response, Problem> {
-    let Some(v) = crate::starter::starter(&slug) else {
-        let all: Vec<&str> = crate::nd30::types::TYPES.iter().map(|t| t.slug).collect();
+pub async fn starter(Path(slug): Path<String>, Query(q): Query<ProfileQuery>) -> Result<Response, Problem> {
+    let profile = profile_of(&q)?;
+    let Some(v) = crate::starter::starter_for(profile, &slug) else {
+        let all: Vec<&str> = profile.types().iter().map(|t| t.slug).collect();
         return Err(Problem::new(StatusCode::NOT_FOUND, "unknown-type", format!("unknown type \"{slug}\"; one of: {}", all.join(", "))));
     };
     let mut r = crate::starter::to_reading_order(&v).into_response();
