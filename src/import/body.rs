@@ -20,19 +20,24 @@ impl Recogniser<'_> {
         let mut indents: HashMap<i32, usize> = HashMap::new();
         let mut spacings: HashMap<u32, usize> = HashMap::new();
         let mut lines: HashMap<LineSpacing, usize> = HashMap::new();
-        for it in items {
+        for (k, it) in items.iter().enumerate() {
             if let Item::P(p) = it {
                 let n = p.text().chars().count();
                 if n < 40 || p.num.is_some() {
                     continue; // headings and short lines say little about the body
                 }
+                // The first paragraph's space above is the gap under the header, not the
+                // body's spacing.
+                let p_before = if k == 0 { None } else { p.before };
                 if let Some(s) = p.size {
                     *sizes.entry(s).or_default() += n;
                 }
                 if let Some(i) = p.first_line.filter(|i| *i > 0) {
                     *indents.entry(i).or_default() += n;
                 }
-                *spacings.entry(p.before.unwrap_or(0)).or_default() += n;
+                if k > 0 {
+                    *spacings.entry(p_before.unwrap_or(0)).or_default() += n;
+                }
                 *lines.entry(p.line.unwrap_or(LineSpacing::Multiple(240))).or_default() += n;
             }
         }

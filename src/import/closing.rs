@@ -216,6 +216,11 @@ impl Recogniser<'_> {
             if c.is_empty() || self.drafter_or_contact(&c).is_some() {
                 continue;
             }
+            // The Party guide's "Không phổ biến …" at the foot of the last page.
+            if let Some(n) = circulation_of(&c).filter(|_| self.out.circulation.is_none()) {
+                self.out.circulation = Some(n);
+                continue;
+            }
             self.left_out(&place, &c, "after the signing block (notes, file paths and such are not part of the document)");
         }
     }

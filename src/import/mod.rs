@@ -80,6 +80,7 @@ pub fn import(bytes: Vec<u8>) -> Result<Imported> {
             }
             if code == "import-header-footer" && n.starts_with("word/header") {
                 texts = r.header_copy(&texts, n);
+                texts = r.header_notice(texts);
             }
             if !texts.is_empty() {
                 warnings.push(warn(n.clone(), code, format!("{what} dropped: \"{}\"", texts.join(" / ").chars().take(2000).collect::<String>())));
@@ -87,6 +88,11 @@ pub fn import(bytes: Vec<u8>) -> Result<Imported> {
         }
     }
     r.run(items);
+    // Printed on both sides (Word's mirrored margins): the Party profile's `style.duplex`.
+    if r.out.profile.as_deref() == Some("dang") && pkg.text("word/settings.xml")?.is_some_and(|x| x.contains("mirrorMargins") && !x.contains("mirrorMargins w:val=\"0\"") && !x.contains("mirrorMargins w:val=\"false\"")) {
+        let style = r.out.style.get_or_insert_with(|| serde_json::json!({}));
+        style["duplex"] = serde_json::json!(true);
+    }
     warnings.extend(r.warnings);
     let document = serde_json::to_value(&r.out).map_err(|e| Error::Internal(e.to_string()))?;
     let mut text = serde_json::to_vec_pretty(&r.out).map_err(|e| Error::Internal(e.to_string()))?;

@@ -228,7 +228,8 @@ pub(super) fn mark_of(text: &str) -> Option<(&'static str, &'static str)> {
 pub(super) fn circulation_of(text: &str) -> Option<String> {
     let t = clean(text);
     let k = upper_key(t.trim_matches(['(', ')']));
-    (is_upper(&t) && ["LƯU HÀNH", "XEM XONG", "TRẢ LẠI SAU"].iter().any(|p| k.starts_with(p))).then(|| super::case::sentence(t.trim_matches(['(', ')'])))
+    // The Party guide's notices too: "TÀI LIỆU THU HỒI", "KHÔNG PHỔ BIẾN TRÊN PHƯƠNG TIỆN …".
+    (is_upper(&t) && ["LƯU HÀNH", "XEM XONG", "TRẢ LẠI SAU", "TÀI LIỆU THU HỒI", "KHÔNG PHỔ BIẾN"].iter().any(|p| k.starts_with(p))).then(|| super::case::sentence(t.trim_matches(['(', ')'])))
 }
 
 pub(super) fn para_place(p: &Para) -> String {

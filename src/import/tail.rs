@@ -262,6 +262,21 @@ impl Recogniser<'_> {
     /// An electronic copy's signing information (Mẫu 3.2, ô 14) where vanban's DOCX puts it,
     /// in the first page's header: "SAO LỤC, Văn phòng …" over the signing time. The rest of
     /// the header's text is returned.
+    /// A circulation notice in a page header (the Party guide's ô 11a, top right of page
+    /// 1): `circulation`; the other lines are returned.
+    pub fn header_notice(&mut self, lines: Vec<String>) -> Vec<String> {
+        lines
+            .into_iter()
+            .filter(|l| match super::recognise::circulation_of(l).filter(|_| self.out.circulation.is_none()) {
+                Some(c) => {
+                    self.out.circulation = Some(c);
+                    false
+                }
+                None => true,
+            })
+            .collect()
+    }
+
     pub fn header_copy(&mut self, lines: &[String], part: &str) -> Vec<String> {
         let lines: Vec<String> = lines.iter().map(|l| clean(l)).collect();
         for k in 0..lines.len().saturating_sub(1) {
