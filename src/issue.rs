@@ -42,6 +42,16 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
 /// series, sign `agency` with the number and date, record the entry.
 pub fn issue(engine: &Engine, store: &dyn Store, series: &[Series], key: &AgencyKey, document: &[u8], draft: &[u8], date: Option<NaiveDate>) -> Result<Issued> {
     let model = engine.parse(document)?;
+    if crate::profile::Profile::of(&model) == crate::profile::Profile::Dang {
+        // The register's series run per year (the decree); a Party body numbers each type
+        // from 01 within its cấp uỷ's term (HD05 3.1.1).
+        return Err(crate::register::refuse(
+            "$.profile",
+            "unsupported",
+            "Party documents are numbered per type within the cấp uỷ's term, and the register numbers per year: it does not issue them yet",
+            "give the number and date when the body signs: vanban sign --field agency --number N --date YYYY-MM-DD",
+        ));
+    }
     let doc = engine.prepare(&model, document);
     let rendered = engine.pdf(&doc)?;
     if !draft.starts_with(&rendered) {

@@ -453,3 +453,36 @@ fn libreoffice_breaks_page_one_like_the_pdf() {
         assert_eq!(body(&ours), body(&lo), "{name}: page 1's lines, vanban's PDF vs LibreOffice's DOCX");
     }
 }
+
+/// What is not laid out or numbered yet is refused with a reason, never half done: a Party
+/// document with a `copy`, and issuing a Party draft through the register (whose series run
+/// per year, while the guide numbers per type within a term).
+#[test]
+fn what_is_not_done_is_refused() {
+    let dir = tempdir("party-refused");
+    let mut v = input("dang-cong-van.json");
+    v["copy"] = serde_json::json!({ "issuer": { "name": "Văn phòng Đảng uỷ", "code": "VPĐU" }, "signer": { "title": "Chánh Văn phòng", "name": "Phan Thị Hoa" } });
+    std::fs::write(dir.join("copy.json"), serde_json::to_vec(&v).unwrap()).unwrap();
+    let out = vanban(&dir, &["render", "copy.json", "-o", "copy.pdf"], None);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("error[unsupported]"), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(!dir.join("copy.pdf").exists());
+
+    let Some(s) = common::signing::setup("party-issue") else { return };
+    let d = &s.dir;
+    std::fs::copy(fixture("dang-ke-hoach-du-thao.json"), d.join("doc.json")).unwrap();
+    let out = vanban(d, &["render", "doc.json", "--to", "pdf", "-o", "draft0.pdf"], None);
+    assert!(out.status.success());
+    let pass = s.pki.pass_file();
+    common::signing::ok(&common::signing::sign(d, "draft0.pdf", "draft.pdf", "signer", &s.leader, &pass, &[]));
+    let reg = format!("sqlite:{}", d.join("reg.db").display());
+    let out = vanban(d, &["issue", "draft.pdf", "--document", "doc.json", "--register", &reg, "--p12", s.agency.to_str().unwrap(), "--pass-file", pass.to_str().unwrap(), "--date", "2026-12-03", "-o", "issued.pdf"], None);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(err.contains("unsupported") && err.contains("--number"), "{err}");
+    assert!(!d.join("issued.pdf").exists());
+    // The way the message gives works: the body signs with the number and the date.
+    common::signing::ok(&common::signing::sign(d, "draft.pdf", "issued.pdf", "agency", &s.agency, &pass, &["--number", "5", "--date", "2026-12-03"]));
+    let (report, code) = common::signing::verify(d, "issued.pdf", Some(&s.pki.root()));
+    assert_eq!(code, 0, "{report}");
+}

@@ -123,13 +123,19 @@ impl Recogniser<'_> {
                     }
                     let text = p.text();
                     if clean(&text).is_empty() {
+                        if p.page_break_after {
+                            b.push_block(json!({ "page_break": true }));
+                        }
                         continue;
                     }
                     if is_rule(&text) {
                         self.left_out(&para_place(p), &text, "a typed rule line");
-                        continue;
+                    } else {
+                        self.body_para(&mut b, p);
                     }
-                    self.body_para(&mut b, p);
+                    if p.page_break_after {
+                        b.push_block(json!({ "page_break": true }));
+                    }
                 }
             }
         }

@@ -31,8 +31,11 @@ pub struct Para {
     pub align: Option<String>,
     /// Automatic numbering: (numId, level).
     pub num: Option<(String, u32)>,
-    /// A page break before it or inside it.
+    /// A page break before it (or inside it, before its text).
     pub page_break: bool,
+    /// A page break after its text (LibreOffice saves a break as `<w:br w:type="page"/>` at
+    /// the end of the paragraph before).
+    pub page_break_after: bool,
     /// Space before and after (twips) and line spacing, direct or from its style.
     pub before: Option<u32>,
     pub line: Option<LineSpacing>,
@@ -379,6 +382,7 @@ impl<'s> Reader<'s> {
             align: ppr.and_then(|x| w(&x, "jc")).and_then(|j| attr(&j, "val")).map(str::to_string),
             num: None,
             page_break: ppr.and_then(|x| w(&x, "pageBreakBefore")).is_some(),
+            page_break_after: false,
             section_end: ppr.and_then(|x| w(&x, "sectPr")).map(|s| landscape(&s)),
             runs: Vec::new(),
             size: None,
@@ -489,7 +493,11 @@ impl<'s> Reader<'s> {
                 "tab" | "ptab" => text.push('\t'),
                 "br" => {
                     if attr(&c, "type") == Some("page") {
-                        para.page_break = true;
+                        if text.trim().is_empty() && para.runs.iter().all(|r| r.text.trim().is_empty()) {
+                            para.page_break = true;
+                        } else {
+                            para.page_break_after = true;
+                        }
                     } else {
                         text.push('\n');
                     }
