@@ -202,6 +202,12 @@ pub struct Closing {
     pub left_mm: f64,
     /// Space between the last signing line and the name (ô 7c).
     pub signature_gap_mm: f64,
+    /// How far a Nơi nhận item's wrapped lines hang in (HD05's page 29: about 3 mm).
+    #[serde(default)]
+    pub item_hang_mm: f64,
+    /// Clear space at the right end of the Nơi nhận column (default: the header's).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub column_padding_mm: Option<f64>,
     /// The signer's signature field.
     pub signer_field_mm: BoxMm,
     /// The agency's seal field.

@@ -800,3 +800,61 @@ fn broken_and_hostile_packages_are_refused() {
     let (o, _) = import(&d, "missing.docx");
     assert_eq!(o.status.code(), Some(1), "a missing file is an I/O error");
 }
+
+/// Party documents typed in Word: a công văn whose header is a two-cell table (the body with
+/// its star and "Số", the Party title and the date), "về việc" under Số, Kính gửi as lines,
+/// the closing as a table with T/M; and a nghị quyết typed with tabs, "- Căn cứ" lines and the
+/// authority's line in capitals. Both import into `"profile": "dang"` and render.
+#[test]
+fn party_documents_typed_in_word() {
+    let d = tempdir("import-party");
+    let left = [para("ĐẢNG BỘ TỈNH QUẢNG TRỊ", false, Some("center")), para("ĐẢNG UỶ XÃ CỬA TÙNG", true, Some("center")), para("*", false, Some("center")), para("Số 27-CV/ĐU", false, Some("center")), para("về việc rà soát hồ sơ đảng viên", false, Some("center"))];
+    let right = [para("ĐẢNG CỘNG SẢN VIỆT NAM", true, Some("center")), para("Cửa Tùng, ngày 14 tháng 9 năm 2026", false, Some("center"))];
+    let mut body = two_cells((4500, 4500), &left, &right);
+    body += &para("Kính gửi: - Các chi bộ trực thuộc;", false, Some("center"));
+    body += &para("- Văn phòng Đảng uỷ;", false, Some("center"));
+    body += &para("Thực hiện chỉ đạo của Ban Thường vụ Tỉnh uỷ, Ban Thường vụ Đảng uỷ đề nghị các chi bộ rà soát hồ sơ đảng viên, báo cáo trước ngày 30/9/2026.", false, None);
+    let l = [para("Nơi nhận:", false, None), para("- Như trên;", false, None), para("- Lưu Văn phòng Đảng uỷ.", false, None)];
+    let r = [para("T/M BAN THƯỜNG VỤ", true, Some("center")), para("PHÓ BÍ THƯ", false, Some("center")), para("", false, None), para("Trần Văn Nam", true, Some("center"))];
+    body += &two_cells((4500, 4500), &l, &r);
+    std::fs::write(d.join("cv.docx"), docx(&[("[Content_Types].xml", TYPES), ("word/document.xml", &document_xml(&body))])).unwrap();
+    let o = vanban(&d, &["import", "cv.docx", "-o", "cv.json"], None);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let v: Value = serde_json::from_slice(&std::fs::read(d.join("cv.json")).unwrap()).unwrap();
+    assert_eq!((v["profile"].as_str(), v["type"].as_str()), (Some("dang"), Some("cong-van")), "{v:#}");
+    assert_eq!(v["issuer"], serde_json::json!({ "parent": "Đảng bộ tỉnh Quảng Trị", "name": "Đảng uỷ xã Cửa Tùng", "code": "ĐU" }));
+    assert_eq!((v["number"].as_u64(), v["place"].as_str(), v["date"].as_str()), (Some(27), Some("Cửa Tùng"), Some("2026-09-14")));
+    assert_eq!(v["subject"], "về việc rà soát hồ sơ đảng viên");
+    assert_eq!(v["recipients"], serde_json::json!(["Các chi bộ trực thuộc", "Văn phòng Đảng uỷ"]));
+    assert_eq!(v["signer"], serde_json::json!({ "on_behalf_of": "Ban Thường vụ", "title": "Phó Bí thư", "name": "Trần Văn Nam" }));
+    let o = vanban(&d, &["render", "cv.json", "--to", "pdf"], None);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+
+    let mut body = para("ĐẢNG BỘ TỈNH QUẢNG TRỊ\tĐẢNG CỘNG SẢN VIỆT NAM", false, None);
+    body += &para("ĐẢNG UỶ XÃ CỬA TÙNG", true, None);
+    body += &para("*\tCửa Tùng, ngày 02 tháng 10 năm 2026", false, None);
+    body += &para("Số 09-NQ/ĐU", false, None);
+    body += &para("NGHỊ QUYẾT", true, Some("center"));
+    body += &para("về phát triển kinh tế biển năm 2027", true, Some("center"));
+    body += &para("-----", false, Some("center"));
+    body += &para("- Căn cứ Điều lệ Đảng Cộng sản Việt Nam;", false, None);
+    body += &para("- Căn cứ Nghị quyết Đại hội Đảng bộ xã lần thứ I, nhiệm kỳ 2025 - 2030.", false, None);
+    body += &para("BAN CHẤP HÀNH ĐẢNG BỘ XÃ QUYẾT NGHỊ:", true, Some("center"));
+    body += &para("Tập trung lãnh đạo phát triển kinh tế biển gắn với bảo vệ chủ quyền biển, đảo.", false, None);
+    let l = [para("Nơi nhận:", false, None), para("- Ban Thường vụ Tỉnh uỷ;", false, None), para("- Lưu Văn phòng Đảng uỷ.", false, None), para("VP-20", false, None)];
+    let r = [para("T/M ĐẢNG UỶ", true, Some("center")), para("BÍ THƯ", false, Some("center")), para("", false, None), para("Lê Thị Hạnh", true, Some("center"))];
+    body += &two_cells((4500, 4500), &l, &r);
+    std::fs::write(d.join("nq.docx"), docx(&[("[Content_Types].xml", TYPES), ("word/document.xml", &document_xml(&body))])).unwrap();
+    let o = vanban(&d, &["import", "nq.docx", "-o", "nq.json"], None);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let v: Value = serde_json::from_slice(&std::fs::read(d.join("nq.json")).unwrap()).unwrap();
+    assert_eq!((v["profile"].as_str(), v["type"].as_str(), v["number"].as_u64()), (Some("dang"), Some("nghi-quyet"), Some(9)), "{v:#}");
+    assert_eq!(v["issuer"]["name"], "Đảng uỷ xã Cửa Tùng");
+    assert_eq!(v["subject"], "về phát triển kinh tế biển năm 2027");
+    assert_eq!(v["bases"].as_array().map(Vec::len), Some(2), "{v:#}");
+    assert_eq!(v["authority"], "BAN CHẤP HÀNH ĐẢNG BỘ XÃ QUYẾT NGHỊ:");
+    assert_eq!(v["drafter"], serde_json::json!({ "initials": "VP", "copies": 20 }));
+    assert_eq!(v["signer"]["on_behalf_of"], "Đảng uỷ");
+    let o = vanban(&d, &["render", "nq.json", "--to", "pdf"], None);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+}

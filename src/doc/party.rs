@@ -205,6 +205,12 @@ fn closing(d: &Document, style: &Style, fonts: &FontSet) -> Closing {
         })
         .collect();
     let sz = &style.sizes_pt;
+    // The closing's columns with its own clear space (HD05's Nơi nhận runs nearer the block).
+    let mut cs = style.clone();
+    if let Some(p) = style.closing.column_padding_mm {
+        cs.header.column_padding_mm = p;
+    }
+    let style = &cs;
     let (left_mm, right_mm, gutter_mm) = match signers.first() {
         Some(b) if signers.len() == 1 => {
             let mut right: Vec<Measured> = b.signing.iter().map(|l| (l.as_str(), sz.signing, true, false)).collect();

@@ -2,7 +2,7 @@
 
 use super::header::{before, cell, layout_table, para};
 use super::styles as st;
-use super::units::pt;
+use super::units::{mm, pt};
 use super::Block;
 use crate::doc::{Closing, SignBlock};
 use crate::style::Style;
@@ -80,8 +80,12 @@ fn noi_nhan(c: &Closing, s: &Style, gap: f64) -> Vec<Paragraph> {
             // slant are the label's.
             label = label.add_run(Run::new().add_text(&c.label_suffix));
         }
-        out.push(before(label, gap));
-        out.extend(c.distribution.iter().map(|i| para(st::NOI_NHAN_ITEM, i)));
+        out.push(before(label.indent(Some(0), None, Some(mm(c.gutter_mm)), None), gap));
+        // The column's own clear space (the style's is the header's).
+        let hang = s.closing.item_hang_mm;
+        let special = (hang > 0.0).then(|| SpecialIndentType::Hanging(mm(hang)));
+        let left = if hang > 0.0 { mm(hang) } else { 0 };
+        out.extend(c.distribution.iter().map(|i| para(st::NOI_NHAN_ITEM, i).indent(Some(left), special, Some(mm(c.gutter_mm)), None)));
     }
     if let Some(d) = &c.drafter {
         let p = para(st::DRAFTER, d);

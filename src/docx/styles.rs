@@ -170,7 +170,9 @@ pub fn styles(doc: &Doc) -> Vec<WStyle> {
     out.push(base(KINH_GUI, "VB Kinh Gui", s, z.kinh_gui).line_spacing(body_spacing(s, 0.0)));
     // Enter after "Nơi nhận:" gives an item; after an item, another item.
     out.push(faced(base(NOI_NHAN, "VB Noi Nhan", s, z.noi_nhan_label), s.faces.noi_nhan_label).indent(Some(0), None, gutter, None).next(NOI_NHAN_ITEM));
-    out.push(base(NOI_NHAN_ITEM, "VB Noi Nhan Item", s, z.noi_nhan_item).indent(Some(0), None, gutter, None).next(NOI_NHAN_ITEM));
+    let hang = s.closing.item_hang_mm;
+    let item_indent = if hang > 0.0 { (Some(mm(hang)), Some(SpecialIndentType::Hanging(mm(hang)))) } else { (Some(0), None) };
+    out.push(base(NOI_NHAN_ITEM, "VB Noi Nhan Item", s, z.noi_nhan_item).indent(item_indent.0, item_indent.1, gutter, None).next(NOI_NHAN_ITEM));
     out.push(centred(SIGNING, "VB Signing", s, z.signing).bold().next(SIGNING_TITLE));
     out.push(faced(centred(SIGNING_TITLE, "VB Signing Title", s, z.signing), s.faces.signing_title));
     out.push(centred(SIGNATURE, "VB Signature Space", s, z.signer_note));

@@ -38,10 +38,10 @@ fn capitalise(w: &str) -> String {
 /// Nouns of an agency's kind: written with a capital, as is the first word of its field
 /// ("Sở Tài chính", "Văn phòng Ủy ban nhân dân", "Trung tâm Phục vụ hành chính công";
 /// Phụ lục II of the decree). Two-word kinds are matched on the word before.
-const KINDS: [&str; 3] = ["sở", "bộ", "cục"];
+const KINDS: [&str; 4] = ["sở", "bộ", "cục", "ban"];
 const KINDS2: [(&str, &str); 7] = [("văn", "phòng"), ("trung", "tâm"), ("chi", "cục"), ("tổng", "cục"), ("học", "viện"), ("ủy", "ban"), ("hội", "đồng")];
 /// Words before "sở", "bộ" that make them ordinary words ("cơ sở", "cán bộ", "đảng bộ").
-const NOT_KIND: [&str; 7] = ["cơ", "trụ", "toàn", "cán", "đầy", "nội", "đảng"];
+const NOT_KIND: [&str; 9] = ["cơ", "trụ", "toàn", "cán", "đầy", "nội", "đảng", "ủy", "uỷ"];
 /// Titles whose next word takes a capital ("Phó Giám đốc", "Chánh Văn phòng").
 const TITLE_LEADS: [&str; 2] = ["phó", "chánh"];
 
@@ -70,7 +70,8 @@ pub fn sentence(s: &str) -> String {
             let kind2 = KINDS2.iter().find(|(a, b)| prev == *a && lower == *b).copied();
             let w = if acronym {
                 raw.to_string()
-            } else if first || place || cap_next || kind1 {
+            } else if first || place || cap_next || kind1 || lower == "đảng" {
+                // "Đảng" in a name is the Party's ("Ban Chấp hành Đảng bộ xã").
                 capitalise(&lower)
             } else {
                 lower.clone()
@@ -131,5 +132,9 @@ mod tests {
         assert_eq!(sentence("CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ TÂN LẬP"), "Chủ tịch Ủy ban nhân dân xã Tân Lập");
         assert_eq!(sentence("BỘ THÔNG TIN VÀ TRUYỀN THÔNG"), "Bộ Thông tin và Truyền thông");
         assert_eq!(sentence("PHÒNG CÔNG TÁC CÁN BỘ"), "Phòng Công tác cán bộ");
+        assert_eq!(sentence("BAN THƯỜNG VỤ"), "Ban Thường vụ");
+        assert_eq!(sentence("BAN CHẤP HÀNH ĐẢNG BỘ XÃ"), "Ban Chấp hành Đảng bộ xã");
+        assert_eq!(sentence("ĐẢNG BỘ THÀNH PHỐ HUẾ"), "Đảng bộ thành phố Huế");
+        assert_eq!(sentence("PHÓ BÍ THƯ"), "Phó Bí thư");
     }
 }
