@@ -10,11 +10,10 @@ use crate::model::Document;
 use crate::nd30::date::{date_line, date_line_parts, DocDate};
 use crate::nd30::ranges::PT_PER_MM;
 use crate::nd30::symbol::{number_line, number_line_parts, reference, symbol};
-use crate::nd30::text::{dash_items, inline, parts, plain, shorten, upper, Span};
+use crate::nd30::text::{dash_items, inline, parts, plain, upper, Span};
 use crate::nd30::types::{by_slug, SECRECY, URGENCY};
 use crate::nd30::{KINH_GUI, QUOC_HIEU, TIEU_NGU};
 use crate::style::{Style, StyleFile};
-use chrono::Datelike;
 
 /// Longest metadata string (title, subject, author), in characters: PDF/A (ISO 19005) allows
 /// 32,767 bytes in a string, and the PDF writes these in UTF-16, up to 4 bytes a character.
@@ -135,16 +134,8 @@ pub fn prepare(d: &Document, file: &StyleFile, fonts: &FontSet, ident: &str) -> 
     } else {
         format!("{} {}: {}", ty.name, reference(d.number, &sym), subject_one_line)
     };
-    let td = date.timestamp_date();
     let mut doc = Doc {
-        meta: Meta {
-            title: shorten(&title_meta.replace('\u{a0}', " ").split_whitespace().collect::<Vec<_>>().join(" "), META_MAX_CHARS),
-            author: shorten(&d.issuer.name.split_whitespace().collect::<Vec<_>>().join(" "), META_MAX_CHARS),
-            subject: shorten(&subject_one_line, META_MAX_CHARS),
-            date: (td.year(), td.month(), td.day()),
-            ident: ident.to_string(),
-            lang: "vi".into(),
-        },
+        meta: Meta::new(&title_meta, &d.issuer.name, &subject_one_line, &date, ident),
         contact: forms::contact(d),
         contact_at: "first-page",
         top_notice: None,

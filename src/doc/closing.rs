@@ -18,6 +18,21 @@ pub fn field_names(k: usize) -> Vec<String> {
     }
 }
 
+/// The closing's columns (left, right, clear space): with one signer the right column is as
+/// wide as its lines and field need; several signers share the width.
+pub fn closing_columns(blocks: &[SignBlock], style: &Style, fonts: &FontSet) -> (f64, f64, f64) {
+    let sz = &style.sizes_pt;
+    match blocks.first() {
+        Some(b) if blocks.len() == 1 => {
+            let mut right: Vec<Measured> = b.signing.iter().map(|l| (l.as_str(), sz.signing, true, false)).collect();
+            right.push((b.name.as_str(), sz.signer_name, true, false));
+            let need = widest_mm(fonts, &right).max(style.closing.signer_field_mm.w);
+            columns(style, style.closing.left_mm, 0.0, need)
+        }
+        _ => columns(style, style.closing.left_mm, 0.0, 0.0),
+    }
+}
+
 /// The drafter line: "PL.(300)" — initials UPPER, copies in parentheses.
 pub fn drafter_line(d: &Drafter) -> String {
     let initials = upper(d.initials.trim());
@@ -54,16 +69,7 @@ pub fn closing(
     };
     let blocks: Vec<SignBlock> =
         list.iter().enumerate().map(|(k, s)| block(s, if with_fields { field_names(k) } else { vec![] })).collect();
-    let sz = &style.sizes_pt;
-    let (left_mm, right_mm, gutter_mm) = match blocks.first() {
-        Some(b) if blocks.len() == 1 => {
-            let mut right: Vec<Measured> = b.signing.iter().map(|l| (l.as_str(), sz.signing, true, false)).collect();
-            right.push((b.name.as_str(), sz.signer_name, true, false));
-            let need = widest_mm(fonts, &right).max(style.closing.signer_field_mm.w);
-            columns(style, style.closing.left_mm, 0.0, need)
-        }
-        _ => columns(style, style.closing.left_mm, 0.0, 0.0),
-    };
+    let (left_mm, right_mm, gutter_mm) = closing_columns(&blocks, style, fonts);
     Closing {
         left_mm,
         right_mm,

@@ -72,6 +72,27 @@ pub fn lead(d: &Document) -> Option<Vec<Span>> {
     }
 }
 
+/// An appendix's title lines, bold; a plain appendix's in capitals (an attached document keeps
+/// its title's case).
+pub fn appendix_title(title: Option<&str>, attached: bool) -> Vec<Vec<Span>> {
+    title
+        .unwrap_or("")
+        .split('\n')
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(|l| {
+            let mut spans = inline(l);
+            for s in &mut spans {
+                s.b = true;
+                if !attached {
+                    s.t = upper(&s.t);
+                }
+            }
+            spans
+        })
+        .collect()
+}
+
 /// Appendices: "Phụ lục I" (a lone one "Phụ lục") / TITLE / "(Kèm theo …)"; an attached
 /// document (with `type`): "QUY CHẾ" / Title / "(Ban hành kèm theo …)".
 pub fn appendices(d: &Document, ty: &DocType, date: &DocDate, sym: &str, style: &Style, fonts: &FontSet) -> Vec<AppendixDoc> {
@@ -91,24 +112,7 @@ pub fn appendices(d: &Document, ty: &DocType, date: &DocDate, sym: &str, style: 
             (None, Some(t)) => Some(upper(t.name)),
             (None, None) => Some(appendix::label(plain_count, n_plain as usize)),
         };
-        let title: Vec<Vec<Span>> = a
-            .title
-            .as_deref()
-            .unwrap_or("")
-            .split('\n')
-            .map(str::trim)
-            .filter(|l| !l.is_empty())
-            .map(|l| {
-                let mut spans = inline(l);
-                for s in &mut spans {
-                    s.b = true;
-                    if typed.is_none() {
-                        s.t = upper(&s.t);
-                    }
-                }
-                spans
-            })
-            .collect();
+        let title: Vec<Vec<Span>> = appendix_title(a.title.as_deref(), typed.is_some());
         let caption = match a.caption.as_deref().map(str::trim).filter(|c| !c.is_empty()) {
             Some(c) => c.to_string(),
             None => appendix::caption(typed.is_some(), parent_name, &reference(d.number, sym), &date.words(), &issuer),

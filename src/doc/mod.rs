@@ -97,6 +97,25 @@ pub struct CopyDoc {
     pub closing: Closing,
 }
 
+impl Meta {
+    /// The files' metadata: the title and subject on one line, the issuer as author, each
+    /// cut where PDF/A would not hold it.
+    pub fn new(title: &str, issuer: &str, subject: &str, date: &crate::nd30::date::DocDate, ident: &str) -> Meta {
+        use chrono::Datelike;
+        let one_line = |s: &str| s.replace('\u{a0}', " ").split_whitespace().collect::<Vec<_>>().join(" ");
+        let max = build::META_MAX_CHARS;
+        let td = date.timestamp_date();
+        Meta {
+            title: crate::nd30::text::shorten(&one_line(title), max),
+            author: crate::nd30::text::shorten(&one_line(issuer), max),
+            subject: crate::nd30::text::shorten(subject, max),
+            date: (td.year(), td.month(), td.day()),
+            ident: ident.to_string(),
+            lang: "vi".into(),
+        }
+    }
+}
+
 /// Metadata written into the files.
 #[derive(Debug, Clone, Serialize)]
 pub struct Meta {

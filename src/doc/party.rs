@@ -3,18 +3,17 @@
 //! built as for the decree. The writers draw the result as they draw any other.
 
 use super::body::BodyBuilder;
-use super::build::{mark, recipients_list, META_MAX_CHARS};
-use super::closing::field_names;
+use super::build::{mark, recipients_list};
+use super::closing::{closing_columns, field_names};
 use super::grid::{columns, widest_mm, Measured};
 use super::{AppendixDoc, Closing, Doc, Header, Line, Meta, Recipients, SignBlock, Title};
 use crate::dang::{self, appendix, signing, symbol, text as punct, types::PartyType};
 use crate::fonts::FontSet;
 use crate::model::Document;
 use crate::nd30::date::{date_line, date_line_parts, DocDate};
-use crate::nd30::text::{inline, parts, plain, shorten, upper, Span};
+use crate::nd30::text::{inline, parts, plain, upper, Span};
 use crate::nd30::types::{SECRECY, URGENCY};
 use crate::style::{Style, StyleFile};
-use chrono::Datelike;
 
 /// The symbol after the number: the explicit one, else "NQ/ĐU" from the type and the
 /// issuer's code (joint bodies' codes given as "BTCTU-BNCTU").
@@ -134,16 +133,8 @@ pub fn prepare(d: &Document, file: &StyleFile, fonts: &FontSet, ident: &str) -> 
     let subject_one_line = plain(&inline(&subject_text.split('\n').map(str::trim).collect::<Vec<_>>().join(" ")));
     let reference = format!("{}-{sym}", crate::nd30::symbol::number(d.number));
     let title_meta = format!("{} số {reference}: {subject_one_line}", ty.name);
-    let td = date.timestamp_date();
     let mut doc = Doc {
-        meta: Meta {
-            title: shorten(&title_meta.replace('\u{a0}', " ").split_whitespace().collect::<Vec<_>>().join(" "), META_MAX_CHARS),
-            author: shorten(&d.issuer.name.split_whitespace().collect::<Vec<_>>().join(" "), META_MAX_CHARS),
-            subject: shorten(&subject_one_line, META_MAX_CHARS),
-            date: (td.year(), td.month(), td.day()),
-            ident: ident.to_string(),
-            lang: "vi".into(),
-        },
+        meta: Meta::new(&title_meta, &d.issuer.name, &subject_one_line, &date, ident),
         contact: super::forms::contact(d),
         contact_at: "after-closing",
         top_notice,
@@ -204,22 +195,12 @@ fn closing(d: &Document, style: &Style, fonts: &FontSet) -> Closing {
             fields: field_names(k),
         })
         .collect();
-    let sz = &style.sizes_pt;
     // The closing's columns with its own clear space (HD05's Nơi nhận runs nearer the block).
     let mut cs = style.clone();
     if let Some(p) = style.closing.column_padding_mm {
         cs.header.column_padding_mm = p;
     }
-    let style = &cs;
-    let (left_mm, right_mm, gutter_mm) = match signers.first() {
-        Some(b) if signers.len() == 1 => {
-            let mut right: Vec<Measured> = b.signing.iter().map(|l| (l.as_str(), sz.signing, true, false)).collect();
-            right.push((b.name.as_str(), sz.signer_name, true, false));
-            let need = widest_mm(fonts, &right).max(style.closing.signer_field_mm.w);
-            columns(style, style.closing.left_mm, 0.0, need)
-        }
-        _ => columns(style, style.closing.left_mm, 0.0, 0.0),
-    };
+    let (left_mm, right_mm, gutter_mm) = closing_columns(&signers, &cs, fonts);
     let dist = d.distribution.as_deref().unwrap_or(&[]);
     Closing {
         left_mm,
@@ -252,26 +233,7 @@ fn appendices(d: &Document, ty: &PartyType, date: &DocDate, sym: &str, style: &S
                 (None, Some(t)) => Some(upper(t.name)),
                 (None, None) => Some(appendix::label(plain_count, n_plain)),
             };
-            let title = a
-                .title
-                .as_deref()
-                .unwrap_or("")
-                .split('\n')
-                .map(str::trim)
-                .filter(|l| !l.is_empty())
-                .map(|l| {
-                    inline(l)
-                        .into_iter()
-                        .map(|mut s| {
-                            s.b = true;
-                            if typed.is_none() {
-                                s.t = upper(&s.t);
-                            }
-                            s
-                        })
-                        .collect()
-                })
-                .collect();
+            let title = super::forms::appendix_title(a.title.as_deref(), typed.is_some());
             let caption = match a.caption.as_deref().map(str::trim).filter(|c| !c.is_empty()) {
                 Some(c) => c.to_string(),
                 None => appendix::caption(typed.is_some(), ty.name, &reference, date, &issuer),

@@ -270,6 +270,28 @@ impl Validator {
         }
     }
 
+    /// Both profiles: at least 6 pt between paragraphs.
+    fn paragraph_spacing(&mut self, s: &StyleInput) {
+        if let Some(ps) = &s.paragraph_spacing {
+            match length_mm(ps) {
+                Some(mm) if mm * ranges::PT_PER_MM >= ranges::PARAGRAPH_SPACING_MIN_PT - 1e-6 => {}
+                Some(_) => self.err("$.style.paragraph_spacing", format!("\"{ps}\": at least 6pt")),
+                None => self.err("$.style.paragraph_spacing", format!("\"{ps}\" is not a length such as \"6pt\"")),
+            }
+        }
+    }
+
+    /// Both profiles: a seal of 20 to 60 mm.
+    fn seal(&mut self, s: &StyleInput) {
+        if let Some(seal) = &s.seal {
+            match length_mm(seal) {
+                Some(mm) if (20.0..=60.0).contains(&mm) => {}
+                Some(_) => self.err("$.style.seal", format!("\"{seal}\": a seal of 20 to 60 mm")),
+                None => self.err("$.style.seal", format!("\"{seal}\" is not a length such as \"40mm\"")),
+            }
+        }
+    }
+
     /// The Party profile's style: body 14 or 15 pt, an indent of 10–13 mm, an exact line
     /// spacing of 18–22 pt, paragraphs at least 6 pt apart; the margins are fixed.
     fn party_style(&mut self, s: &StyleInput) {
@@ -293,20 +315,8 @@ impl Validator {
                 None => self.err("$.style.line_spacing", format!("{ls}: the {p} profile takes an exact line spacing of 18 to 22 pt, such as \"19pt\"")),
             }
         }
-        if let Some(ps) = &s.paragraph_spacing {
-            match length_mm(ps) {
-                Some(mm) if mm * ranges::PT_PER_MM >= ranges::PARAGRAPH_SPACING_MIN_PT - 1e-6 => {}
-                Some(_) => self.err("$.style.paragraph_spacing", format!("\"{ps}\": at least 6pt")),
-                None => self.err("$.style.paragraph_spacing", format!("\"{ps}\" is not a length such as \"6pt\"")),
-            }
-        }
-        if let Some(seal) = &s.seal {
-            match length_mm(seal) {
-                Some(mm) if (20.0..=60.0).contains(&mm) => {}
-                Some(_) => self.err("$.style.seal", format!("\"{seal}\": a seal of 20 to 60 mm")),
-                None => self.err("$.style.seal", format!("\"{seal}\" is not a length such as \"40mm\"")),
-            }
-        }
+        self.paragraph_spacing(s);
+        self.seal(s);
     }
 
     fn copy(&mut self, c: &Copy) {
@@ -492,13 +502,7 @@ impl Validator {
                 self.err("$.style.header_size", format!("{x} pt: expected 12 or 13"));
             }
         }
-        if let Some(seal) = &s.seal {
-            match length_mm(seal) {
-                Some(mm) if (20.0..=60.0).contains(&mm) => {}
-                Some(_) => self.err("$.style.seal", format!("\"{seal}\": a seal of 20 to 60 mm")),
-                None => self.err("$.style.seal", format!("\"{seal}\" is not a length such as \"40mm\"")),
-            }
-        }
+        self.seal(s);
         if let Some(ind) = &s.indent {
             match length_mm(ind) {
                 Some(mm) if ranges::INDENTS_MM.iter().any(|v| (v - mm).abs() < 0.05) => {}
@@ -506,13 +510,7 @@ impl Validator {
                 None => self.err("$.style.indent", format!("\"{ind}\" is not a length such as \"1.27cm\"")),
             }
         }
-        if let Some(ps) = &s.paragraph_spacing {
-            match length_mm(ps) {
-                Some(mm) if mm * ranges::PT_PER_MM >= ranges::PARAGRAPH_SPACING_MIN_PT - 1e-6 => {}
-                Some(_) => self.err("$.style.paragraph_spacing", format!("\"{ps}\": at least 6pt")),
-                None => self.err("$.style.paragraph_spacing", format!("\"{ps}\" is not a length such as \"6pt\"")),
-            }
-        }
+        self.paragraph_spacing(s);
         if let Some(ls) = &s.line_spacing {
             if let Err(m) = crate::style::line_spacing(ls, s.body_size.unwrap_or(14.0)) {
                 self.err("$.style.line_spacing", m);
