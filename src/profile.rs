@@ -77,7 +77,7 @@ impl Profile {
     /// gets `wrong-profile` at its path).
     pub fn own_keys(self) -> &'static [&'static str] {
         match self {
-            Profile::Nd30 => &["$.unit", "$.lead", "$.style.header_size", "$.style.margins", "$.copy.form", "$.copy.number", "$.copy.place", "$.copy.signed_at"],
+            Profile::Nd30 => &["$.unit", "$.lead", "$.style.header_size", "$.style.margins", "$.copy.form", "$.copy.number", "$.copy.place", "$.copy.date", "$.copy.signed_at", "$.copy.distribution"],
             Profile::Dang => &["$.draft", "$.style.duplex"],
         }
     }

@@ -454,20 +454,11 @@ fn libreoffice_breaks_page_one_like_the_pdf() {
     }
 }
 
-/// What is not laid out or numbered yet is refused with a reason, never half done: a Party
-/// document with a `copy`, and issuing a Party draft through the register (whose series run
-/// per year, while the guide numbers per type within a term).
+/// What is not numbered yet is refused with a reason, never half done: issuing a Party draft
+/// through the register (whose series run per year, while the guide numbers per type within a
+/// term).
 #[test]
 fn what_is_not_done_is_refused() {
-    let dir = tempdir("party-refused");
-    let mut v = input("dang-cong-van.json");
-    v["copy"] = serde_json::json!({ "issuer": { "name": "Văn phòng Đảng uỷ", "code": "VPĐU" }, "signer": { "title": "Chánh Văn phòng", "name": "Phan Thị Hoa" } });
-    std::fs::write(dir.join("copy.json"), serde_json::to_vec(&v).unwrap()).unwrap();
-    let out = vanban(&dir, &["render", "copy.json", "-o", "copy.pdf"], None);
-    assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("error[unsupported]"), "{}", String::from_utf8_lossy(&out.stderr));
-    assert!(!dir.join("copy.pdf").exists());
-
     let Some(s) = common::signing::setup("party-issue") else { return };
     let d = &s.dir;
     std::fs::copy(fixture("dang-ke-hoach-du-thao.json"), d.join("doc.json")).unwrap();
@@ -485,4 +476,89 @@ fn what_is_not_done_is_refused() {
     common::signing::ok(&common::signing::sign(d, "draft.pdf", "issued.pdf", "agency", &s.agency, &pass, &["--number", "5", "--date", "2026-12-03"]));
     let (report, code) = common::signing::verify(d, "issued.pdf", Some(&s.pki.root()));
     assert_eq!(code, 0, "{report}");
+}
+
+fn copy_doc(electronic: bool, signer: bool) -> serde_json::Value {
+    let mut v = input("dang-cong-van.json");
+    v["copy"] = serde_json::json!({ "issuer": { "name": "Văn phòng Đảng uỷ xã Hương Xuân", "code": "VPĐU" } });
+    if electronic {
+        v["copy"]["electronic"] = true.into();
+    }
+    if signer {
+        v["copy"]["signer"] = serde_json::json!({ "by_order_of": "Ban Thường vụ", "title": "Chánh Văn phòng", "name": "Phan Thị Hoa" });
+    }
+    v
+}
+
+/// Copies (HD05 Phần III): on paper, the "Bản sao văn bản" stamp on the left under the copied
+/// document's Nơi nhận and the copier's block on the right under its signing block, after a
+/// full-width rule, the copier's fields (signer, then the copying body's seal) in that block
+/// and none left in the copied closing; an electronic copy's two fields, the copying body's
+/// (ô 14) and the copier's (ô 15), at the top right of page 1. Both sign and validate.
+#[test]
+fn copies_as_the_guide_makes_them() {
+    let dir = tempdir("party-copy");
+    std::fs::write(dir.join("paper.json"), serde_json::to_vec(&copy_doc(false, true)).unwrap()).unwrap();
+    std::fs::write(dir.join("e.json"), serde_json::to_vec(&copy_doc(true, false)).unwrap()).unwrap();
+    let out = vanban(&dir, &["render", "paper.json", "--to", "pdf,docx"], None);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let pdf = read(&std::fs::read(dir.join("paper.pdf")).unwrap());
+    let (k, stamp) = pdf.line("BẢN SAO VĂN BẢN").unwrap_or_else(|| panic!("the stamp: {}", pdf.text()));
+    let k = k - 1;
+    let nn = line(&pdf, k, |l| l.text == "Nơi nhận:").unwrap();
+    let copier = line(&pdf, k, |l| l.text == "T/L BAN THƯỜNG VỤ").unwrap();
+    let original = line(&pdf, k, |l| l.text == "T/M BAN THƯỜNG VỤ").unwrap();
+    assert!(stamp.bold() && stamp.y > nn.y && stamp.centre() < 105.0 * MM, "the stamp on the left under Nơi nhận: {stamp:?}");
+    assert!(copier.y > original.y && copier.centre() > 120.0 * MM && (copier.y - stamp.y).abs() < 10.0, "the copier's block on the right under the signing block, level with the stamp");
+    let layout = vanban(&dir, &["layout", "paper.json"], None);
+    let v: serde_json::Value = serde_json::from_slice(&layout.stdout).unwrap();
+    let fields: Vec<&serde_json::Value> = v["elements"].as_array().unwrap().iter().filter(|e| e["element"] == "signature_field").collect();
+    assert_eq!(fields.iter().map(|f| f["name"].as_str().unwrap()).collect::<Vec<_>>(), ["signer", "agency"]);
+    assert!(fields.iter().all(|f| f["y"].as_f64().unwrap() * MM > stamp.y - 12.0), "the fields are the copier's, none in the copied closing: {fields:?}");
+    let parts = common::docx::parts(&std::fs::read(dir.join("paper.docx")).unwrap());
+    assert!(parts["word/document.xml"].contains("BẢN SAO VĂN BẢN"));
+
+    let out = vanban(&dir, &["render", "e.json", "--to", "pdf"], None);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let layout = vanban(&dir, &["layout", "e.json"], None);
+    let v: serde_json::Value = serde_json::from_slice(&layout.stdout).unwrap();
+    let fields: Vec<&serde_json::Value> = v["elements"].as_array().unwrap().iter().filter(|e| e["element"] == "signature_field").collect();
+    assert_eq!(fields.iter().map(|f| f["name"].as_str().unwrap()).collect::<Vec<_>>(), ["agency", "signer"], "ô 14 then ô 15");
+    assert!(fields.iter().all(|f| f["page"] == 1 && f["y"].as_f64().unwrap() < 20.0 && f["x"].as_f64().unwrap() + f["w"].as_f64().unwrap() <= 195.01), "top right of page 1: {fields:?}");
+    let out = vanban(&dir, &["render", "e.json", "--to", "pdf", "--no-signature-fields", "-o", "e-plain.pdf"], None);
+    assert!(out.status.success());
+    assert!(read(&std::fs::read(dir.join("e-plain.pdf")).unwrap()).text().contains("Bản sao văn bản, Văn phòng Đảng uỷ xã Hương Xuân"));
+
+    // A paper copy needs who copies; the decree's copy keys are not the Party's.
+    std::fs::write(dir.join("bad.json"), serde_json::to_vec(&copy_doc(false, false)).unwrap()).unwrap();
+    let out = vanban(&dir, &["render", "bad.json", "-o", "bad.pdf"], None);
+    assert!(out.status.code() == Some(2) && String::from_utf8_lossy(&out.stderr).contains("$.copy.signer") && !dir.join("bad.pdf").exists());
+    let mut v = copy_doc(false, true);
+    v["copy"]["form"] = "sao-y".into();
+    std::fs::write(dir.join("bad.json"), serde_json::to_vec(&v).unwrap()).unwrap();
+    let out = vanban(&dir, &["render", "bad.json", "-o", "bad.pdf"], None);
+    assert!(out.status.code() == Some(2) && String::from_utf8_lossy(&out.stderr).contains("wrong-profile"));
+
+    if !external() {
+        return;
+    }
+    let Some(s) = common::signing::setup("party-copy-sign") else { panic!("VANBAN_EXTERNAL=1 but openssl is missing") };
+    let d = &s.dir;
+    let pass = s.pki.pass_file();
+    for (name, json) in [("paper", copy_doc(false, true)), ("e", copy_doc(true, false))] {
+        std::fs::write(d.join(format!("{name}.json")), serde_json::to_vec(&json).unwrap()).unwrap();
+        let out = vanban(d, &["render", &format!("{name}.json"), "--to", "pdf"], None);
+        assert!(out.status.success());
+        // An electronic copy's corner fields show their signing information as text, no image.
+        let (sig, seal): (&[&str], &[&str]) = if name == "e" { (&[], &[]) } else { (&["--image", "signature.png"], &["--image", "seal.png"]) };
+        common::signing::ok(&common::signing::sign(d, &format!("{name}.pdf"), &format!("{name}-1.pdf"), "signer", &s.leader, &pass, sig));
+        common::signing::ok(&common::signing::sign(d, &format!("{name}-1.pdf"), &format!("{name}-2.pdf"), "agency", &s.agency, &pass, seal));
+        let judged = common::signing::pyhanko(d, &format!("{name}-2.pdf"), &s.pki.root());
+        assert_eq!(judged.len(), 2, "{name}: {judged:?}");
+        for j in &judged {
+            assert_eq!((j["intact"].as_bool(), j["valid"].as_bool()), (Some(true), Some(true)), "{name}: {j}");
+        }
+        let (report, code) = common::signing::verify(d, &format!("{name}-2.pdf"), Some(&s.pki.root()));
+        assert_eq!(code, 0, "{name}: {report}");
+    }
 }

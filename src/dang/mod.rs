@@ -19,6 +19,9 @@ pub const TITLE: &str = "ĐẢNG CỘNG SẢN VIỆT NAM";
 pub const STAR: &str = "*";
 /// The five hyphens under the trích yếu: text, not a drawn rule.
 pub const HYPHENS: &str = "-----";
+/// The stamp on a paper copy (HD05 III.2.1), printed in capitals in a box; the guide's drawing
+/// of it (its Phụ lục 3) was not found, so vanban follows its text.
+pub const COPY_STAMP_TEXT: &str = "Bản sao văn bản";
 /// The label of Nơi nhận: underlined, without its colon (the colon follows, not underlined).
 pub const NOI_NHAN: &str = "Nơi nhận";
 

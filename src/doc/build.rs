@@ -142,6 +142,7 @@ pub fn prepare(d: &Document, file: &StyleFile, fonts: &FontSet, ident: &str) -> 
         foot_notice: None,
         info,
         signable: true,
+        copy_fields: Vec::new(),
         appendices,
         copy,
         style,

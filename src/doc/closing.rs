@@ -79,5 +79,6 @@ pub fn closing(
         distribution: dash_items(distribution.unwrap_or(&[])),
         drafter: drafter.map(drafter_line),
         signers: blocks,
+        left_mark: None,
     }
 }

@@ -51,6 +51,10 @@ pub struct Doc {
     /// The PDF gets signature fields (the engine's choice): an electronic copy's ô 14 is then
     /// the empty `agency` field, whose signed appearance is that text with the signing time.
     pub signable: bool,
+    /// An electronic copy's fields at the top right of page 1, left to right, when there are
+    /// several (the Party guide's ô 14 the copying body's, ô 15 the person's); empty: the
+    /// decree's one `agency` field.
+    pub copy_fields: Vec<String>,
     /// Phụ lục and attached documents, each from a new page.
     pub appendices: Vec<AppendixDoc>,
     /// The copy block (Mẫu 3.1), after everything else.
@@ -307,6 +311,9 @@ pub struct Closing {
     pub distribution: Vec<String>,
     /// Drafter and copies (ô 12), "PL.(300)".
     pub drafter: Option<String>,
+    /// A boxed mark in the left column under Nơi nhận (the Party guide's "Bản sao văn bản"
+    /// stamp of a copy, beside the copier's block).
+    pub left_mark: Option<Mark>,
     /// The signature blocks, left to right. One: beside Nơi nhận; several: side by side
     /// (biên bản: THƯ KÝ, CHỦ TỌA), Nơi nhận under them.
     pub signers: Vec<SignBlock>,

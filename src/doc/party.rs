@@ -6,7 +6,7 @@ use super::body::BodyBuilder;
 use super::build::{mark, recipients_list};
 use super::closing::{closing_columns, field_names};
 use super::grid::{columns, widest_mm, Measured};
-use super::{AppendixDoc, Closing, Doc, Header, Line, Meta, Recipients, SignBlock, Title};
+use super::{AppendixDoc, Closing, CopyDoc, Doc, Header, Line, Meta, Recipients, SignBlock, Title};
 use crate::dang::{self, appendix, signing, symbol, text as punct, types::PartyType};
 use crate::fonts::FontSet;
 use crate::model::Document;
@@ -127,7 +127,10 @@ pub fn prepare(d: &Document, file: &StyleFile, fonts: &FontSet, ident: &str) -> 
     b.blocks(&d.body, "$.body");
     let body = b.finish();
 
-    let closing = closing(d, &style, fonts);
+    // A copy: the copied document's own places are not signed again; the copying body signs
+    // its block (paper) or the fields at the top right of page 1 (electronic).
+    let closing = closing(d, d.copy.is_none(), &style, fonts);
+    let (copy, info, copy_fields) = copy(d, &style, fonts);
     let appendices = appendices(d, ty, &date, &sym, &style, fonts);
 
     let subject_one_line = plain(&inline(&subject_text.split('\n').map(str::trim).collect::<Vec<_>>().join(" ")));
@@ -139,10 +142,11 @@ pub fn prepare(d: &Document, file: &StyleFile, fonts: &FontSet, ident: &str) -> 
         contact_at: "after-closing",
         top_notice,
         foot_notice,
-        info: Vec::new(),
+        info,
         signable: true,
+        copy_fields,
         appendices,
-        copy: None,
+        copy,
         style,
         header,
         title,
@@ -179,7 +183,7 @@ fn preamble(b: &mut BodyBuilder, d: &Document, style: &Style) {
 /// Nơi nhận (underlined "Nơi nhận", then ":"; "- …;" and the last "."), the drafter line,
 /// the signing blocks (biên bản and joint documents: the main signer on the right, others on
 /// the left, as the input lists them from left to right).
-fn closing(d: &Document, style: &Style, fonts: &FontSet) -> Closing {
+fn closing(d: &Document, with_fields: bool, style: &Style, fonts: &FontSet) -> Closing {
     let list: Vec<&crate::model::Signer> = match (&d.signer, &d.signers) {
         (Some(s), _) => vec![s],
         (None, Some(v)) => v.iter().collect(),
@@ -192,7 +196,7 @@ fn closing(d: &Document, style: &Style, fonts: &FontSet) -> Closing {
             signing: signing::signer_lines(s),
             note: s.note.as_deref().map(parts).unwrap_or_default(),
             name: s.name.clone().unwrap_or_default().trim().to_string(),
-            fields: field_names(k),
+            fields: if with_fields { field_names(k) } else { Vec::new() },
         })
         .collect();
     // The closing's columns with its own clear space (HD05's Nơi nhận runs nearer the block).
@@ -211,7 +215,50 @@ fn closing(d: &Document, style: &Style, fonts: &FontSet) -> Closing {
         distribution: if dist.is_empty() { Vec::new() } else { punct::distribution(dist) },
         drafter: d.drafter.as_ref().map(dang::drafter_line),
         signers,
+        left_mark: None,
     }
+}
+
+/// A copy (HD05 Phần III): on paper, under a full-width rule after the copied document, the
+/// "Bản sao văn bản" stamp on the left and the copier's block (quyền hạn, chức vụ, name; the
+/// copying body's seal over the left third of the signature) on the right; an electronic
+/// copy, the copying body's field (ô 14) and the copier's (ô 15) at the top right of page 1.
+fn copy(d: &Document, style: &Style, fonts: &FontSet) -> (Option<CopyDoc>, Vec<String>, Vec<String>) {
+    let Some(c) = &d.copy else { return (None, Vec::new(), Vec::new()) };
+    let body = c.issuer.name.split_whitespace().collect::<Vec<_>>().join(" ");
+    if c.electronic == Some(true) {
+        return (None, vec![format!("{}, {body}", dang::COPY_STAMP_TEXT)], vec!["agency".into(), "signer".into()]);
+    }
+    let signers: Vec<SignBlock> = c
+        .signer
+        .iter()
+        .map(|s| SignBlock {
+            signing: signing::signer_lines(s),
+            note: s.note.as_deref().map(parts).unwrap_or_default(),
+            name: s.name.clone().unwrap_or_default().trim().to_string(),
+            fields: field_names(0),
+        })
+        .collect();
+    let mut cs = style.clone();
+    if let Some(p) = style.closing.column_padding_mm {
+        cs.header.column_padding_mm = p;
+    }
+    let (left_mm, right_mm, gutter_mm) = closing_columns(&signers, &cs, fonts);
+    let mut stamp = mark(&upper(dang::COPY_STAMP_TEXT), false, style, fonts);
+    stamp.boxed = true;
+    let closing = Closing {
+        left_mm,
+        right_mm,
+        gutter_mm,
+        label: dang::NOI_NHAN.into(),
+        label_suffix: ":".into(),
+        distribution: Vec::new(),
+        drafter: None,
+        signers,
+        left_mark: Some(stamp),
+    };
+    let copy = CopyDoc { left_mm, right_mm, gutter_mm, issuer: Vec::new(), number: String::new(), form: String::new(), place_date: String::new(), closing };
+    (Some(copy), Vec::new(), Vec::new())
 }
 
 /// Appendices: "Phụ lục" / "Phụ lục 1" …, the title in capitals, the reference line, "-----".

@@ -91,6 +91,10 @@ fn noi_nhan(c: &Closing, s: &Style, gap: f64) -> Vec<Paragraph> {
         let p = para(st::DRAFTER, d);
         out.push(if out.is_empty() { before(p, gap) } else { p });
     }
+    if let Some(m) = &c.left_mark {
+        let p = super::header::mark(m, st::MARK, c.left_mm, c.gutter_mm, s.header.rule_thickness_pt);
+        out.push(if out.is_empty() { before(p, gap) } else { p });
+    }
     out
 }
 
@@ -99,7 +103,7 @@ pub fn blocks(c: &Closing, s: &Style, gap: f64, marks: Marks) -> Vec<Block> {
     let z = &s.sizes_pt;
     if c.signers.len() <= 1 {
         // "Nơi nhận:" level with the first signing line: the same shift as the PDF layout.
-        let shift = s.metrics.ascent * (z.signing - z.noi_nhan_label);
+        let shift = if c.left_mark.is_some() { 0.0 } else { s.metrics.ascent * (z.signing - z.noi_nhan_label) };
         let mut left = noi_nhan(c, s, gap + shift);
         if left.is_empty() {
             left.push(Paragraph::new().style(st::NOI_NHAN_ITEM));

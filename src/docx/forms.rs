@@ -37,13 +37,17 @@ pub fn copy(doc: &Doc) -> Vec<Block> {
     let s = &doc.style;
     let mut out = vec![Block::P(before(rule(s.text_width_mm(), 0.0, s.text_width_mm() * crate::nd30::ranges::PT_PER_MM, s.header.rule_thickness_pt), s.closing.gap_above_pt))];
     let gap = s.header.number_gap_pt;
-    let mut left: Vec<Paragraph> = c.issuer.iter().map(|l| para(st::ISSUER, l)).collect();
-    left.push(para(st::NUMBER, &c.number));
-    if let Some(p) = left.first_mut() {
-        *p = before(p.clone(), gap);
+    // The decree's copy heads its block with the copying agency and the form; the Party
+    // guide's has its stamp in the closing's left column instead.
+    if !c.issuer.is_empty() {
+        let mut left: Vec<Paragraph> = c.issuer.iter().map(|l| para(st::ISSUER, l)).collect();
+        left.push(para(st::NUMBER, &c.number));
+        if let Some(p) = left.first_mut() {
+            *p = before(p.clone(), gap);
+        }
+        let right = vec![before(para(st::TYPE, &c.form), gap), para(st::PLACE_DATE, &c.place_date)];
+        out.push(Block::T(layout_table(&[c.left_mm, c.right_mm], vec![TableRow::new(vec![cell(c.left_mm, left), cell(c.right_mm, right)])])));
     }
-    let right = vec![before(para(st::TYPE, &c.form), gap), para(st::PLACE_DATE, &c.place_date)];
-    out.push(Block::T(layout_table(&[c.left_mm, c.right_mm], vec![TableRow::new(vec![cell(c.left_mm, left), cell(c.right_mm, right)])])));
     // Bookmark ids after the main closing's, so that every id is unique.
     let marks = closing::Marks { name: closing::COPY_BOOKMARK, first_id: doc.closing.signers.len() + 1 };
     out.extend(closing::blocks(&c.closing, s, s.closing.gap_above_pt, marks));

@@ -223,12 +223,9 @@ impl Validator {
             }
         }
         if profile == Profile::Dang {
-            if d.copy.is_some() {
-                self.errors.push(
-                    InputError::at("$.copy", "copies of Party documents (Hướng dẫn 05-HD/VPTW, Phần III: the \"Bản sao văn bản\" stamp and the copier's block) are not laid out yet")
-                        .code("unsupported")
-                        .hint("render the original; copy it with the copying body's own tools until vanban lays the Party copy out"),
-                );
+            // A paper copy needs the copier's block (HD05 III.2.1: the person who copies signs).
+            if d.copy.as_ref().is_some_and(|c| c.electronic != Some(true) && c.signer.is_none()) {
+                self.err("$.copy.signer", "required: who copies (quyền hạn, chức vụ, name) signs a paper copy's block");
             }
             for (path, s) in signers_of(d) {
                 if s.by_delegation_of.is_some() {
@@ -261,6 +258,8 @@ impl Validator {
             "$.copy.number" => c.is_some_and(|c| c.number.is_some()),
             "$.copy.place" => c.is_some_and(|c| c.place.is_some()),
             "$.copy.signed_at" => c.is_some_and(|c| c.signed_at.is_some()),
+            "$.copy.date" => c.is_some_and(|c| c.date.is_some()),
+            "$.copy.distribution" => c.is_some_and(|c| c.distribution.is_some()),
             _ => false,
         };
         for k in profile.other().own_keys() {
