@@ -42,16 +42,6 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
 /// series, sign `agency` with the number and date, record the entry.
 pub fn issue(engine: &Engine, store: &dyn Store, series: &[Series], key: &AgencyKey, document: &[u8], draft: &[u8], date: Option<NaiveDate>) -> Result<Issued> {
     let model = engine.parse(document)?;
-    if crate::profile::Profile::of(&model) == crate::profile::Profile::Dang {
-        // The register's series run per year (the decree); a Party body numbers each type
-        // from 01 within its cấp uỷ's term (HD05 3.1.1).
-        return Err(crate::register::refuse(
-            "$.profile",
-            "unsupported",
-            "Party documents are numbered per type within the cấp uỷ's term, and the register numbers per year: it does not issue them yet",
-            "give the number and date when the body signs: vanban sign --field agency --number N --date YYYY-MM-DD",
-        ));
-    }
     let doc = engine.prepare(&model, document);
     let rendered = engine.pdf(&doc)?;
     if !draft.starts_with(&rendered) {
@@ -64,23 +54,41 @@ pub fn issue(engine: &Engine, store: &dyn Store, series: &[Series], key: &Agency
     }
     let now = sign::now();
     let date = date.unwrap_or_else(|| now.date_naive());
-    let ty = crate::nd30::types::by_slug(&model.doc_type).ok_or_else(|| crate::register::refuse("$.type", "unknown-value", "unknown type", "see /v1/types"))?;
-    let secret = model.secrecy.is_some();
-    let key_of = SeriesKey::of(series, &model.issuer.code, &date.year().to_string(), ty.slug, secret).ok_or_else(|| {
-        crate::register::refuse(
-            "$.issuer.code",
-            "no-series",
-            format!("no numbering series is configured for issuer \"{}\"{}", model.issuer.code, if secret { " (secret documents)" } else { "" }),
-            "add it to \"series\" in the keys file",
-        )
-    })?;
+    let profile = crate::profile::Profile::of(&model);
+    let (key_of, line_of): (SeriesKey, Box<dyn Fn(u32) -> String>) = match profile {
+        crate::profile::Profile::Nd30 => {
+            let ty = crate::nd30::types::by_slug(&model.doc_type).ok_or_else(|| crate::register::refuse("$.type", "unknown-value", "unknown type", "see /v1/types"))?;
+            let secret = model.secrecy.is_some();
+            let key = SeriesKey::of(series, &model.issuer.code, &date.year().to_string(), ty.slug, secret).ok_or_else(|| {
+                crate::register::refuse(
+                    "$.issuer.code",
+                    "no-series",
+                    format!("no numbering series is configured for issuer \"{}\"{}", model.issuer.code, if secret { " (secret documents)" } else { "" }),
+                    "add it to \"series\" in the keys file",
+                )
+            })?;
+            let symbol = crate::nd30::symbol::symbol(ty, &model.issuer.code, model.unit.as_deref(), model.symbol.as_deref());
+            (key, Box::new(move |n| format!("{}/{symbol}", crate::nd30::symbol::number(Some(n)))))
+        }
+        crate::profile::Profile::Dang => {
+            // A Party body numbers each type from 01 within its cấp uỷ's term, secret documents
+            // in the same series (Hướng dẫn 05-HD/VPTW 3.1.1).
+            let ty = crate::dang::types::by_slug(&model.doc_type).ok_or_else(|| crate::register::refuse("$.type", "unknown-value", "unknown type", "see /v1/types?profile=dang"))?;
+            let key = SeriesKey::party(series, &model.issuer.code, date, ty.slug)
+                .map_err(|m| crate::register::refuse("$.issuer.code", "no-series", m, format!("add {{\"issuer\": \"{}\", \"term_from\": \"YYYY-MM-DD\"}} (the close of its congress) to the series", model.issuer.code)))?;
+            let symbol = match model.symbol.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+                Some(s) => s.to_string(),
+                None => crate::dang::symbol::symbol(ty, &[model.issuer.code.trim()]),
+            };
+            (key, Box::new(move |n| format!("{}-{symbol}", crate::nd30::symbol::number(Some(n)))))
+        }
+    };
     let sha = sha256_hex(draft);
-    let symbol = crate::nd30::symbol::symbol(ty, &model.issuer.code, model.unit.as_deref(), model.symbol.as_deref());
     let fonts = engine.fonts();
     let mut make = |number: u32| -> Result<(Vec<u8>, NewEntry)> {
         let request = SignRequest { field: "agency".into(), time: Some(now), image: key.image.clone(), number: Some(number), date: Some(date), info: false, corner: None, tsa: key.tsa.clone() };
         let signed = sign::sign(draft, &request, key.signer, fonts)?;
-        let line = format!("{}/{symbol}", crate::nd30::symbol::number(Some(number)));
+        let line = line_of(number);
         Ok((signed.pdf, NewEntry::from_document(&model, line, date, now.to_rfc3339(), key.name)))
     };
     let (entry, fresh, pdf) = store.issue(&sha, &key_of, &mut make)?;

@@ -454,28 +454,56 @@ fn libreoffice_breaks_page_one_like_the_pdf() {
     }
 }
 
-/// What is not numbered yet is refused with a reason, never half done: issuing a Party draft
-/// through the register (whose series run per year, while the guide numbers per type within a
-/// term).
+/// Issuing Party drafts through the register: each type numbered from 01 within the body's
+/// term (`term_from` in the series), not per year; "01-KH/ĐU" signed into the draft's "Số"
+/// blank; without a configured term the draft is refused, saying what to configure.
 #[test]
-fn what_is_not_done_is_refused() {
+fn issuing_party_drafts_numbers_each_type_within_the_term() {
     let Some(s) = common::signing::setup("party-issue") else { return };
     let d = &s.dir;
-    std::fs::copy(fixture("dang-ke-hoach-du-thao.json"), d.join("doc.json")).unwrap();
-    let out = vanban(d, &["render", "doc.json", "--to", "pdf", "-o", "draft0.pdf"], None);
-    assert!(out.status.success());
     let pass = s.pki.pass_file();
-    common::signing::ok(&common::signing::sign(d, "draft0.pdf", "draft.pdf", "signer", &s.leader, &pass, &[]));
+    let mut cv = input("dang-cong-van.json");
+    cv.as_object_mut().unwrap().remove("number");
+    cv["date"] = "2026".into();
+    std::fs::write(d.join("cv.json"), serde_json::to_vec(&cv).unwrap()).unwrap();
+    std::fs::copy(fixture("dang-ke-hoach-du-thao.json"), d.join("kh.json")).unwrap();
+    let mut kh2 = input("dang-ke-hoach-du-thao.json");
+    kh2["subject"] = "tổ chức Hội nghị học tập, quán triệt nghị quyết".into();
+    std::fs::write(d.join("kh2.json"), serde_json::to_vec(&kh2).unwrap()).unwrap();
+    for n in ["cv", "kh", "kh2"] {
+        let out = vanban(d, &["render", &format!("{n}.json"), "--to", "pdf", "-o", &format!("{n}-0.pdf")], None);
+        assert!(out.status.success());
+        common::signing::ok(&common::signing::sign(d, &format!("{n}-0.pdf"), &format!("{n}-draft.pdf"), "signer", &s.leader, &pass, &[]));
+    }
     let reg = format!("sqlite:{}", d.join("reg.db").display());
-    let out = vanban(d, &["issue", "draft.pdf", "--document", "doc.json", "--register", &reg, "--p12", s.agency.to_str().unwrap(), "--pass-file", pass.to_str().unwrap(), "--date", "2026-12-03", "-o", "issued.pdf"], None);
+    let issue = |n: &str, extra: &[&str]| {
+        let mut args = vec!["issue", &*format!("{n}-draft.pdf")].into_iter().map(str::to_string).collect::<Vec<_>>();
+        args.extend(["--document", &format!("{n}.json"), "--register", &reg, "--p12", s.agency.to_str().unwrap(), "--pass-file", pass.to_str().unwrap(), "--date", "2026-12-03", "-o", &format!("{n}-issued.pdf")].map(str::to_string));
+        args.extend(extra.iter().map(|x| x.to_string()));
+        let a: Vec<&str> = args.iter().map(String::as_str).collect();
+        vanban(d, &a, None)
+    };
+    // No term configured: refused, nothing written.
+    let out = issue("kh", &[]);
     let err = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(out.status.code(), Some(2), "{err}");
-    assert!(err.contains("unsupported") && err.contains("--number"), "{err}");
-    assert!(!d.join("issued.pdf").exists());
-    // The way the message gives works: the body signs with the number and the date.
-    common::signing::ok(&common::signing::sign(d, "draft.pdf", "issued.pdf", "agency", &s.agency, &pass, &["--number", "5", "--date", "2026-12-03"]));
-    let (report, code) = common::signing::verify(d, "issued.pdf", Some(&s.pki.root()));
+    assert!(out.status.code() == Some(2) && err.contains("no-series") && err.contains("term_from"), "{err}");
+    assert!(!d.join("kh-issued.pdf").exists());
+    std::fs::write(d.join("series.json"), r#"[{"issuer": "ĐU", "term_from": "2025-10-15"}]"#).unwrap();
+    let series = d.join("series.json");
+    let series = series.to_str().unwrap();
+    let said = |out: &std::process::Output| String::from_utf8_lossy(&out.stderr).lines().next().unwrap_or("").to_string();
+    let out = issue("kh", &["--series", series]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(said(&out).starts_with("01-KH/ĐU 2026-12-03"), "{}", said(&out));
+    let out = issue("cv", &["--series", series]);
+    assert!(said(&out).starts_with("01-CV/ĐU"), "another type starts at 01: {}", said(&out));
+    let out = issue("kh2", &["--series", series]);
+    assert!(said(&out).starts_with("02-KH/ĐU"), "the same type goes on: {}", said(&out));
+    // The number sits in the draft's blank, the issued file validates.
+    let pdf = read(&std::fs::read(d.join("kh2-issued.pdf")).unwrap());
+    let (report, code) = common::signing::verify(d, "kh2-issued.pdf", Some(&s.pki.root()));
     assert_eq!(code, 0, "{report}");
+    assert!(pdf.pages[0].lines.iter().any(|l| l.text.starts_with("Số") && l.text.contains("-KH/ĐU")));
 }
 
 fn copy_doc(electronic: bool, signer: bool) -> serde_json::Value {

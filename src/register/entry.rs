@@ -74,7 +74,7 @@ pub struct NewEntry {
 impl NewEntry {
     /// The columns read from the document: type name, subject, signer, Nơi nhận, copies.
     pub fn from_document(doc: &Document, symbol: String, date: chrono::NaiveDate, issued_at: String, key: &str) -> NewEntry {
-        let ty = crate::nd30::types::by_slug(&doc.doc_type).map(|t| t.name.to_string()).unwrap_or_else(|| doc.doc_type.clone());
+        let ty = crate::profile::Profile::of(doc).type_info(&doc.doc_type).map(|t| t.name.to_string()).unwrap_or_else(|| doc.doc_type.clone());
         let signer = doc.signer.as_ref().or_else(|| doc.signers.as_ref().and_then(|s| s.first())).and_then(|s| s.name.clone()).unwrap_or_default();
         let (recipients, archive) = crate::nd30::distribution::split(doc.distribution.as_deref().unwrap_or(&[]));
         use chrono::Datelike;

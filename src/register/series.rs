@@ -17,6 +17,11 @@ pub struct Series {
     /// Whether it numbers secret documents (those with `secrecy`).
     #[serde(default)]
     pub secret: bool,
+    /// A Party body's term ("2025-10-15": the close of its congress): its Party documents are
+    /// numbered from 01 per type within the term (Hướng dẫn 05-HD/VPTW 3.1.1), secret ones in
+    /// the same series. Several entries give several terms; the latest not after the date wins.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub term_from: Option<String>,
 }
 
 /// The series a number is taken from: its text names the issuer, the period, the types and
@@ -41,6 +46,22 @@ impl SeriesKey {
     }
 }
 
+impl SeriesKey {
+    /// The series of a Party document of `doc_type` by `issuer` dated `date`: per type within
+    /// the body's term; an error saying what to configure when no term holds the date.
+    pub fn party(series: &[Series], issuer: &str, date: chrono::NaiveDate, doc_type: &str) -> Result<SeriesKey, String> {
+        let term = series
+            .iter()
+            .filter(|s| s.issuer == issuer)
+            .filter_map(|s| s.term_from.as_deref())
+            .filter_map(|t| chrono::NaiveDate::parse_from_str(t.trim(), "%Y-%m-%d").ok())
+            .filter(|t| *t <= date)
+            .max()
+            .ok_or_else(|| format!("no term of \"{issuer}\" holds {date}: a Party body numbers each type from 01 within its term"))?;
+        Ok(SeriesKey(format!("{issuer}/term-{term}/{doc_type}")))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -53,5 +74,16 @@ mod tests {
         assert_eq!(SeriesKey::of(&cfg, "UBND", "2026", "quyet-dinh", true).unwrap().0, "UBND/2026/*/mat");
         assert!(SeriesKey::of(&cfg, "VP", "2026", "cong-van", false).is_none());
         assert_eq!(SeriesKey::of(&[], "VP", "2027", "cong-van", true).unwrap().0, "VP/2027/*/mat");
+    }
+
+    #[test]
+    fn party_series_per_type_within_the_term() {
+        let cfg: Vec<Series> = serde_json::from_str(r#"[{"issuer": "ĐU", "term_from": "2020-10-20"}, {"issuer": "ĐU", "term_from": "2025-10-15"}]"#).unwrap();
+        let d = |s: &str| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+        assert_eq!(SeriesKey::party(&cfg, "ĐU", d("2026-12-03"), "nghi-quyet").unwrap().0, "ĐU/term-2025-10-15/nghi-quyet");
+        assert_eq!(SeriesKey::party(&cfg, "ĐU", d("2027-01-05"), "nghi-quyet").unwrap().0, "ĐU/term-2025-10-15/nghi-quyet", "no reset at the new year");
+        assert_eq!(SeriesKey::party(&cfg, "ĐU", d("2024-05-01"), "ke-hoach").unwrap().0, "ĐU/term-2020-10-20/ke-hoach");
+        assert!(SeriesKey::party(&cfg, "ĐU", d("2019-01-01"), "ke-hoach").is_err());
+        assert!(SeriesKey::party(&cfg, "CB", d("2026-01-01"), "ke-hoach").is_err());
     }
 }
