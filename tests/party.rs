@@ -590,3 +590,27 @@ fn copies_as_the_guide_makes_them() {
         assert_eq!(code, 0, "{name}: {report}");
     }
 }
+
+/// A joint document (two bodies sign, not a biên bản): each body's two lines bold, the lead
+/// body's block on the right (HD05 7.2.4 and its examples).
+#[test]
+fn joint_documents_sign_in_bold() {
+    let mut v = input("dang-thong-bao-ket-luan.json");
+    v.as_object_mut().unwrap().remove("signer");
+    v["issuer"] = serde_json::json!({ "name": "Uỷ ban Kiểm tra Đảng uỷ xã Hương Xuân - Công an xã Hương Xuân", "code": "UBKTĐU-CAX" });
+    v["signers"] = serde_json::json!([
+        { "lines": ["Trưởng Công an xã"], "name": "Võ Văn Tâm" },
+        { "lines": ["Chủ nhiệm", "Uỷ ban Kiểm tra Đảng uỷ"], "name": "Hồ Thị Thu" }
+    ]);
+    let dir = tempdir("party-joint");
+    std::fs::write(dir.join("j.json"), serde_json::to_vec(&v).unwrap()).unwrap();
+    let out = vanban(&dir, &["render", "j.json", "--to", "pdf"], None);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let pdf = read(&std::fs::read(dir.join("j.pdf")).unwrap());
+    let k = closing_page(&pdf);
+    let second = line(&pdf, k, |l| l.text == "UỶ BAN KIỂM TRA ĐẢNG UỶ").unwrap_or_else(|| panic!("{}", pdf.text()));
+    let lead = line(&pdf, k, |l| l.text == "CHỦ NHIỆM").unwrap();
+    let other = line(&pdf, k, |l| l.text == "TRƯỞNG CÔNG AN XÃ").unwrap();
+    assert!(second.bold() && lead.bold() && other.bold(), "both lines bold in a joint document");
+    assert!(lead.centre() > other.centre(), "the lead body on the right");
+}

@@ -48,6 +48,7 @@ fn block(s: &Signer, fields: Vec<String>) -> SignBlock {
         note: s.note.as_deref().map(parts).unwrap_or_default(),
         name: s.name.clone().unwrap_or_default().trim().to_string(),
         fields,
+        all_bold: false,
     }
 }
 

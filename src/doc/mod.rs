@@ -331,4 +331,7 @@ pub struct SignBlock {
     /// Signature fields in its space: the signer's then the seal's ("signer", "agency"),
     /// the seal's alone (a copy), or none.
     pub fields: Vec<String>,
+    /// Every signing line bold (the Party guide's joint documents: "CHÁNH VĂN PHÒNG / UỶ BAN
+    /// NHÂN DÂN TỈNH"); otherwise the first bold and the rest in the style's face.
+    pub all_bold: bool,
 }

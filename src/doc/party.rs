@@ -197,6 +197,8 @@ fn closing(d: &Document, with_fields: bool, style: &Style, fonts: &FontSet) -> C
             note: s.note.as_deref().map(parts).unwrap_or_default(),
             name: s.name.clone().unwrap_or_default().trim().to_string(),
             fields: if with_fields { field_names(k) } else { Vec::new() },
+            // Joint documents (several signers, not a biên bản): both lines of each body bold.
+            all_bold: list.len() > 1 && d.doc_type != "bien-ban",
         })
         .collect();
     // The closing's columns with its own clear space (HD05's Nơi nhận runs nearer the block).
@@ -237,6 +239,7 @@ fn copy(d: &Document, style: &Style, fonts: &FontSet) -> (Option<CopyDoc>, Vec<S
             note: s.note.as_deref().map(parts).unwrap_or_default(),
             name: s.name.clone().unwrap_or_default().trim().to_string(),
             fields: field_names(0),
+            all_bold: false,
         })
         .collect();
     let mut cs = style.clone();

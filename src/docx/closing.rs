@@ -31,7 +31,7 @@ fn sign_paras(b: &SignBlock, k: usize, marks: Marks, s: &Style, gap: f64) -> Vec
     let m = &s.metrics;
     let mut out: Vec<Paragraph> = Vec::new();
     for (i, l) in b.signing.iter().enumerate() {
-        let p = para(if i == 0 { st::SIGNING } else { st::SIGNING_TITLE }, l);
+        let p = para(if i == 0 || b.all_bold { st::SIGNING } else { st::SIGNING_TITLE }, l);
         out.push(if i == 0 { before(p, gap) } else { p });
     }
     let name = if k == 0 { marks.name.to_string() } else { format!("{}_{}", marks.name, k + 1) };
