@@ -38,7 +38,10 @@ fn closing_page(pdf: &Pdf) -> usize {
 fn every_party_fixture_follows_the_guide() {
     for name in party_fixtures() {
         let d = input(&name);
-        let pdf = read(&render_fixture(&name));
+        let bytes = render_fixture(&name);
+        let problems = common::pdfa::problems(&bytes, "2");
+        assert!(problems.is_empty(), "{name}: PDF/A-2b: {problems:?}");
+        let pdf = read(&bytes);
         let p1 = &pdf.pages[0];
         let text = pdf.text();
         // ô 1: the title, bold 15 pt, flush in the right column; no Quốc hiệu, no Tiêu ngữ.
@@ -194,7 +197,8 @@ fn the_guides_own_page_one() {
 #[test]
 fn the_docx_says_the_same() {
     let dir = tempdir("party-docx");
-    for name in ["dang-nghi-quyet-dang-uy-xa.json", "dang-bao-cao-phu-luc.json"] {
+    for name in party_fixtures() {
+        let name = name.as_str();
         let out = vanban(&dir, &["render", fixture(name).to_str().unwrap(), "--to", "docx", "-o", "x.docx"], None);
         assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
         let parts = common::docx::parts(&std::fs::read(dir.join("x.docx")).unwrap());
@@ -204,7 +208,8 @@ fn the_docx_says_the_same() {
         let texts: Vec<String> = paras.iter().map(|p| common::docx::text(*p)).collect();
         assert!(texts.iter().any(|t| t == "ĐẢNG CỘNG SẢN VIỆT NAM") && !texts.iter().any(|t| t.contains("CỘNG HÒA")), "{name}");
         assert!(texts.iter().any(|t| t == "*"), "{name}: the star paragraph");
-        assert!(texts.iter().any(|t| t == "-----"), "{name}: the hyphens as text");
+        let cong_van = input(name)["type"] == "cong-van";
+        assert_eq!(texts.iter().any(|t| t == "-----"), !cong_van, "{name}: the hyphens as text (none in a công văn)");
         // "Nơi nhận" underlined, its colon in a run of its own without the underline.
         let nn = paras.iter().find(|p| common::docx::text(**p) == "Nơi nhận:").unwrap_or_else(|| panic!("{name}: Nơi nhận"));
         let runs = common::docx::all(*nn, "r");
@@ -347,7 +352,8 @@ fn underline_and_rule_by_pdfplumber() {
         return;
     }
     let dir = tempdir("party-plumber");
-    let out = vanban(&dir, &["render", fixture("dang-nghi-quyet-dang-uy-xa.json").to_str().unwrap(), "--no-signature-fields", "-o", "nq.pdf"], None);
+    for name in party_fixtures() {
+    let out = vanban(&dir, &["render", fixture(&name).to_str().unwrap(), "--no-signature-fields", "-o", "nq.pdf"], None);
     assert!(out.status.success());
     let script = r#"
 import json, sys, pdfplumber
@@ -377,13 +383,14 @@ print(json.dumps(out))
     let label = v["label"].as_array().unwrap();
     let (l0, l1, c0, c1, bottom) = (f(&label[0]), f(&label[1]), f(&label[2]), f(&label[3]), f(&label[4]));
     let under: Vec<(f64, f64)> = v["segs"].as_array().unwrap().iter().map(|s| (f(&s[0]), f(&s[1]), f(&s[2]))).filter(|s| s.2 > bottom - 4.0 && s.2 < bottom + 4.0).map(|s| (s.0, s.1)).collect();
-    assert!(under.iter().any(|(a, b)| (a - l0).abs() < 1.5 && (b - l1).abs() < 1.5), "an underline under \"Nơi nhận\": {under:?} for {l0}–{l1}");
-    assert!(!under.iter().any(|(a, b)| *b > c0 + 0.5 && *a < c1), "the colon is not underlined: {under:?}, colon {c0}–{c1}");
+    assert!(under.iter().any(|(a, b)| (a - l0).abs() < 1.5 && (b - l1).abs() < 1.5), "{name}: an underline under \"Nơi nhận\": {under:?} for {l0}–{l1}");
+    assert!(!under.iter().any(|(a, b)| *b > c0 + 0.5 && *a < c1), "{name}: the colon is not underlined: {under:?}, colon {c0}–{c1}");
     // The title's rule: within 0.5 mm of the title's ends.
     let words = v["title"].as_array().unwrap();
     let (t0, t1, tb) = (f(&words[0][0]), f(&words[words.len() - 1][1]), f(&words[0][2]));
     let rule = v["segs0"].as_array().unwrap().iter().map(|s| (f(&s[0]), f(&s[1]), f(&s[2]))).find(|s| s.2 > tb - 1.0 && s.2 < tb + 8.0 && s.1 - s.0 > 100.0).unwrap_or_else(|| panic!("no rule under the title: {v}"));
-    assert!((rule.0 - t0).abs() < 0.5 * MM && (rule.1 - t1).abs() < 0.5 * MM, "rule {:?} for the title {t0}–{t1}", rule);
+    assert!((rule.0 - t0).abs() < 0.5 * MM && (rule.1 - t1).abs() < 0.5 * MM, "{name}: rule {:?} for the title {t0}–{t1}", rule);
+    }
 }
 
 /// Both fields of a Party document signed (the leader in `signer`, the body's seal in
