@@ -360,11 +360,18 @@ import json, sys, pdfplumber
 pdf = pdfplumber.open(sys.argv[1])
 out = {}
 for i, page in enumerate(pdf.pages):
-    words = page.extract_words(keep_blank_chars=False, use_text_flow=True)
     segs = [(min(l['x0'], l['x1']), max(l['x0'], l['x1']), l['top']) for l in page.lines] + [(r['x0'], r['x1'], r['top']) for r in page.rects if r['height'] < 2]
-    for w in words:
-        if w['text'] in ('ĐẢNG', 'VIỆT', 'NAM') and i == 0 and w['x0'] > page.width / 2:
-            out.setdefault('title', []).append((w['x0'], w['x1'], w['bottom']))
+    if i == 0:
+        # The title: the right half's chars on the first baseline whose letters spell it.
+        rows = {}
+        for c in page.chars:
+            if c['x0'] > page.width / 2 and c['text'].strip():
+                rows.setdefault(round(c['bottom']), []).append(c)
+        for bottom in sorted(rows):
+            cs = sorted(rows[bottom], key=lambda c: c['x0'])
+            if ''.join(c['text'] for c in cs) == 'ĐẢNGCỘNGSẢNVIỆTNAM':
+                out['title'] = [(cs[0]['x0'], cs[0]['x1'], cs[0]['bottom']), (cs[-1]['x0'], cs[-1]['x1'], cs[-1]['bottom'])]
+                break
     chars = [c for c in page.chars]
     text = ''.join(c['text'] for c in chars)
     at = text.find('Nơi nhận:')
