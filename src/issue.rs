@@ -55,7 +55,8 @@ pub fn issue(engine: &Engine, store: &dyn Store, series: &[Series], key: &Agency
     let now = sign::now();
     let date = date.unwrap_or_else(|| now.date_naive());
     let profile = crate::profile::Profile::of(&model);
-    let (key_of, line_of): (SeriesKey, Box<dyn Fn(u32) -> String>) = match profile {
+    // The series and the number's symbol; the line is the profile's ("05/BC-UBND", "05-KH/ĐU").
+    let (key_of, symbol) = match profile {
         crate::profile::Profile::Nd30 => {
             let ty = crate::nd30::types::by_slug(&model.doc_type).ok_or_else(|| crate::register::refuse("$.type", "unknown-value", "unknown type", "see /v1/types"))?;
             let secret = model.secrecy.is_some();
@@ -68,7 +69,7 @@ pub fn issue(engine: &Engine, store: &dyn Store, series: &[Series], key: &Agency
                 )
             })?;
             let symbol = crate::nd30::symbol::symbol(ty, &model.issuer.code, model.unit.as_deref(), model.symbol.as_deref());
-            (key, Box::new(move |n| format!("{}/{symbol}", crate::nd30::symbol::number(Some(n)))))
+            (key, symbol)
         }
         crate::profile::Profile::Dang => {
             // A Party body numbers each type from 01 within its cấp uỷ's term, secret documents
@@ -76,11 +77,7 @@ pub fn issue(engine: &Engine, store: &dyn Store, series: &[Series], key: &Agency
             let ty = crate::dang::types::by_slug(&model.doc_type).ok_or_else(|| crate::register::refuse("$.type", "unknown-value", "unknown type", "see /v1/types?profile=dang"))?;
             let key = SeriesKey::party(series, &model.issuer.code, date, ty.slug)
                 .map_err(|m| crate::register::refuse("$.issuer.code", "no-series", m, format!("add {{\"issuer\": \"{}\", \"term_from\": \"YYYY-MM-DD\"}} (the close of its congress) to the series", model.issuer.code)))?;
-            let symbol = match model.symbol.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
-                Some(s) => s.to_string(),
-                None => crate::dang::symbol::symbol(ty, &[model.issuer.code.trim()]),
-            };
-            (key, Box::new(move |n| format!("{}-{symbol}", crate::nd30::symbol::number(Some(n)))))
+            (key, crate::dang::symbol::of_document(ty, &model.issuer.code, model.symbol.as_deref()))
         }
     };
     let sha = sha256_hex(draft);
@@ -88,7 +85,10 @@ pub fn issue(engine: &Engine, store: &dyn Store, series: &[Series], key: &Agency
     let mut make = |number: u32| -> Result<(Vec<u8>, NewEntry)> {
         let request = SignRequest { field: "agency".into(), time: Some(now), image: key.image.clone(), number: Some(number), date: Some(date), info: false, corner: None, tsa: key.tsa.clone() };
         let signed = sign::sign(draft, &request, key.signer, fonts)?;
-        let line = line_of(number);
+        let line = match profile {
+            crate::profile::Profile::Nd30 => crate::nd30::symbol::reference(Some(number), &symbol),
+            crate::profile::Profile::Dang => crate::dang::symbol::reference(Some(number), &symbol),
+        };
         Ok((signed.pdf, NewEntry::from_document(&model, line, date, now.to_rfc3339(), key.name)))
     };
     let (entry, fresh, pdf) = store.issue(&sha, &key_of, &mut make)?;

@@ -60,17 +60,19 @@ impl Profile {
         }
     }
 
-    /// Its types, in the order the rules list them.
-    pub fn types(self) -> Vec<TypeInfo> {
+    /// Its types, in the order the rules list them (built once per process).
+    pub fn types(self) -> &'static [TypeInfo] {
+        static ND30: std::sync::OnceLock<Vec<TypeInfo>> = std::sync::OnceLock::new();
+        static DANG: std::sync::OnceLock<Vec<TypeInfo>> = std::sync::OnceLock::new();
         match self {
-            Profile::Nd30 => crate::nd30::types::TYPES.iter().map(|t| TypeInfo { slug: t.slug, name: t.name, code: t.abbr }).collect(),
-            Profile::Dang => crate::dang::types::TYPES.iter().map(|t| TypeInfo { slug: t.slug, name: t.name, code: Some(t.code) }).collect(),
+            Profile::Nd30 => ND30.get_or_init(|| crate::nd30::types::TYPES.iter().map(|t| TypeInfo { slug: t.slug, name: t.name, code: t.abbr }).collect()),
+            Profile::Dang => DANG.get_or_init(|| crate::dang::types::TYPES.iter().map(|t| TypeInfo { slug: t.slug, name: t.name, code: Some(t.code) }).collect()),
         }
     }
 
     /// A type by its slug.
     pub fn type_info(self, slug: &str) -> Option<TypeInfo> {
-        self.types().into_iter().find(|t| t.slug == slug)
+        self.types().iter().find(|t| t.slug == slug).copied()
     }
 
     /// Top-level keys only this profile has (a document of the other profile that gives one

@@ -205,7 +205,8 @@ pub struct Closing {
     /// How far a Nơi nhận item's wrapped lines hang in (HD05's page 29: about 3 mm).
     #[serde(default)]
     pub item_hang_mm: f64,
-    /// Clear space at the right end of the Nơi nhận column (default: the header's).
+    /// Clear space at the right end of the Nơi nhận column (default: the header's; HD05's Nơi
+    /// nhận runs nearer the signing block than its header's columns).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub column_padding_mm: Option<f64>,
     /// The signer's signature field.

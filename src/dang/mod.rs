@@ -7,6 +7,7 @@
 
 pub mod appendix;
 pub mod lint;
+pub mod ranges;
 pub mod signing;
 pub mod starter;
 pub mod symbol;

@@ -28,6 +28,17 @@ impl Authority {
         }
     }
 
+    /// The contract's signer key that holds the collective or head it names (`on_behalf_of`
+    /// for T/M, `for` for K/T, `by_order_of` for T/L); Q. and one's own name have none.
+    pub fn contract_key(self) -> Option<&'static str> {
+        match self {
+            Authority::OnBehalf => Some("on_behalf_of"),
+            Authority::For => Some("for"),
+            Authority::ByOrder => Some("by_order_of"),
+            Authority::Own | Authority::Acting => None,
+        }
+    }
+
     /// The choices an editor offers for the Party profile (the "Quyền hạn ký" select).
     pub const CHOICES: [Authority; 5] = [Authority::Own, Authority::OnBehalf, Authority::For, Authority::ByOrder, Authority::Acting];
 }

@@ -24,6 +24,26 @@ pub fn number_line(n: Option<u32>, symbol: &str) -> String {
     format!("Số {}-{symbol}", crate::nd30::symbol::number(n))
 }
 
+/// The symbol of a document: the explicit one, else the type's code and the issuer's
+/// ("NQ/ĐU"; joint bodies' codes given as "BTCTU-BNCTU").
+pub fn of_document(ty: &PartyType, issuer_code: &str, explicit: Option<&str>) -> String {
+    match explicit.map(str::trim).filter(|s| !s.is_empty()) {
+        Some(s) => s.to_string(),
+        None => symbol(ty, &[issuer_code.trim()]),
+    }
+}
+
+/// The number and symbol as cited (a reference line, the register): "01-NQ/ĐU".
+pub fn reference(n: Option<u32>, symbol: &str) -> String {
+    format!("{}-{symbol}", crate::nd30::symbol::number(n))
+}
+
+/// An unregistered draft's number line cut at its blank (before, blank, after), whose
+/// concatenation is [`number_line`]; `None` for a registered number.
+pub fn number_line_parts(n: Option<u32>, symbol: &str) -> Option<[String; 3]> {
+    n.is_none().then(|| ["Số ".to_string(), crate::nd30::symbol::number(None), format!("-{symbol}")])
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -38,5 +58,7 @@ mod tests {
         assert_eq!(body_code("UBKT", Some("TW")), "UBKTTW");
         assert_eq!(body_code("ĐU", None), "ĐU");
         assert!(!number_line(Some(5), "HD/VPTW").contains(':'), "no colon after Số");
+        assert_eq!(number_line_parts(None, "KH/ĐU").unwrap().concat(), number_line(None, "KH/ĐU"));
+        assert_eq!(reference(Some(1), "KH/ĐU"), "01-KH/ĐU");
     }
 }

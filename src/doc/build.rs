@@ -199,9 +199,5 @@ fn recipients(d: &Document, style: &Style, fonts: &FontSet) -> Recipients {
         let item = item.strip_suffix('.').unwrap_or(item);
         return Recipients { mode: "single", items: vec![format!("{item}.")], ..none };
     }
-    let items = dash_items(list);
-    let widest = items.iter().map(|i| fonts.width_pt(i, size, false, false)).fold(0.0, f64::max);
-    let text_pt = style.text_width_mm() * PT_PER_MM;
-    let indent_pt = ((text_pt - label_pt - widest) / 2.0).max(0.0);
-    Recipients { mode: "list", items, indent_pt, ..none }
+    recipients_list(dash_items(list), KINH_GUI, style, fonts)
 }

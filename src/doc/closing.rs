@@ -1,6 +1,6 @@
 //! Nơi nhận, drafter line and the signature blocks (ô 7, 8, 9b, 12).
 
-use super::grid::{columns, widest_mm, Measured};
+use super::grid::{columns_padded, widest_mm, Measured};
 use super::{Closing, SignBlock};
 use crate::fonts::FontSet;
 use crate::model::{Drafter, Signer};
@@ -22,14 +22,15 @@ pub fn field_names(k: usize) -> Vec<String> {
 /// wide as its lines and field need; several signers share the width.
 pub fn closing_columns(blocks: &[SignBlock], style: &Style, fonts: &FontSet) -> (f64, f64, f64) {
     let sz = &style.sizes_pt;
+    let padding = style.closing.column_padding_mm.unwrap_or(style.header.column_padding_mm);
     match blocks.first() {
         Some(b) if blocks.len() == 1 => {
             let mut right: Vec<Measured> = b.signing.iter().map(|l| (l.as_str(), sz.signing, true, false)).collect();
             right.push((b.name.as_str(), sz.signer_name, true, false));
             let need = widest_mm(fonts, &right).max(style.closing.signer_field_mm.w);
-            columns(style, style.closing.left_mm, 0.0, need)
+            columns_padded(style, padding, style.closing.left_mm, 0.0, need)
         }
-        _ => columns(style, style.closing.left_mm, 0.0, 0.0),
+        _ => columns_padded(style, padding, style.closing.left_mm, 0.0, 0.0),
     }
 }
 

@@ -20,6 +20,11 @@ pub fn widest_mm(fonts: &FontSet, lines: &[Measured]) -> f64 {
 /// column wrap anyway), the clear space shrinking to its minimum first; only when even that
 /// is not enough does the right column's line wrap.
 pub fn columns(style: &Style, default_left: f64, left_need: f64, right_need: f64) -> (f64, f64, f64) {
+    columns_padded(style, style.header.column_padding_mm, default_left, left_need, right_need)
+}
+
+/// [`columns`] with another clear space between them than the header's (the closing's own).
+pub fn columns_padded(style: &Style, padding_mm: f64, default_left: f64, left_need: f64, right_need: f64) -> (f64, f64, f64) {
     let total = style.text_width_mm();
     let h = &style.header;
     let slack = h.measure_slack_mm;
@@ -28,17 +33,17 @@ pub fn columns(style: &Style, default_left: f64, left_need: f64, right_need: f64
     let right_need = right_need + slack;
     if right_need <= right {
         // The left column may take room the right one does not need, so its lines need not wrap.
-        let left_want = left_need + h.column_padding_mm + slack;
+        let left_want = left_need + padding_mm + slack;
         if left_want > left {
             let left = left_want.min(total - right_need);
-            return (left, total - left, h.column_padding_mm);
+            return (left, total - left, padding_mm);
         }
-        return (left, right, h.column_padding_mm);
+        return (left, right, padding_mm);
     }
     let left_floor = (left_need + h.column_padding_min_mm + slack).min(left);
     let right = right_need.min(total - left_floor);
     let left = total - right;
-    let gutter = (left - left_need - slack).clamp(h.column_padding_min_mm, h.column_padding_mm);
+    let gutter = (left - left_need - slack).clamp(h.column_padding_min_mm, padding_mm);
     (left, right, gutter)
 }
 

@@ -15,21 +15,12 @@ use crate::nd30::text::{inline, parts, plain, upper, Span};
 use crate::nd30::types::{SECRECY, URGENCY};
 use crate::style::{Style, StyleFile};
 
-/// The symbol after the number: the explicit one, else "NQ/ĐU" from the type and the
-/// issuer's code (joint bodies' codes given as "BTCTU-BNCTU").
-fn party_symbol(ty: &PartyType, d: &Document) -> String {
-    match d.symbol.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
-        Some(s) => s.to_string(),
-        None => symbol::symbol(ty, &[d.issuer.code.trim()]),
-    }
-}
-
 /// Prepare a validated Party document for layout.
 pub fn prepare(d: &Document, file: &StyleFile, fonts: &FontSet, ident: &str) -> Doc {
     let style = Style::resolve(file, d.style.as_ref(), &fonts.family, fonts.metrics());
     let ty = dang::types::by_slug(&d.doc_type).expect("validated type");
     let date = DocDate::parse(&d.date).expect("validated date");
-    let sym = party_symbol(ty, d);
+    let sym = symbol::of_document(ty, &d.issuer.code, d.symbol.as_deref());
     let sz = &style.sizes_pt;
     let faces = &style.faces;
 
@@ -83,7 +74,7 @@ pub fn prepare(d: &Document, file: &StyleFile, fonts: &FontSet, ident: &str) -> 
         issuer,
         issuer_rule_pt: 0.0,
         star: Some(dang::STAR.to_string()),
-        number_parts: d.number.is_none().then(|| ["Số ".to_string(), crate::nd30::symbol::number(None), format!("-{sym}")]),
+        number_parts: symbol::number_line_parts(d.number, &sym),
         number,
         vv,
         right: vec![Line { element: "dang_title", text: dang::TITLE.into(), size: sz.party_title, bold: true, italic: false }],
@@ -134,7 +125,7 @@ pub fn prepare(d: &Document, file: &StyleFile, fonts: &FontSet, ident: &str) -> 
     let appendices = appendices(d, ty, &date, &sym, &style, fonts);
 
     let subject_one_line = plain(&inline(&subject_text.split('\n').map(str::trim).collect::<Vec<_>>().join(" ")));
-    let reference = format!("{}-{sym}", crate::nd30::symbol::number(d.number));
+    let reference = symbol::reference(d.number, &sym);
     let title_meta = format!("{} số {reference}: {subject_one_line}", ty.name);
     let mut doc = Doc {
         meta: Meta::new(&title_meta, &d.issuer.name, &subject_one_line, &date, ident),
@@ -201,12 +192,7 @@ fn closing(d: &Document, with_fields: bool, style: &Style, fonts: &FontSet) -> C
             all_bold: list.len() > 1 && d.doc_type != "bien-ban",
         })
         .collect();
-    // The closing's columns with its own clear space (HD05's Nơi nhận runs nearer the block).
-    let mut cs = style.clone();
-    if let Some(p) = style.closing.column_padding_mm {
-        cs.header.column_padding_mm = p;
-    }
-    let (left_mm, right_mm, gutter_mm) = closing_columns(&signers, &cs, fonts);
+    let (left_mm, right_mm, gutter_mm) = closing_columns(&signers, style, fonts);
     let dist = d.distribution.as_deref().unwrap_or(&[]);
     Closing {
         left_mm,
@@ -242,11 +228,7 @@ fn copy(d: &Document, style: &Style, fonts: &FontSet) -> (Option<CopyDoc>, Vec<S
             all_bold: false,
         })
         .collect();
-    let mut cs = style.clone();
-    if let Some(p) = style.closing.column_padding_mm {
-        cs.header.column_padding_mm = p;
-    }
-    let (left_mm, right_mm, gutter_mm) = closing_columns(&signers, &cs, fonts);
+    let (left_mm, right_mm, gutter_mm) = closing_columns(&signers, style, fonts);
     let mut stamp = mark(&upper(dang::COPY_STAMP_TEXT), false, style, fonts);
     stamp.boxed = true;
     let closing = Closing {
@@ -269,7 +251,7 @@ fn appendices(d: &Document, ty: &PartyType, date: &DocDate, sym: &str, style: &S
     let apps = d.appendices.as_deref().unwrap_or(&[]);
     let plain_count = apps.iter().filter(|a| a.doc_type.is_none()).count();
     let issuer = d.issuer.name.split_whitespace().collect::<Vec<_>>().join(" ");
-    let reference = format!("{}-{sym}", crate::nd30::symbol::number(d.number));
+    let reference = symbol::reference(d.number, &sym);
     let mut n_plain = 0;
     apps.iter()
         .enumerate()

@@ -50,8 +50,10 @@ pub(super) fn number_line(t: &str) -> Option<(Option<u32>, String)> {
 /// The signer key of a slash prefix, and the rest of the line: "T/M ĐẢNG UỶ" →
 /// ("on_behalf_of", "ĐẢNG UỶ").
 pub(super) fn signing_prefix(t: &str) -> Option<(&'static str, &str)> {
-    [("T/M", "on_behalf_of"), ("K/T", "for"), ("T/L", "by_order_of")]
+    crate::dang::signing::Authority::CHOICES
         .into_iter()
+        .filter_map(|a| Some((a.prefix()?, a.contract_key()?)))
+        .filter(|(p, _)| p.contains('/'))
         .find_map(|(p, key)| t.strip_prefix(p).filter(|r| r.starts_with(' ')).map(|r| (key, r.trim())))
 }
 
@@ -67,36 +69,38 @@ impl super::recognise::Recogniser<'_> {
     /// and lies inside the guide's ranges (14 or 15 pt, an indent of 10–13 mm, an exact line
     /// spacing of 18–22 pt, at least 6 pt between paragraphs); anything else is said.
     pub(super) fn party_body_style(&mut self, sizes: HashMap<u32, usize>, indents: HashMap<i32, usize>, spacings: HashMap<u32, usize>, lines: HashMap<LineSpacing, usize>) {
+        use crate::dang::ranges::{within, BODY_SIZES, INDENT_MM, LINE_SPACING_PT};
         let defaults = crate::pdf::layout::Layout::embedded_party_style();
         let mut style = serde_json::Map::new();
         let rules = Profile::Dang.rules();
+        let (lo, hi) = LINE_SPACING_PT;
         if let Some((half_points, _)) = sizes.into_iter().max_by_key(|(s, n)| (*n, *s)) {
             let pt = half_points as f64 / 2.0;
-            if (pt == 14.0 || pt == 15.0) && pt != defaults.sizes_pt.body {
+            if BODY_SIZES.contains(&pt) && pt != defaults.sizes_pt.body {
                 style.insert("body_size".into(), json!(pt));
             } else if pt != defaults.sizes_pt.body {
-                self.warn("body", "import-style", format!("the body is {pt} pt; {rules} sets it in 14 or 15 pt: the default is used"));
+                self.warn("body", "import-style", format!("the body is {pt} pt; {rules} sets it in {} or {} pt: the default is used", BODY_SIZES[0], BODY_SIZES[1]));
             }
         }
         if let Some((twips, _)) = indents.into_iter().max_by_key(|(s, n)| (*n, *s)) {
             let mm = (twips as f64 * 25.4 / 1440.0 * 10.0).round() / 10.0;
-            if (10.0..=13.0).contains(&mm) && (mm - defaults.body.indent_mm).abs() > 0.1 {
+            if within(mm, INDENT_MM) && (mm - defaults.body.indent_mm).abs() > 0.1 {
                 style.insert("indent".into(), json!(format!("{mm}mm")));
-            } else if !(10.0..=13.0).contains(&mm) {
-                self.warn("body", "import-style", format!("the first-line indent is {mm} mm; {rules} indents 10 to 13 mm: the default is used"));
+            } else if !within(mm, INDENT_MM) {
+                self.warn("body", "import-style", format!("the first-line indent is {mm} mm; {rules} indents {} to {} mm: the default is used", INDENT_MM.0, INDENT_MM.1));
             }
         }
         if let Some((line, _)) = lines.into_iter().max_by_key(|(_, n)| *n) {
             match line {
                 LineSpacing::Exact(tw) => {
                     let pt = tw as f64 / 20.0;
-                    if (18.0..=22.0).contains(&pt) && Some(pt) != defaults.body.line_spacing_exact_pt {
+                    if within(pt, LINE_SPACING_PT) && Some(pt) != defaults.body.line_spacing_exact_pt {
                         style.insert("line_spacing".into(), json!(format!("{pt}pt")));
-                    } else if !(18.0..=22.0).contains(&pt) {
-                        self.warn("body", "import-style", format!("lines {pt} pt apart; {rules} spaces them exactly 18 to 22 pt: the default is used"));
+                    } else if !within(pt, LINE_SPACING_PT) {
+                        self.warn("body", "import-style", format!("lines {pt} pt apart; {rules} spaces them exactly {lo} to {hi} pt: the default is used"));
                     }
                 }
-                LineSpacing::Multiple(n) => self.warn("body", "import-style", format!("line spacing {:.2} lines; {rules} spaces lines exactly 18 to 22 pt: the default is used", n as f64 / 240.0)),
+                LineSpacing::Multiple(n) => self.warn("body", "import-style", format!("line spacing {:.2} lines; {rules} spaces lines exactly {lo} to {hi} pt: the default is used", n as f64 / 240.0)),
             }
         }
         if let Some((tw, _)) = spacings.into_iter().max_by_key(|(s, n)| (*n, *s)) {

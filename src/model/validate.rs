@@ -294,24 +294,26 @@ impl Validator {
     /// The Party profile's style: body 14 or 15 pt, an indent of 10–13 mm, an exact line
     /// spacing of 18–22 pt, paragraphs at least 6 pt apart; the margins are fixed.
     fn party_style(&mut self, s: &StyleInput) {
+        use crate::dang::ranges::{within as inside, BODY_SIZES, INDENT_MM, LINE_SPACING_PT};
         let p = Profile::Dang.rules();
         if let Some(x) = s.body_size {
-            if x != 14.0 && x != 15.0 {
-                self.err("$.style.body_size", format!("{x} pt: the {p} profile sets the body in 14 or 15 pt"));
+            if !BODY_SIZES.contains(&x) {
+                self.err("$.style.body_size", format!("{x} pt: the {p} profile sets the body in {} or {} pt", BODY_SIZES[0], BODY_SIZES[1]));
             }
         }
         if let Some(ind) = &s.indent {
             match length_mm(ind) {
-                Some(mm) if (10.0 - 1e-6..=13.0 + 1e-6).contains(&mm) => {}
-                Some(mm) => self.err("$.style.indent", format!("{mm:.1} mm: the {p} profile indents 10 to 13 mm")),
+                Some(mm) if inside(mm, INDENT_MM) => {}
+                Some(mm) => self.err("$.style.indent", format!("{mm:.1} mm: the {p} profile indents {} to {} mm", INDENT_MM.0, INDENT_MM.1)),
                 None => self.err("$.style.indent", format!("\"{ind}\" is not a length such as \"10mm\"")),
             }
         }
         if let Some(ls) = &s.line_spacing {
+            let (lo, hi) = LINE_SPACING_PT;
             match ls.as_str().filter(|t| t.trim().ends_with("pt")).and_then(length_mm) {
-                Some(mm) if (18.0 - 1e-6..=22.0 + 1e-6).contains(&(mm * ranges::PT_PER_MM)) => {}
-                Some(mm) => self.err("$.style.line_spacing", format!("exact {:.1}pt: the {p} profile spaces lines exactly 18 to 22 pt", mm * ranges::PT_PER_MM)),
-                None => self.err("$.style.line_spacing", format!("{ls}: the {p} profile takes an exact line spacing of 18 to 22 pt, such as \"19pt\"")),
+                Some(mm) if inside(mm * ranges::PT_PER_MM, LINE_SPACING_PT) => {}
+                Some(mm) => self.err("$.style.line_spacing", format!("exact {:.1}pt: the {p} profile spaces lines exactly {lo} to {hi} pt", mm * ranges::PT_PER_MM)),
+                None => self.err("$.style.line_spacing", format!("{ls}: the {p} profile takes an exact line spacing of {lo} to {hi} pt, such as \"19pt\"")),
             }
         }
         self.paragraph_spacing(s);

@@ -6,6 +6,21 @@
 //! failed signature rolls it back and consumes no number; a retried draft (the same SHA-256)
 //! gets the entry it has, never a second number.
 
+/// The entry table's columns between its id and its PDF, the same in every store (the id's
+/// and the PDF's types are the dialect's).
+macro_rules! entry_columns {
+    () => {
+        "series TEXT NOT NULL, issuer TEXT NOT NULL, year INTEGER NOT NULL, number INTEGER NOT NULL,
+  symbol TEXT NOT NULL, date TEXT NOT NULL, issuer_name TEXT NOT NULL, parent TEXT NOT NULL, type TEXT NOT NULL, subject TEXT NOT NULL,
+  signer TEXT NOT NULL, recipients TEXT NOT NULL, archive TEXT NOT NULL, copies INTEGER,
+  sha256 TEXT NOT NULL UNIQUE, issued_at TEXT NOT NULL, key TEXT NOT NULL,
+  voided_at TEXT, void_reason TEXT,"
+    };
+}
+
+/// The columns every store selects, in the order its row reader takes them.
+const COLUMNS: &str = "id, series, issuer, year, number, symbol, date, type, subject, signer, recipients, archive, copies, sha256, issued_at, key, voided_at, void_reason, issuer_name, parent";
+
 pub mod book;
 pub mod entry;
 pub mod postgres;

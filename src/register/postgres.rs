@@ -9,23 +9,23 @@ use crate::error::Result;
 use postgres::{Client, NoTls, Row};
 use std::sync::Mutex;
 
-const SCHEMA: &str = "
+const SCHEMA: &str = concat!(
+    "
 CREATE TABLE IF NOT EXISTS vanban_counters (series TEXT PRIMARY KEY, next INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS vanban_entries (
   id BIGSERIAL PRIMARY KEY,
-  series TEXT NOT NULL, issuer TEXT NOT NULL, year INTEGER NOT NULL, number INTEGER NOT NULL,
-  symbol TEXT NOT NULL, date TEXT NOT NULL, issuer_name TEXT NOT NULL, parent TEXT NOT NULL, type TEXT NOT NULL, subject TEXT NOT NULL,
-  signer TEXT NOT NULL, recipients TEXT NOT NULL, archive TEXT NOT NULL, copies INTEGER,
-  sha256 TEXT NOT NULL UNIQUE, issued_at TEXT NOT NULL, key TEXT NOT NULL,
-  voided_at TEXT, void_reason TEXT, pdf BYTEA NOT NULL,
+  ",
+    entry_columns!(),
+    " pdf BYTEA NOT NULL,
   UNIQUE (series, number));
 CREATE INDEX IF NOT EXISTS vanban_entries_issuer_year ON vanban_entries (issuer, year);
-";
+"
+);
 
 /// The advisory lock key of the migration ("vanban" as a number).
 const MIGRATION_LOCK: i64 = 0x7661_6e62_616e;
 
-const COLUMNS: &str = "id, series, issuer, year, number, symbol, date, type, subject, signer, recipients, archive, copies, sha256, issued_at, key, voided_at, void_reason, issuer_name, parent";
+use super::COLUMNS;
 
 /// A register in PostgreSQL: a few connections, each used by one request at a time.
 pub struct Postgres {

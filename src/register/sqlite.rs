@@ -8,21 +8,21 @@ use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
 use std::sync::Mutex;
 
 /// The schema; `user_version` says which of its versions a file has.
-const SCHEMA: &str = "
+const SCHEMA: &str = concat!(
+    "
 CREATE TABLE IF NOT EXISTS counters (series TEXT PRIMARY KEY, next INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS entries (
   id INTEGER PRIMARY KEY AUTOINCREMENT,
-  series TEXT NOT NULL, issuer TEXT NOT NULL, year INTEGER NOT NULL, number INTEGER NOT NULL,
-  symbol TEXT NOT NULL, date TEXT NOT NULL, issuer_name TEXT NOT NULL, parent TEXT NOT NULL, type TEXT NOT NULL, subject TEXT NOT NULL,
-  signer TEXT NOT NULL, recipients TEXT NOT NULL, archive TEXT NOT NULL, copies INTEGER,
-  sha256 TEXT NOT NULL UNIQUE, issued_at TEXT NOT NULL, key TEXT NOT NULL,
-  voided_at TEXT, void_reason TEXT, pdf BLOB NOT NULL,
+  ",
+    entry_columns!(),
+    " pdf BLOB NOT NULL,
   UNIQUE (series, number));
 CREATE INDEX IF NOT EXISTS entries_issuer_year ON entries (issuer, year);
 PRAGMA user_version = 1;
-";
+"
+);
 
-const COLUMNS: &str = "id, series, issuer, year, number, symbol, date, type, subject, signer, recipients, archive, copies, sha256, issued_at, key, voided_at, void_reason, issuer_name, parent";
+use super::COLUMNS;
 
 /// A register in one SQLite file.
 pub struct Sqlite {
