@@ -169,6 +169,19 @@ impl Engine {
         out
     }
 
+    /// The editor's preview: every page as SVG and the element boxes, from one layout.
+    pub fn svg_pages_and_layout(&self, doc: &Doc) -> Result<(Vec<String>, LayoutReport)> {
+        let paged = pdf::compile(&self.env, doc);
+        let out = paged.and_then(|p| {
+            let pages = preview::images(&p, ImageFormat::Svg, 72.0).map_err(Error::Internal)?;
+            let fields = marked(&p).into_iter().filter(|b| b.element == "signature_field").collect();
+            let report = preview::report(&p, pdf::geometry::elements(&p, doc.style.metrics), fields);
+            Ok((pages.into_iter().map(|b| String::from_utf8_lossy(&b).into_owned()).collect(), report))
+        });
+        typst::comemo::evict(10);
+        out
+    }
+
     /// Where every ND30 element landed (mm), and the signature fields.
     pub fn layout(&self, doc: &Doc) -> Result<LayoutReport> {
         let paged = pdf::compile(&self.env, doc);

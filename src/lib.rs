@@ -18,6 +18,7 @@ pub mod formats;
 pub mod import;
 pub mod issue;
 pub mod lint;
+pub mod messages;
 pub mod model;
 pub mod nd30;
 pub mod pdf;

@@ -25,41 +25,7 @@ pub enum Lang {
     Vi,
 }
 
-/// What a code means, in Vietnamese.
-pub fn vietnamese(code: &str) -> &'static str {
-    match code {
-        "syntax" => "Lỗi cú pháp JSON",
-        "not-utf8" => "Tệp không phải văn bản UTF-8",
-        "duplicate-key" => "Một khóa được ghi hai lần",
-        "unknown-key" => "Khóa không có trong mẫu dữ liệu",
-        "missing-key" => "Thiếu thông tin bắt buộc",
-        "invalid-type" => "Sai kiểu dữ liệu",
-        "unknown-value" => "Giá trị không hợp lệ",
-        "invalid-number" => "Số không hợp lệ",
-        "invalid-date" => "Ngày tháng không hợp lệ",
-        "out-of-range" => "Ngoài phạm vi Nghị định 30/2020/NĐ-CP cho phép",
-        "signer" => "Thông tin người ký chưa đúng",
-        "table" => "Bảng chưa đúng",
-        "zero-denominator" => "Tỷ lệ có mẫu số bằng 0",
-        "empty" => "Không được để trống",
-        "empty-body" => "Văn bản chưa có nội dung",
-        "too-deep" => "Các mục lồng nhau quá sâu",
-        "too-large" => "Dữ liệu quá lớn",
-        "missing-glyph" => "Phông chữ không có ký tự này",
-        "symbol-mismatch" => "Ký hiệu không khớp với loại văn bản và cơ quan ban hành",
-        "future-date" => "Ngày ban hành ở tương lai",
-        "no-nhu-tren" => "Nơi nhận thiếu \"Như trên\"",
-        "no-luu-vt" => "Nơi nhận thiếu \"Lưu: VT\"",
-        "academic-title" => "Tên người ký có học hàm, học vị",
-        "long-subject" => "Trích yếu dài quá hai dòng",
-        "invalid-char" => "Ký tự không được phép trong văn bản",
-        "removed-char" => "Đã xóa ký tự ẩn",
-        "too-long" => "Nội dung dài quá giới hạn",
-        "district-level" => "Nêu tên cơ quan cấp huyện (đã chấm dứt hoạt động từ ngày 01/7/2025)",
-        "empty-section" => "Mục chưa có nội dung",
-        _ => "Dữ liệu không hợp lệ",
-    }
-}
+pub use crate::messages::vietnamese;
 
 /// The diagnostics of an error (I/O and internal errors become one diagnostic).
 pub fn of(e: &Error) -> Vec<InputError> {
@@ -88,13 +54,13 @@ fn human(input: Option<&str>, d: &InputError, lang: Lang, out: &mut dyn Write) {
     }
     let message = match lang {
         Lang::En => d.message.clone(),
-        Lang::Vi => format!("{} ({})", vietnamese(d.code), d.message),
+        Lang::Vi => crate::messages::message_vi(d),
     };
     let _ = writeln!(out, "{head}{label}[{}]{head:#}: {bold}{place}{bold:#}{message}", d.code);
     if let Some(h) = &d.hint {
         let h = match lang {
             Lang::En => h.clone(),
-            Lang::Vi => h.replace("did you mean", "có phải là"),
+            Lang::Vi => crate::messages::hint_vi(h),
         };
         let word = if lang == Lang::Vi { "gợi ý" } else { "hint" };
         let _ = writeln!(out, "  {bold}= {word}:{bold:#} {h}");

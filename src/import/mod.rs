@@ -9,6 +9,7 @@ mod closing;
 mod header;
 mod party;
 mod tail;
+pub mod text;
 pub mod package;
 pub mod recognise;
 pub mod wordml;

@@ -4,6 +4,7 @@
 use crate::pdf::boxes::MarkedBox;
 use crate::pdf::geometry::ElementBox;
 pub mod serve;
+pub mod stream;
 
 use serde::Serialize;
 use typst_layout::PagedDocument;

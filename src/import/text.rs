@@ -1,0 +1,351 @@
+//! The body as people type or paste it — one paragraph a line, "I.", "1.", "a)", "Điều 1.",
+//! "Chương I", "-" and "+" items, `**đậm**`, `*nghiêng*`, tab-separated rows — read by the
+//! importer's own paragraph reader (the same blocks as from those lines typed in Word), and
+//! blocks written back as such text (`POST /v1/body`, `POST /v1/body/text`).
+//!
+//! Blocks the text cannot say (a table with spans or cell properties, results, a picture, a
+//! block with properties) stay as they are: the text shows a line `⟦N: what⟧` in their
+//! place, and reading the text back puts block N of `kept` there.
+
+use super::recognise::{clean, heading_label, Label, Recogniser};
+use super::wordml::{Cell, Item, Para, Run, Table};
+use crate::error::InputError;
+use crate::nd30::numbering::{roman, SectionLabels};
+use crate::profile::Profile;
+use serde_json::Value;
+use std::collections::HashMap;
+
+/// Blocks read from the text, and what the reader noticed (paths into `$.body`).
+pub struct Read {
+    /// The body's blocks.
+    pub blocks: Vec<Value>,
+    /// Warnings: typed labels kept as `number`, unknown kept-block lines.
+    pub warnings: Vec<InputError>,
+}
+
+/// A kept block's line: `⟦3: bảng có ô gộp⟧`.
+fn kept_line(n: usize, what: &str) -> String {
+    format!("⟦{n}: {what}⟧")
+}
+
+fn kept_index(line: &str) -> Option<usize> {
+    let t = line.trim();
+    let inner = t.strip_prefix('⟦')?.strip_suffix('⟧')?;
+    inner.split(':').next()?.trim().parse().ok()
+}
+
+/// Runs from a line with inline markup (`***x***`, `**x**`, `*x*`; `\*` a star).
+fn runs(line: &str) -> Vec<Run> {
+    let mut out: Vec<Run> = Vec::new();
+    let (mut bold, mut italic) = (false, false);
+    let mut cur = String::new();
+    let chars: Vec<char> = line.chars().collect();
+    let mut i = 0;
+    let flush = |cur: &mut String, bold: bool, italic: bool, out: &mut Vec<Run>| {
+        if !cur.is_empty() {
+            out.push(Run { text: std::mem::take(cur), bold, italic });
+        }
+    };
+    while i < chars.len() {
+        let c = chars[i];
+        if c == '\\' && chars.get(i + 1) == Some(&'*') {
+            cur.push('*');
+            i += 2;
+            continue;
+        }
+        if c == '*' {
+            let n = chars[i..].iter().take_while(|c| **c == '*').count().min(3);
+            flush(&mut cur, bold, italic, &mut out);
+            match n {
+                3 => {
+                    bold = !bold;
+                    italic = !italic;
+                }
+                2 => bold = !bold,
+                _ => italic = !italic,
+            }
+            i += n;
+            continue;
+        }
+        cur.push(c);
+        i += 1;
+    }
+    flush(&mut cur, bold, italic, &mut out);
+    out
+}
+
+/// Whether a labelled line is a heading rather than a numbered item: a Roman or a multi-level
+/// label always; "1." and "a)" when the line is short and does not end as a sentence does.
+fn is_heading(text: &str, label: &Label, at: usize) -> bool {
+    match label {
+        Label::Roman(_) => true,
+        Label::Arabic(v) if v.len() > 1 => true,
+        _ => {
+            let rest: String = text.chars().skip(at).collect();
+            let rest = rest.trim();
+            !rest.is_empty() && rest.chars().count() <= 120 && !rest.ends_with(['.', ';', ',', ':', '…'])
+        }
+    }
+}
+
+fn para(index: usize, line: &str) -> Para {
+    let mut p = Para { index, runs: runs(line), ..Para::default() };
+    let text = clean(&p.text());
+    // Typed as people type in Word, where a heading is bold: the label decides here.
+    let heading = text.starts_with("Chương ") || text.starts_with("Điều ") || heading_label(&text).is_some_and(|(l, _, at)| is_heading(&text, &l, at));
+    if heading {
+        for r in &mut p.runs {
+            r.bold = true;
+        }
+    }
+    p
+}
+
+fn table(index: usize, rows: &[&str]) -> Table {
+    let cells = |l: &str| -> Vec<Cell> { l.split('\t').map(|c| Cell { paras: vec![Para { runs: runs(c.trim()), ..Para::default() }], span: 1, merged: false }).collect() };
+    let mut rows: Vec<Vec<Cell>> = rows.iter().map(|l| cells(l)).collect();
+    // Rows shorter than the widest get empty cells: the validator wants every row whole.
+    let n = rows.iter().map(Vec::len).max().unwrap_or(0);
+    for r in &mut rows {
+        while r.len() < n {
+            r.push(Cell { paras: Vec::new(), span: 1, merged: false });
+        }
+    }
+    Table { index, rows, grid: Vec::new(), landscape: false }
+}
+
+/// Read typed text into blocks; `kept` are the blocks the text showed as `⟦N: …⟧` lines.
+pub fn read(text: &str, kept: &[Value], profile: Profile) -> Read {
+    let numbering = HashMap::new();
+    let mut r = Recogniser::new(&numbering);
+    r.profile = profile;
+    let lines: Vec<&str> = text.split('\n').map(|l| l.trim_end_matches('\r')).collect();
+    // Runs of items between kept-block lines, read one run at a time so a kept block keeps
+    // its place among the read ones.
+    let mut blocks: Vec<Value> = Vec::new();
+    let mut warnings = Vec::new();
+    let mut items: Vec<Item> = Vec::new();
+    let mut i = 0;
+    let mut paragraphs = 0;
+    let mut tables = 0;
+    let flush = |items: &mut Vec<Item>, blocks: &mut Vec<Value>, r: &mut Recogniser| {
+        if !items.is_empty() {
+            blocks.extend(r.blocks(items));
+            items.clear();
+        }
+    };
+    while i < lines.len() {
+        let line = lines[i];
+        if let Some(n) = kept_index(line) {
+            flush(&mut items, &mut blocks, &mut r);
+            match kept.get(n.wrapping_sub(1)) {
+                Some(b) => blocks.push(b.clone()),
+                None => warnings.push(InputError::at("$.body", format!("line {}: \"{}\" names no kept block (there are {})", i + 1, line.trim(), kept.len())).code("import-dropped").warning()),
+            }
+            i += 1;
+            continue;
+        }
+        if line.contains('\t') && !line.trim().is_empty() {
+            let start = i;
+            while i < lines.len() && lines[i].contains('\t') && !lines[i].trim().is_empty() {
+                i += 1;
+            }
+            if i - start >= 2 {
+                tables += 1;
+                items.push(Item::T(table(tables, &lines[start..i])));
+                continue;
+            }
+            i = start;
+        }
+        if !clean(line).is_empty() {
+            paragraphs += 1;
+            items.push(Item::P(para(paragraphs, &line.replace('\t', " "))));
+        }
+        i += 1;
+    }
+    flush(&mut items, &mut blocks, &mut r);
+    warnings.extend(r.warnings.into_iter().map(|mut w| {
+        w.path = Some("$.body".into());
+        w
+    }));
+    numbered(&blocks, "$.body", &mut warnings);
+    Read { blocks, warnings }
+}
+
+/// A warning for each typed label kept as `number` (it differs from the decree's sequence).
+fn numbered(blocks: &[Value], path: &str, out: &mut Vec<InputError>) {
+    for (k, b) in blocks.iter().enumerate() {
+        let here = format!("{path}[{k}]");
+        if let Some(n) = b.get("number").and_then(Value::as_str) {
+            out.push(InputError::at(&here, format!("the typed label \"{n}\" is not the next one of the decree's sequence: it is kept as number")).code("import-numbering").warning());
+        }
+        if let Some(inner) = b.get("body").and_then(Value::as_array) {
+            numbered(inner, &format!("{here}.body"), out);
+        }
+    }
+}
+
+/// What a block the text cannot say is, in the editor's words.
+fn kept_kind(b: &Value) -> Option<&'static str> {
+    let o = b.as_object()?;
+    if o.contains_key("results") {
+        return Some("bảng kết quả");
+    }
+    if o.contains_key("image") {
+        return Some("hình ảnh");
+    }
+    if let Some(t) = o.get("table") {
+        let plain = |c: &Value| c.is_string();
+        let rows_plain = t.get("rows").and_then(Value::as_array).is_some_and(|rows| rows.iter().all(|r| r.as_array().is_some_and(|cs| cs.iter().all(plain))));
+        let cols_plain = t.get("columns").and_then(Value::as_array).is_some_and(|cs| cs.iter().all(|c| c.is_string() || c.as_object().is_some_and(|o| o.keys().all(|k| k == "title") && o["title"].is_string())));
+        let extra = o.keys().any(|k| k != "table") || t.as_object().is_some_and(|t| t.keys().any(|k| k != "columns" && k != "rows"));
+        let one_line = |v: &Value| v.as_str().is_none_or(|s| !s.contains('\n') && !s.contains('\t'));
+        let cells_one_line = t.get("rows").and_then(Value::as_array).is_some_and(|rows| rows.iter().all(|r| r.as_array().is_some_and(|cs| cs.iter().all(one_line))));
+        return (!(rows_plain && cols_plain && !extra && cells_one_line)).then_some("bảng có ô gộp hoặc định dạng riêng");
+    }
+    if o.contains_key("paragraph") {
+        return o.keys().any(|k| k != "paragraph" && k != "align").then_some("đoạn có định dạng riêng");
+    }
+    if o.contains_key("list") {
+        let simple = |v: &Value| v.is_string() || v.as_object().is_some_and(|o| o.get("text").is_some_and(Value::is_string) && o.get("items").and_then(Value::as_array).is_some_and(|a| a.iter().all(Value::is_string)) && o.len() == 2);
+        let ok = o.get("list").and_then(Value::as_array).is_some_and(|a| a.iter().all(simple)) && o.keys().all(|k| k == "list" || k == "marker");
+        return (!ok).then_some("danh sách có định dạng riêng");
+    }
+    if o.contains_key("section") || o.contains_key("article") || o.contains_key("chapter") || o.contains_key("part") {
+        return None;
+    }
+    Some("khối có định dạng riêng")
+}
+
+/// The text of blocks, and the blocks it shows as `⟦N: …⟧` lines (numbered from 1).
+pub struct Text {
+    /// One paragraph a line.
+    pub text: String,
+    /// The blocks kept as they are.
+    pub kept: Vec<Value>,
+}
+
+/// Write blocks as the text people type (the inverse of [`read`] for what text can say).
+pub fn write(blocks: &[Value]) -> Text {
+    let mut w = Writer { lines: Vec::new(), kept: Vec::new(), articles: 0, chapters: 0 };
+    w.blocks(blocks, &mut Vec::new());
+    Text { text: w.lines.join("\n"), kept: w.kept }
+}
+
+struct Writer {
+    lines: Vec<String>,
+    kept: Vec<Value>,
+    articles: u32,
+    chapters: u32,
+}
+
+impl Writer {
+    fn blocks(&mut self, blocks: &[Value], labels: &mut Vec<SectionLabels>) {
+        let depth = labels.len();
+        labels.push(SectionLabels::new(depth + 1));
+        for b in blocks {
+            if let Some(what) = kept_kind(b) {
+                self.kept.push(b.clone());
+                self.lines.push(kept_line(self.kept.len(), what));
+                continue;
+            }
+            match b {
+                Value::String(s) => self.lines.push(s.clone()),
+                Value::Object(o) => {
+                    let body = o.get("body").and_then(Value::as_array).cloned().unwrap_or_default();
+                    let number = o.get("number").and_then(Value::as_str);
+                    if let Some(t) = o.get("paragraph").and_then(Value::as_str) {
+                        self.lines.push(t.to_string());
+                    } else if let Some(t) = o.get("chapter").and_then(Value::as_str) {
+                        self.chapters += 1;
+                        let n = number.map(str::to_string).unwrap_or_else(|| roman(self.chapters));
+                        self.lines.push(format!("Chương {n}. {t}").trim_end_matches([' ', '.']).to_string());
+                        self.blocks(&body, &mut Vec::new());
+                    } else if let Some(t) = o.get("article").and_then(Value::as_str) {
+                        self.articles += 1;
+                        self.lines.push(format!("Điều {}. {t}", self.articles).trim_end().to_string());
+                        self.blocks(&body, &mut Vec::new());
+                    } else if let Some(t) = o.get("section").and_then(Value::as_str) {
+                        let label = labels.last_mut().map(|l| l.next(number)).unwrap_or_default();
+                        self.lines.push(format!("{label} {t}"));
+                        self.blocks(&body, labels);
+                    } else if let Some(items) = o.get("list").and_then(Value::as_array) {
+                        let marker = o.get("marker").and_then(Value::as_str).unwrap_or("-");
+                        self.list(items, marker);
+                    } else if let Some(t) = o.get("table") {
+                        let cell = |v: &Value| v.as_str().map(str::to_string).or_else(|| v.get("title").and_then(Value::as_str).map(str::to_string)).unwrap_or_default();
+                        let cols: Vec<String> = t.get("columns").and_then(Value::as_array).map(|c| c.iter().map(cell).collect()).unwrap_or_default();
+                        self.lines.push(cols.join("\t"));
+                        for row in t.get("rows").and_then(Value::as_array).into_iter().flatten() {
+                            self.lines.push(row.as_array().map(|c| c.iter().map(cell).collect::<Vec<_>>().join("\t")).unwrap_or_default());
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        labels.pop();
+    }
+
+    fn list(&mut self, items: &[Value], marker: &str) {
+        let letters = crate::nd30::numbering::VN_LETTERS;
+        for (k, it) in items.iter().enumerate() {
+            let label = match marker {
+                "1." => format!("{}.", k + 1),
+                "a)" => format!("{})", letters[k % letters.len()]),
+                m => m.to_string(),
+            };
+            let (text, sub) = match it {
+                Value::String(s) => (s.clone(), Vec::new()),
+                o => (o.get("text").and_then(Value::as_str).unwrap_or("").to_string(), o.get("items").and_then(Value::as_array).cloned().unwrap_or_default()),
+            };
+            self.lines.push(format!("{label} {text}"));
+            for s in sub {
+                self.lines.push(format!("+ {}", s.as_str().unwrap_or("")));
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn typed_outline_reads_as_sections_lists_and_tables() {
+        let text = "I. KẾT QUẢ ĐẠT ĐƯỢC\n1. Công tác chỉ đạo\nỦy ban nhân dân xã đã **ban hành** kế hoạch.\n- Tuyên truyền;\n+ trên loa;\n- Tập huấn.\nSTT\tNội dung\tKết quả\n1\tCấp chữ ký số\t120\n2\tTập huấn\t3";
+        let r = read(text, &[], Profile::Nd30);
+        let v = json!(r.blocks);
+        assert_eq!(v[0]["section"], "KẾT QUẢ ĐẠT ĐƯỢC", "{v}");
+        let inner = &v[0]["body"][0];
+        assert_eq!(inner["section"], "Công tác chỉ đạo", "{v}");
+        assert_eq!(inner["body"][0], "Ủy ban nhân dân xã đã **ban hành** kế hoạch.");
+        assert_eq!(inner["body"][1]["list"][0]["text"], "Tuyên truyền;");
+        assert_eq!(inner["body"][1]["list"][0]["items"][0], "trên loa;");
+        assert_eq!(inner["body"][2]["table"]["rows"][1][1], "Tập huấn");
+        assert!(r.warnings.is_empty(), "{:?}", r.warnings);
+    }
+
+    #[test]
+    fn a_label_out_of_sequence_is_kept_and_said() {
+        let r = read("I. MỘT\nIII. BA", &[], Profile::Nd30);
+        assert_eq!(r.blocks[1]["number"], "III.");
+        assert_eq!(r.warnings[0].code, "import-numbering");
+        assert_eq!(r.warnings[0].path.as_deref(), Some("$.body[1]"));
+    }
+
+    #[test]
+    fn text_round_trips_and_keeps_what_it_cannot_say() {
+        let blocks = json!([
+            {"section": "TÌNH HÌNH", "body": ["Đoạn một.", {"list": ["a;", "b."]}]},
+            {"table": {"columns": ["A", "B"], "rows": [[{"text": "x", "colspan": 2}]]}},
+            {"article": "Phạm vi", "body": ["Nội dung."]}
+        ]);
+        let t = write(blocks.as_array().unwrap());
+        assert_eq!(t.kept.len(), 1);
+        assert!(t.text.contains("⟦1: "), "{}", t.text);
+        let back = read(&t.text, &t.kept, Profile::Nd30);
+        assert_eq!(json!(back.blocks), blocks, "{}", t.text);
+    }
+}
