@@ -9,6 +9,7 @@ pub mod batch;
 pub mod cli;
 pub mod dang;
 pub mod doc;
+pub mod editor;
 pub mod docx;
 pub mod engine;
 pub mod envelope;

@@ -4,6 +4,7 @@ use clap::Parser;
 use vanban::cli::args::{Cli, Command};
 use vanban::cli::batch::batch;
 use vanban::cli::check::check;
+use vanban::cli::edit::edit;
 use vanban::cli::envelope::envelope;
 use vanban::cli::import::import;
 use vanban::cli::issue::issue;
@@ -24,6 +25,7 @@ fn main() {
         Command::Preview(a) => preview(a),
         Command::Layout(a) => layout(a),
         Command::Serve(a) => serve(a),
+        Command::Edit(a) => edit(a),
         Command::Sign(a) => sign(a),
         Command::Verify(a) => verify(a),
         Command::Import(a) => import(a),

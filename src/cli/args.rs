@@ -29,8 +29,11 @@ pub enum Command {
     Check(CheckArgs),
     /// Print the input's JSON Schema (2020-12).
     Schema,
-    /// Serve documents over HTTP (render, check, layout, batch) for e-office systems.
+    /// Serve documents over HTTP (render, check, layout, batch) for e-office systems, and the
+    /// editor at / for people.
     Serve(ServeArgs),
+    /// Write, check, preview, sign and issue documents of a folder in the browser (127.0.0.1).
+    Edit(EditArgs),
     /// Sign a field of a PDF (PAdES): the leader's signature, then the agency's.
     Sign(SignArgs),
     /// List a PDF's signature fields and check every signature.
@@ -215,6 +218,41 @@ pub struct ServeArgs {
     /// The register of outgoing documents: sqlite:PATH or postgres://USER@HOST/DB.
     #[arg(long, value_name = "URL")]
     pub register: Option<String>,
+    /// Do not serve the editor at / (404).
+    #[arg(long = "no-editor")]
+    pub no_editor: bool,
+    /// Engine options.
+    #[command(flatten)]
+    pub engine: EngineArgs,
+}
+
+/// `vanban edit`.
+#[derive(Debug, Args)]
+pub struct EditArgs {
+    /// The folder of documents (<stem>.json, with <stem>.pdf and <stem>.docx beside).
+    #[arg(value_name = "DIR", default_value = ".")]
+    pub dir: PathBuf,
+    /// Port on 127.0.0.1 (0: any free port).
+    #[arg(long, value_name = "N", default_value_t = 7879)]
+    pub port: u16,
+    /// Do not open the browser (the link is printed on standard error).
+    #[arg(long = "no-open")]
+    pub no_open: bool,
+    /// The register the văn thư numbers from: sqlite:PATH or postgres://USER@HOST/DB.
+    #[arg(long, value_name = "URL")]
+    pub register: Option<String>,
+    /// The numbering series of the register (JSON, as `vanban issue --series`).
+    #[arg(long, value_name = "SERIES.json")]
+    pub series: Option<PathBuf>,
+    /// A PKCS#11 module whose tokens may sign (the page never names a module).
+    #[arg(long, value_name = "MODULE.so")]
+    pub pkcs11: Option<PathBuf>,
+    /// An organisation's agency profiles (JSON, read only), offered beside the folder's own.
+    #[arg(long, value_name = "FILE")]
+    pub profiles: Option<PathBuf>,
+    /// A trusted CA certificate for checking signatures (repeatable).
+    #[arg(long, value_name = "CA.pem")]
+    pub trust: Vec<PathBuf>,
     /// Engine options.
     #[command(flatten)]
     pub engine: EngineArgs,

@@ -4,6 +4,7 @@ pub mod args;
 pub mod batch;
 pub mod check;
 pub mod diagnostics;
+pub mod edit;
 pub mod envelope;
 pub mod import;
 pub mod issue;

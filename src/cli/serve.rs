@@ -31,7 +31,9 @@ pub fn serve(args: ServeArgs) -> i32 {
             shutdown_timeout: seconds("shutdown-timeout", args.shutdown_timeout)?,
             cors: args.cors.clone(),
             trust: crate::sign::verify::trust::anchors(&args.trust, &args.trust_dir)?,
-            fingerprint: format!("{:?};{};{:?};{:?};{}", e.pdf_standard, e.no_signature_fields, e.font_dirs, e.layout, e.max_input_size),
+            fingerprint: fingerprint(e),
+            editor: !args.no_editor,
+            local: None,
         })
     })();
     let options = match options {
@@ -57,4 +59,9 @@ pub fn serve(args: ServeArgs) -> i32 {
         Err(e) => return report(None, &e),
     };
     run(engine, options, issuing)
+}
+
+/// The engine's options as a text, for the ETag (the same input and options, the same tag).
+pub fn fingerprint(e: &super::args::EngineArgs) -> String {
+    format!("{:?};{};{:?};{:?};{}", e.pdf_standard, e.no_signature_fields, e.font_dirs, e.layout, e.max_input_size)
 }

@@ -7,6 +7,7 @@ pub mod distribution;
 pub mod levels;
 pub mod numbering;
 pub mod numbers;
+pub mod purpose;
 pub mod ranges;
 pub mod register;
 pub mod results;

@@ -3,7 +3,7 @@
 use super::metrics::Metrics;
 use super::pool::Pool;
 use super::problem::Problem;
-use super::{auth, batch, info, issuing, log, render, verify, Issuing, ServeOptions};
+use super::{auth, batch, compose, editor, info, issuing, local, log, render, verify, Issuing, ServeOptions};
 use crate::Engine;
 use axum::http::{HeaderValue, Method, StatusCode};
 use axum::routing::{get, post};
@@ -47,6 +47,12 @@ pub fn router(app: Arc<App>) -> Router {
         .route("/v1/check", post(render::check))
         .route("/v1/layout", post(render::layout))
         .route("/v1/batch", post(batch::batch))
+        .route("/v1/preview", post(compose::preview))
+        .route("/v1/body", post(compose::body_from_text))
+        .route("/v1/body/text", post(compose::text_from_body))
+        .route("/v1/import", post(compose::import))
+        .route("/", get(editor::page))
+        .route("/assets/{file}", get(editor::asset))
         .route("/v1/verify", post(verify::verify))
         .route("/v1/sign", post(issuing::sign_route))
         .route("/v1/sign/prepare", post(issuing::prepare))
@@ -65,6 +71,7 @@ pub fn router(app: Arc<App>) -> Router {
         .route("/metrics", get(info::metrics))
         .route("/openapi.json", get(info::openapi))
         .route("/version", get(info::version))
+        .merge(local_routes(&app))
         .fallback(not_found)
         .method_not_allowed_fallback(method_not_allowed)
         // Multipart bodies (sign, issue) are read by axum's extractor: the same limit as the
@@ -75,7 +82,26 @@ pub fn router(app: Arc<App>) -> Router {
     if let Some(origin) = &app.options.cors {
         r = r.layer(axum::middleware::from_fn_with_state(HeaderValue::from_str(origin).ok(), cors));
     }
+    if let Some(l) = &app.options.local {
+        r = r.layer(axum::middleware::from_fn_with_state(l.clone(), local::guard::guard));
+    }
     r.layer(axum::middleware::from_fn_with_state(app, log::layer))
+}
+
+/// `vanban edit`'s routes over its folder (none in `vanban serve`).
+fn local_routes(app: &Arc<App>) -> Router<Arc<App>> {
+    use local::files;
+    if app.options.local.is_none() {
+        return Router::new();
+    }
+    Router::new()
+        .route("/v1/edit", get(files::info))
+        .route("/v1/edit/files", get(files::list))
+        .route("/v1/edit/files/{stem}", get(files::open).put(files::save).delete(files::delete))
+        .route("/v1/edit/files/{stem}/duplicate", post(files::duplicate))
+        .route("/v1/edit/files/{stem}/{kind}", get(files::output))
+        .route("/v1/edit/profiles", get(files::profiles).put(files::save_profiles))
+        .route("/v1/edit/sign", post(local::sign::sign_route))
 }
 
 async fn not_found(uri: axum::http::Uri) -> Problem {

@@ -8,6 +8,9 @@ use axum::http::{header, HeaderMap, StatusCode};
 use http_body_util::BodyExt;
 use std::time::Duration;
 
+/// A .docx's media type.
+const DOCX: &str = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
 /// What a route accepts.
 #[derive(Debug, Clone, Copy)]
 pub enum Accept {
@@ -17,6 +20,8 @@ pub enum Accept {
     Ndjson,
     /// A PDF.
     Pdf,
+    /// A Word document (.docx).
+    Docx,
 }
 
 /// 415 unless the request says it sends what the route reads.
@@ -27,6 +32,7 @@ pub fn content_type(headers: &HeaderMap, accept: Accept) -> Result<(), Problem> 
         Accept::Json => essence == "application/json" || (essence.starts_with("application/") && essence.ends_with("+json")),
         Accept::Ndjson => matches!(essence.as_str(), "application/x-ndjson" | "application/ndjson" | "application/jsonl" | "application/jsonlines" | "application/json-lines"),
         Accept::Pdf => essence == "application/pdf",
+        Accept::Docx => essence == DOCX,
     };
     if ok {
         return Ok(());
@@ -35,6 +41,7 @@ pub fn content_type(headers: &HeaderMap, accept: Accept) -> Result<(), Problem> 
         Accept::Json => "application/json",
         Accept::Ndjson => "application/x-ndjson",
         Accept::Pdf => "application/pdf",
+        Accept::Docx => DOCX,
     };
     let said = if given.is_empty() { "no Content-Type".to_string() } else { format!("Content-Type {given}") };
     Err(Problem::new(StatusCode::UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", format!("{said}; send the body as {want}")))

@@ -30,14 +30,14 @@ fn profile_of(q: &ProfileQuery) -> Result<crate::profile::Profile, Problem> {
 }
 
 /// `GET /v1/types`.
-#[utoipa::path(get, path = "/v1/types", tag = "contract", params(ProfileQuery), responses((status = 200, description = "the types of a profile: the 29 of Phụ lục III (default), or the Party guide's 28 with ?profile=dang: [{slug, name, abbreviation, starter}]", content_type = "application/json"), (status = 400, description = "an unknown profile", content_type = "application/problem+json")))]
+#[utoipa::path(get, path = "/v1/types", tag = "contract", params(ProfileQuery), responses((status = 200, description = "the types of a profile: the 29 of Phụ lục III (default), or the Party guide's 28 with ?profile=dang: [{slug, name, abbreviation, purpose, starter}]", content_type = "application/json"), (status = 400, description = "an unknown profile", content_type = "application/problem+json")))]
 pub async fn types(Query(q): Query<ProfileQuery>) -> Result<Json<serde_json::Value>, Problem> {
     let profile = profile_of(&q)?;
     let suffix = if profile == crate::profile::Profile::Nd30 { String::new() } else { format!("?profile={}", profile.slug()) };
     let list: Vec<serde_json::Value> = profile
         .types()
         .iter()
-        .map(|t| serde_json::json!({ "slug": t.slug, "name": t.name, "abbreviation": t.code, "starter": format!("/v1/types/{}/starter{suffix}", t.slug) }))
+        .map(|t| serde_json::json!({ "slug": t.slug, "name": t.name, "abbreviation": t.code, "purpose": crate::nd30::purpose::purpose(t.slug), "starter": format!("/v1/types/{}/starter{suffix}", t.slug) }))
         .collect();
     Ok(Json(serde_json::Value::Array(list)))
 }

@@ -130,7 +130,7 @@ pub async fn sign_route(State(app): State<Arc<App>>, caller: Option<axum::Extens
 }
 
 /// A multipart body, or why not: 415 for another content type, 400 for a bad one.
-fn multipart_body(m: Result<Multipart, MultipartRejection>) -> Result<Multipart, Problem> {
+pub(crate) fn multipart_body(m: Result<Multipart, MultipartRejection>) -> Result<Multipart, Problem> {
     m.map_err(|e| match e {
         MultipartRejection::InvalidBoundary(_) => Problem::new(StatusCode::UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", format!("{e}; send multipart/form-data with a boundary")),
         _ => bad(format!("the multipart body: {e}")),
@@ -138,7 +138,7 @@ fn multipart_body(m: Result<Multipart, MultipartRejection>) -> Result<Multipart,
 }
 
 /// The named parts of a multipart body, each within the body limit.
-async fn parts(mut m: Multipart, names: &[&str]) -> Result<HashMap<String, Vec<u8>>, Problem> {
+pub(crate) async fn parts(mut m: Multipart, names: &[&str]) -> Result<HashMap<String, Vec<u8>>, Problem> {
     let mut out = HashMap::new();
     while let Some(field) = m.next_field().await.map_err(|e| bad(format!("the multipart body: {e}")))? {
         let name = field.name().unwrap_or("").to_string();

@@ -9,9 +9,12 @@ pub mod app;
 pub mod auth;
 pub mod batch;
 pub mod body;
+pub mod compose;
+pub mod editor;
 pub mod info;
 pub mod issuing;
 pub mod keys;
+pub mod local;
 pub mod log;
 pub mod metrics;
 pub mod naming;
@@ -51,6 +54,10 @@ pub struct ServeOptions {
     pub fingerprint: String,
     /// Trust anchors for `/v1/verify` (`--trust`, `--trust-dir`), read at start.
     pub trust: Vec<x509_cert::Certificate>,
+    /// The editor at `/` (`--no-editor` turns it off).
+    pub editor: bool,
+    /// `vanban edit`: the folder, the token, the local guards.
+    pub local: Option<Arc<local::Local>>,
 }
 
 /// What the service issues with: tokens, the keys it holds and their series, the register.
@@ -100,10 +107,22 @@ async fn serve(engine: Engine, options: ServeOptions, issuing: Issuing) -> i32 {
         }
     };
     let addr = listener.local_addr().map_or_else(|_| options.listen.to_string(), |a| a.to_string());
+    if let (Some(l), Ok(a)) = (&options.local, listener.local_addr()) {
+        let _ = l.port.set(a.port());
+    }
     let app = Arc::new(App::new(engine, options.clone(), issuing));
     let router = app::router(app.clone());
-    // First line on stderr, so a supervisor (or a test) knows where to call.
-    eprintln!("vanban {}: listening on http://{addr}", env!("CARGO_PKG_VERSION"));
+    // First line on stderr, so a supervisor (or a test, or a person) knows where to call.
+    match &options.local {
+        Some(l) => {
+            let url = format!("http://{addr}/?token={}", l.token);
+            eprintln!("vanban edit: {url}");
+            if l.open_browser {
+                local::open_browser(&url);
+            }
+        }
+        None => eprintln!("vanban {}: listening on http://{addr}", env!("CARGO_PKG_VERSION")),
+    }
     let draining = app.clone();
     let (done_tx, done_rx) = tokio::sync::oneshot::channel::<()>();
     let signal = async move {

@@ -216,6 +216,7 @@ pub async fn render(
     post,
     path = "/v1/check",
     tag = "documents",
+    params(("lang" = Option<String>, Query, description = "vi: diagnostics in Vietnamese")),
     request_body(content = Object, content_type = "application/json", description = "one document"),
     responses(
         (status = 200, description = "no error: {\"ok\": true, \"diagnostics\": [warnings]}", content_type = "application/json"),
@@ -223,9 +224,11 @@ pub async fn render(
         (status = 422, description = "errors, with every diagnostic", content_type = "application/problem+json"),
     )
 )]
-pub async fn check(State(app): State<Arc<App>>, headers: HeaderMap, body: Body) -> Result<Response, Problem> {
+pub async fn check(State(app): State<Arc<App>>, query: Result<Query<Vec<(String, String)>>, QueryRejection>, headers: HeaderMap, body: Body) -> Result<Response, Problem> {
+    let vi = super::compose::vietnamese(query)?;
     let (bytes, ticket) = receive(&app, &headers, body, Accept::Json).await?;
     let diags = app.pool.run(&app.engine, "check", Some(ticket), move |e| e.check(&bytes).diagnostics).await?;
+    let diags = super::compose::in_lang(diags, vi);
     if diags.iter().any(|d| d.severity == Severity::Error) {
         return Err(Problem::input(diags));
     }
