@@ -74,25 +74,90 @@ fn runs(line: &str) -> Vec<Run> {
     out
 }
 
-/// Whether a labelled line is a heading rather than a numbered item: a Roman or a multi-level
-/// label always; "1." and "a)" when the line is short and does not end as a sentence does.
-fn is_heading(text: &str, label: &Label, at: usize) -> bool {
-    match label {
-        Label::Roman(_) => true,
-        Label::Arabic(v) if v.len() > 1 => true,
-        _ => {
-            let rest: String = text.chars().skip(at).collect();
-            let rest = rest.trim();
-            !rest.is_empty() && rest.chars().count() <= 120 && !rest.ends_with(['.', ';', ',', ':', '…'])
-        }
+#[derive(Clone, Copy, PartialEq)]
+enum Kind {
+    /// "I.", "1.1.", "Chương", "Điều", "Phần", "Mục": always a heading.
+    High(u8),
+    /// "1." or "a)": a heading or a numbered item, by what follows it.
+    Low(u8),
+    Text,
+    Empty,
+}
+
+fn kind(line: &str) -> Kind {
+    let t = clean(&line.replace('*', ""));
+    if t.is_empty() {
+        return Kind::Empty;
+    }
+    if ["Chương ", "Điều ", "Phần ", "PHẦN ", "CHƯƠNG ", "Mục "].iter().any(|p| t.starts_with(p)) {
+        return Kind::High(0);
+    }
+    match heading_label(&t) {
+        Some((Label::Roman(_), _, _)) => Kind::High(1),
+        Some((Label::Arabic(v), _, _)) if v.len() > 1 => Kind::High(2),
+        Some((Label::Arabic(_), _, _)) => Kind::Low(3),
+        Some((Label::Letter(_), _, _)) => Kind::Low(4),
+        None => Kind::Text,
     }
 }
 
-fn para(index: usize, line: &str) -> Para {
+/// Which lines are headings. A "1." or "a)" line with text under it before the next label of
+/// its kind heads a section; one followed at once by the next ("1. …;" "2. …;") is a numbered
+/// item, and so is the last of such a run. Alone, a short line without a sentence's end heads.
+fn headings(lines: &[&str]) -> Vec<bool> {
+    let kinds: Vec<Kind> = lines.iter().map(|l| kind(l)).collect();
+    let mut out = vec![false; lines.len()];
+    let mut prev_item: Option<(usize, u8)> = None; // the last "1."/"a)" read as an item
+    for i in 0..lines.len() {
+        match kinds[i] {
+            Kind::High(_) => {
+                out[i] = true;
+                prev_item = None;
+            }
+            Kind::Low(k) => {
+                let mut content = false;
+                let mut next_same = false;
+                for kj in kinds.iter().skip(i + 1) {
+                    match *kj {
+                        Kind::Empty => continue,
+                        Kind::Low(k2) if k2 == k => {
+                            next_same = true;
+                            break;
+                        }
+                        Kind::High(_) => break,
+                        Kind::Low(k2) if k2 < k => break,
+                        _ => {
+                            content = true;
+                            break;
+                        }
+                    }
+                }
+                let heading = if prev_item.is_some_and(|(_, pk)| pk == k) {
+                    false // the run of items goes on (its last one too)
+                } else if content {
+                    true
+                } else if next_same {
+                    false
+                } else {
+                    let t = clean(lines[i]);
+                    let at = heading_label(&t).map_or(0, |(_, _, at)| at);
+                    let rest: String = t.chars().skip(at).collect();
+                    let rest = rest.trim();
+                    rest.chars().count() <= 120 && !rest.ends_with(['.', ';', ',', ':', '…'])
+                };
+                out[i] = heading;
+                prev_item = if heading { None } else { Some((i, k)) };
+            }
+            Kind::Text => prev_item = None,
+            Kind::Empty => {}
+        }
+    }
+    out
+}
+
+fn para(index: usize, line: &str, heading: bool) -> Para {
     let mut p = Para { index, runs: runs(line), ..Para::default() };
-    let text = clean(&p.text());
     // Typed as people type in Word, where a heading is bold: the label decides here.
-    let heading = text.starts_with("Chương ") || text.starts_with("Điều ") || heading_label(&text).is_some_and(|(l, _, at)| is_heading(&text, &l, at));
     if heading {
         for r in &mut p.runs {
             r.bold = true;
@@ -120,6 +185,7 @@ pub fn read(text: &str, kept: &[Value], profile: Profile) -> Read {
     let mut r = Recogniser::new(&numbering);
     r.profile = profile;
     let lines: Vec<&str> = text.split('\n').map(|l| l.trim_end_matches('\r')).collect();
+    let heads = headings(&lines);
     // Runs of items between kept-block lines, read one run at a time so a kept block keeps
     // its place among the read ones.
     let mut blocks: Vec<Value> = Vec::new();
@@ -159,7 +225,7 @@ pub fn read(text: &str, kept: &[Value], profile: Profile) -> Read {
         }
         if !clean(line).is_empty() {
             paragraphs += 1;
-            items.push(Item::P(para(paragraphs, &line.replace('\t', " "))));
+            items.push(Item::P(para(paragraphs, &line.replace('\t', " "), heads[i])));
         }
         i += 1;
     }
@@ -325,6 +391,17 @@ mod tests {
         assert_eq!(inner["body"][1]["list"][0]["items"][0], "trên loa;");
         assert_eq!(inner["body"][2]["table"]["rows"][1][1], "Tập huấn");
         assert!(r.warnings.is_empty(), "{:?}", r.warnings);
+    }
+
+    #[test]
+    fn numbered_lines_with_text_under_them_are_sections_and_runs_are_items() {
+        let r = read("I. NHÓM TIÊU CHÍ.\n1. Các tiêu chí về hạ tầng.\n- Tiêu chí 15;\n2. Các tiêu chí về nhân lực.\nĐoạn.\nII. KẾT LUẬN\nĐề nghị:\n1. Rà soát;\n2. Bảo đảm;\n3. Báo cáo.\nĐây là nhiệm vụ trọng tâm.", &[], Profile::Nd30);
+        let v = json!(r.blocks);
+        assert_eq!(v[0]["body"][0]["section"], "Các tiêu chí về hạ tầng.", "{v}");
+        assert_eq!(v[0]["body"][1]["section"], "Các tiêu chí về nhân lực.", "{v}");
+        assert_eq!(v[1]["body"][1]["list"], json!(["Rà soát;", "Bảo đảm;", "Báo cáo."]), "{v}");
+        assert_eq!(v[1]["body"][1]["marker"], "1.", "{v}");
+        assert_eq!(v[1]["body"][2], "Đây là nhiệm vụ trọng tâm.", "{v}");
     }
 
     #[test]
