@@ -144,6 +144,10 @@ impl Recogniser<'_> {
 
     fn body_para(&mut self, b: &mut BodyBuilder, p: &Para) {
         let text = clean(&p.text());
+        if p.plain {
+            b.push_block(json!(markup(p, false)));
+            return;
+        }
         // Chương, Điều.
         if let Some(rest) = text.strip_prefix("Chương ") {
             let (label, title) = rest.split_once(' ').unwrap_or((rest, ""));

@@ -85,12 +85,23 @@ enum Kind {
 }
 
 fn kind(line: &str) -> Kind {
-    let t = clean(&line.replace('*', ""));
+    let t = clean(line);
     if t.is_empty() {
         return Kind::Empty;
     }
-    if ["Chương ", "Điều ", "Phần ", "PHẦN ", "CHƯƠNG ", "Mục "].iter().any(|p| t.starts_with(p)) {
-        return Kind::High(0);
+    // A line in markup ("**1. Một đoạn đậm**") is a paragraph: headings are typed plain.
+    if t.starts_with('*') {
+        return Kind::Text;
+    }
+    // "Chương I", "Điều 5.", "Phần II", "Mục 1": the word, then a number (not "Phần mềm").
+    for p in ["Chương ", "CHƯƠNG ", "Điều ", "Phần ", "PHẦN ", "Mục ", "MỤC "] {
+        if let Some(rest) = t.strip_prefix(p) {
+            let head: String = rest.chars().take_while(|c| !c.is_whitespace()).collect();
+            let head = head.trim_end_matches(['.', ':']);
+            if head.parse::<u32>().is_ok() || crate::nd30::numbering::from_roman(head).is_some() || (!head.is_empty() && head.chars().all(|c| c == '.' || c == '…')) {
+                return Kind::High(0);
+            }
+        }
     }
     match heading_label(&t) {
         Some((Label::Roman(_), _, _)) => Kind::High(1),
@@ -104,8 +115,28 @@ fn kind(line: &str) -> Kind {
 /// Which lines are headings. A "1." or "a)" line with text under it before the next label of
 /// its kind heads a section; one followed at once by the next ("1. …;" "2. …;") is a numbered
 /// item, and so is the last of such a run. Alone, a short line without a sentence's end heads.
-fn headings(lines: &[&str]) -> Vec<bool> {
+fn headings(lines: &[&str], profile: Profile) -> Vec<bool> {
     let kinds: Vec<Kind> = lines.iter().map(|l| kind(l)).collect();
+    let short_title = |line: &str| {
+        let t = clean(line);
+        let at = heading_label(&t).map_or(0, |(_, _, at)| at);
+        let rest: String = t.chars().skip(at).collect();
+        let rest = rest.trim().to_string();
+        rest.chars().count() <= 120 && !rest.ends_with(['.', ';', ',', ':', '…'])
+    };
+    if profile == Profile::Dang {
+        // The Party guide numbers its parts freely and types labels into paragraphs: past
+        // "I.", "Chương", "Điều", a labelled line heads only as a short title.
+        return lines
+            .iter()
+            .zip(&kinds)
+            .map(|(l, k)| match k {
+                Kind::High(1) | Kind::High(0) => true,
+                Kind::High(_) | Kind::Low(_) => short_title(l),
+                _ => false,
+            })
+            .collect();
+    }
     let mut out = vec![false; lines.len()];
     let mut prev_item: Option<(usize, u8)> = None; // the last "1."/"a)" read as an item
     for i in 0..lines.len() {
@@ -139,11 +170,7 @@ fn headings(lines: &[&str]) -> Vec<bool> {
                 } else if next_same {
                     false
                 } else {
-                    let t = clean(lines[i]);
-                    let at = heading_label(&t).map_or(0, |(_, _, at)| at);
-                    let rest: String = t.chars().skip(at).collect();
-                    let rest = rest.trim();
-                    rest.chars().count() <= 120 && !rest.ends_with(['.', ';', ',', ':', '…'])
+                    short_title(lines[i])
                 };
                 out[i] = heading;
                 prev_item = if heading { None } else { Some((i, k)) };
@@ -155,8 +182,11 @@ fn headings(lines: &[&str]) -> Vec<bool> {
     out
 }
 
-fn para(index: usize, line: &str, heading: bool) -> Para {
-    let mut p = Para { index, runs: runs(line), ..Para::default() };
+fn para(index: usize, line: &str, heading: bool, profile: Profile) -> Para {
+    // A Party document keeps its typed labels as written ("a) …" is a paragraph, as the
+    // importer reads it from Word); a line in markup is a paragraph in either profile.
+    let typed_label = profile == Profile::Dang && matches!(kind(line), Kind::Low(_) | Kind::High(2));
+    let mut p = Para { index, runs: runs(line), plain: !heading && (line.trim_start().starts_with('*') || typed_label), ..Para::default() };
     // Typed as people type in Word, where a heading is bold: the label decides here.
     if heading {
         for r in &mut p.runs {
@@ -183,30 +213,26 @@ fn table(index: usize, rows: &[&str]) -> Table {
 pub fn read(text: &str, kept: &[Value], profile: Profile) -> Read {
     let numbering = HashMap::new();
     let mut r = Recogniser::new(&numbering);
-    r.profile = profile;
+    // Typed text says its headings by their labels (the rule above), for either profile: the
+    // Party reader's caution about an author's own bold numbering is for Word files.
+    r.profile = Profile::Nd30;
     let lines: Vec<&str> = text.split('\n').map(|l| l.trim_end_matches('\r')).collect();
-    let heads = headings(&lines);
-    // Runs of items between kept-block lines, read one run at a time so a kept block keeps
-    // its place among the read ones.
-    let mut blocks: Vec<Value> = Vec::new();
+    let heads = headings(&lines, profile);
+    // A kept block's line becomes a placeholder paragraph, read in its place (inside the
+    // section or article it stands in), then swapped for the block.
     let mut warnings = Vec::new();
     let mut items: Vec<Item> = Vec::new();
     let mut i = 0;
     let mut paragraphs = 0;
     let mut tables = 0;
-    let flush = |items: &mut Vec<Item>, blocks: &mut Vec<Value>, r: &mut Recogniser| {
-        if !items.is_empty() {
-            blocks.extend(r.blocks(items));
-            items.clear();
-        }
-    };
     while i < lines.len() {
         let line = lines[i];
         if let Some(n) = kept_index(line) {
-            flush(&mut items, &mut blocks, &mut r);
-            match kept.get(n.wrapping_sub(1)) {
-                Some(b) => blocks.push(b.clone()),
-                None => warnings.push(InputError::at("$.body", format!("line {}: \"{}\" names no kept block (there are {})", i + 1, line.trim(), kept.len())).code("import-dropped").warning()),
+            if kept.get(n.wrapping_sub(1)).is_some() {
+                paragraphs += 1;
+                items.push(Item::P(Para { index: paragraphs, runs: vec![Run { text: placeholder(n), bold: false, italic: false }], ..Para::default() }));
+            } else {
+                warnings.push(InputError::at("$.body", format!("line {}: \"{}\" names no kept block (there are {})", i + 1, line.trim(), kept.len())).code("import-dropped").warning());
             }
             i += 1;
             continue;
@@ -225,17 +251,35 @@ pub fn read(text: &str, kept: &[Value], profile: Profile) -> Read {
         }
         if !clean(line).is_empty() {
             paragraphs += 1;
-            items.push(Item::P(para(paragraphs, &line.replace('\t', " "), heads[i])));
+            items.push(Item::P(para(paragraphs, &line.replace('\t', " "), heads[i], profile)));
         }
         i += 1;
     }
-    flush(&mut items, &mut blocks, &mut r);
+    let mut blocks = r.blocks(&items);
+    swap_kept(&mut blocks, kept);
     warnings.extend(r.warnings.into_iter().map(|mut w| {
         w.path = Some("$.body".into());
         w
     }));
     numbered(&blocks, "$.body", &mut warnings);
     Read { blocks, warnings }
+}
+
+/// The placeholder paragraph of kept block `n` (a private-use character no one types).
+fn placeholder(n: usize) -> String {
+    format!("\u{E000}{n}")
+}
+
+fn swap_kept(blocks: &mut [Value], kept: &[Value]) {
+    for b in blocks.iter_mut() {
+        if let Some(n) = b.as_str().and_then(|s| s.strip_prefix('\u{E000}')).and_then(|n| n.parse::<usize>().ok()) {
+            if let Some(k) = kept.get(n.wrapping_sub(1)) {
+                *b = k.clone();
+            }
+        } else if let Some(inner) = b.get_mut("body").and_then(Value::as_array_mut) {
+            swap_kept(inner, kept);
+        }
+    }
 }
 
 /// A warning for each typed label kept as `number` (it differs from the decree's sequence).
@@ -270,7 +314,14 @@ fn kept_kind(b: &Value) -> Option<&'static str> {
         return (!(rows_plain && cols_plain && !extra && cells_one_line)).then_some("bảng có ô gộp hoặc định dạng riêng");
     }
     if o.contains_key("paragraph") {
-        return o.keys().any(|k| k != "paragraph" && k != "align").then_some("đoạn có định dạng riêng");
+        return Some("đoạn có định dạng riêng");
+    }
+    if let Some(n) = o.get("number").and_then(Value::as_str) {
+        // A label the text reader would not take for one ("A.", "Phần 1") keeps its block.
+        let said = if o.contains_key("section") { heading_label(&format!("{} x", n.trim_end_matches(['.', ')']).to_string() + if n.ends_with(')') { ")" } else { "." })).is_some() } else { false };
+        if !said && !o.contains_key("chapter") {
+            return Some("mục đánh số riêng");
+        }
     }
     if o.contains_key("list") {
         let simple = |v: &Value| v.is_string() || v.as_object().is_some_and(|o| o.get("text").is_some_and(Value::is_string) && o.get("items").and_then(Value::as_array).is_some_and(|a| a.iter().all(Value::is_string)) && o.len() == 2);

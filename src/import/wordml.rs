@@ -47,6 +47,9 @@ pub struct Para {
     pub first_line: Option<i32>,
     /// The text box it is in (numbered in document order), if any.
     pub text_box: Option<usize>,
+    /// Typed text (the editor's body) says it is a paragraph, whatever its label or weight
+    /// ("**1. Một đoạn đậm**"); Word files never set it.
+    pub plain: bool,
 }
 
 impl Para {
@@ -390,6 +393,7 @@ impl<'s> Reader<'s> {
             before: None,
             line: None,
             text_box: None,
+            plain: false,
         };
         let m = self.styles.para_metrics(style);
         para.first_line = first_line_of(ppr).or(m.first_line);

@@ -12,6 +12,7 @@ pub mod postgres;
 pub mod serve;
 pub mod signing;
 pub mod tsa;
+pub mod word;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};

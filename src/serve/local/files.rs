@@ -111,8 +111,11 @@ pub async fn duplicate(State(app): State<Arc<App>>, Path(s): Path<String>) -> Re
     let l = local(&app)?;
     let s = stem(l, &s)?;
     let bytes = std::fs::read(path(l, &s, "json")).map_err(io)?;
-    let base = s.trim_end_matches(|c: char| c.is_ascii_digit() || c == '(' || c == ')' || c == ' ').to_string();
-    let base = if base.is_empty() { s.clone() } else { base };
+    // "Báo cáo (2)" duplicates as "Báo cáo (3)", not "Báo cáo (2) (2)".
+    let base = match s.rsplit_once(" (") {
+        Some((b, n)) if n.strip_suffix(')').is_some_and(|n| !n.is_empty() && n.bytes().all(|c| c.is_ascii_digit())) => b.to_string(),
+        _ => s.clone(),
+    };
     let new = (2..1000).map(|n| format!("{base} ({n})")).find(|n| !path(l, n, "json").exists()).ok_or_else(|| io("no free name"))?;
     write_atomic(&path(l, &new, "json"), &bytes).map_err(io)?;
     Ok(axum::Json(json!({ "stem": new })).into_response())

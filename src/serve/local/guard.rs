@@ -25,8 +25,9 @@ fn refuse(status: StatusCode, kind: &'static str, detail: impl Into<String>) -> 
 pub async fn guard(State(local): State<Arc<Local>>, req: Request, next: Next) -> Response {
     let port = local.port.get().copied().unwrap_or(0);
     let hosts = [format!("127.0.0.1:{port}"), format!("localhost:{port}")];
-    let host = req.headers().get(header::HOST).and_then(|h| h.to_str().ok()).unwrap_or("");
-    if !hosts.iter().any(|h| h == host) {
+    // Every Host the request names must be this editor's (HTTP/1.1 sends one; a second is a trick).
+    let named: Vec<&str> = req.headers().get_all(header::HOST).iter().map(|h| h.to_str().unwrap_or("")).collect();
+    if named.is_empty() || !named.iter().all(|n| hosts.iter().any(|h| h == n)) {
         return refuse(StatusCode::MISDIRECTED_REQUEST, "wrong-host", format!("this editor answers at {} only", hosts.join(" or ")));
     }
     // The printed link: set the cookie, then the same address without the token.
