@@ -466,8 +466,7 @@ mod tests {
     #[test]
     fn text_round_trips_and_keeps_what_it_cannot_say() {
         let blocks = json!([
-            {"section": "TÌNH HÌNH", "body": ["Đoạn một.", {"list": ["a;", "b."]}]},
-            {"table": {"columns": ["A", "B"], "rows": [[{"text": "x", "colspan": 2}]]}},
+            {"section": "TÌNH HÌNH", "body": ["Đoạn một.", {"list": ["a;", "b."]}, {"table": {"columns": ["A", "B"], "rows": [[{"text": "x", "colspan": 2}]]}}]},
             {"article": "Phạm vi", "body": ["Nội dung."]}
         ]);
         let t = write(blocks.as_array().unwrap());
