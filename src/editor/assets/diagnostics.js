@@ -41,10 +41,16 @@ function render() {
   summary();
 }
 
+let lastSummary = '';
+
 function summary() {
   const box = $('#error-summary');
   const errs = current.filter((d) => d.severity === 'error');
   const warns = current.filter((d) => d.severity !== 'error');
+  // Unchanged: left as it is (a link being clicked must not be replaced under the pointer).
+  const key = JSON.stringify([errs, warns].map((l) => l.map((d) => [d.path, d.code, d.message])));
+  if (key === lastSummary) return;
+  lastSummary = key;
   box.hidden = !errs.length;
   const list = $('#error-list');
   list.replaceChildren(...errs.map((d) => item(d)));
