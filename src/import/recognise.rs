@@ -117,7 +117,8 @@ pub(super) fn is_dots(s: &str) -> bool {
 }
 
 pub(super) fn upper_key(s: &str) -> String {
-    clean(s).to_uppercase().replace("HOÀ", "HÒA").replace("UỶ", "ỦY").replace(" - ", "-").replace('–', "-")
+    // Word's autocorrect turns " - " into an en dash (" – "); an em dash is typed too.
+    clean(&s.replace(['–', '—'], "-")).to_uppercase().replace("HOÀ", "HÒA").replace("UỶ", "ỦY").replace(" - ", "-").replace("- ", "-").replace(" -", "-")
 }
 
 pub(super) fn quote(s: &str) -> String {
