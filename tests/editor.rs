@@ -359,8 +359,13 @@ fn the_editor_in_chromium() {
     });
     let chromium = chromium.unwrap_or_else(|| panic!("VANBAN_EXTERNAL=1 but chromium is not installed"));
     let files: Vec<String> = std::fs::read_dir(&dir).unwrap().flatten().map(|f| f.file_name().to_string_lossy().into_owned()).filter(|n| n.ends_with(".test.mjs")).collect();
+    // VANBAN_EDITOR_TESTS=sign,typing runs those files only (while working on them).
+    let only = std::env::var("VANBAN_EDITOR_TESTS").unwrap_or_default();
+    let files: Vec<String> = files.into_iter().filter(|f| only.is_empty() || only.split(',').any(|o| f.starts_with(&format!("{o}.")))).collect();
     assert!(!files.is_empty());
+    let keys = signing_materials();
     let out = Command::new("node")
+        .envs(keys)
         .arg("--test")
         .arg("--test-concurrency=1")
         .args(&files)
@@ -373,4 +378,43 @@ fn the_editor_in_chromium() {
     let text = format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
     eprintln!("{text}");
     assert!(out.status.success(), "the browser tests failed:\n{text}");
+}
+
+/// Keys for the signing test: the leader's .p12 (RSA, legacy) and the agency's P-256 key and
+/// certificate on a SoftHSM2 token; what the browser test needs, as environment variables.
+fn signing_materials() -> Vec<(String, String)> {
+    let s = common::signing::setup("editor-keys").expect("VANBAN_EXTERNAL=1 but openssl is not installed");
+    let module = ["/usr/lib/softhsm/libsofthsm2.so", "/usr/lib/x86_64-linux-gnu/softhsm/libsofthsm2.so", "/usr/lib/aarch64-linux-gnu/softhsm/libsofthsm2.so", "/usr/local/lib/softhsm/libsofthsm2.so"]
+        .into_iter()
+        .find(|p| std::path::Path::new(p).exists())
+        .expect("VANBAN_EXTERNAL=1 but SoftHSM2 (libsofthsm2.so) is not installed");
+    let d = &s.dir;
+    std::fs::create_dir_all(d.join("tokens")).unwrap();
+    let conf = d.join("softhsm2.conf");
+    std::fs::write(&conf, format!("directories.tokendir = {}\nobjectstore.backend = file\nlog.level = ERROR\n", d.join("tokens").display())).unwrap();
+    let run = |cmd: &str, args: &[&str]| {
+        let out = Command::new(cmd).args(args).env("SOFTHSM2_CONF", &conf).current_dir(d).output().unwrap_or_else(|e| panic!("VANBAN_EXTERNAL=1 but {cmd}: {e}"));
+        assert!(out.status.success(), "{cmd} {}: {}{}", args.join(" "), String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+    };
+    let label = "Van thu UBND xa";
+    run("softhsm2-util", &["--init-token", "--free", "--label", label, "--pin", "123456", "--so-pin", "654321"]);
+    let pki = &s.pki.dir;
+    run("softhsm2-util", &["--import", pki.join("agency.key").to_str().unwrap(), "--token", label, "--label", "agency", "--id", "a1b2", "--pin", "123456"]);
+    for (name, id) in [("agency", "a1b2"), ("int", "99")] {
+        run("openssl", &["x509", "-in", pki.join(format!("{name}.pem")).to_str().unwrap(), "-outform", "DER", "-out", &format!("{name}.der")]);
+        run("pkcs11-tool", &["--module", module, "--token-label", label, "--login", "--pin", "123456", "--write-object", &format!("{name}.der"), "--type", "cert", "--id", id, "--label", name]);
+    }
+    let p = |x: &std::path::Path| x.to_string_lossy().into_owned();
+    vec![
+        ("VANBAN_TEST_P12".into(), p(&s.leader)),
+        ("VANBAN_TEST_P12_PASS".into(), common::keys::PASSWORD.into()),
+        ("VANBAN_TEST_PKCS11".into(), module.into()),
+        ("SOFTHSM2_CONF".into(), p(&conf)),
+        ("VANBAN_TEST_TOKEN".into(), label.into()),
+        ("VANBAN_TEST_KEY".into(), "agency".into()),
+        ("VANBAN_TEST_PIN".into(), "123456".into()),
+        ("VANBAN_TEST_ROOT_CA".into(), p(&s.pki.root())),
+        ("VANBAN_TEST_SIGNATURE_PNG".into(), p(&d.join("signature.png"))),
+        ("VANBAN_TEST_SEAL_PNG".into(), p(&d.join("seal.png"))),
+    ]
 }

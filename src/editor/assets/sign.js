@@ -35,8 +35,13 @@ export async function open(field) {
   $('#s-p12').focus();
 }
 
-async function dataUrlBytes(u) {
-  return u ? (await fetch(u)).blob() : null;
+/** A data: URL's bytes (decoded here: the page's policy lets fetch reach its origin only). */
+function dataUrlBytes(u) {
+  const m = u && u.match(/^data:([^;,]+)?(;base64)?,(.*)$/s);
+  if (!m) return null;
+  const raw = m[2] ? atob(m[3]) : decodeURIComponent(m[3]);
+  const bytes = Uint8Array.from(raw, (c) => c.charCodeAt(0));
+  return new Blob([bytes], { type: m[1] || 'application/octet-stream' });
 }
 
 async function submit(ev) {
@@ -65,7 +70,7 @@ async function submit(ev) {
     }
   }
   const img = profiles.active()?.images?.[field === 'agency' ? 'seal' : 'signature'];
-  const blob = await dataUrlBytes(img);
+  const blob = dataUrlBytes(img);
   if (blob) fd.append('image', blob);
   const out = $('#s-result');
   out.replaceChildren(el('p', {}, 'Đang ký…'));
