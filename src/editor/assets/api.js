@@ -32,7 +32,8 @@ export async function call(path, opts = {}, retried = false) {
   const res = await fetch(path, { ...opts, headers: headers(opts.headers), credentials: 'same-origin' });
   if (res.status === 401 && !retried && askToken && !path.startsWith('/v1/edit')) {
     const t = await askToken();
-    if (t) { setToken(t); return call(path, opts, true); }
+    // A header carries visible ASCII only: anything else cannot be the service's token.
+    if (t && /^[\x21-\x7e]+$/.test(t)) { setToken(t); return call(path, opts, true); }
   }
   if (!res.ok) {
     let problem = null;
