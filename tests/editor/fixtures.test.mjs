@@ -53,8 +53,8 @@ test('local mode: a saved document is there after a reload', async () => {
     await page.waitForSelector('body[data-ready="1"]');
     assert.equal(await page.getByLabel('Trích yếu', { exact: true }).inputValue(), 'Đề nghị phê duyệt kế hoạch chuyển đổi số năm 2027', 'the document reopened');
     await page.getByRole('button', { name: 'Văn bản mới' }).click();
-    const recent = await page.locator('#recent li').allInnerTexts();
-    assert.ok(recent.some((r) => r.startsWith('to-trinh-')), recent.join('\n'));
+    await page.locator('#recent li', { hasText: 'to-trinh-' }).first().waitFor();
+    assert.ok((await page.locator('#recent li').first().innerText()).startsWith('to-trinh-'), 'the newest first');
     assert.deepEqual(problems, []);
   } finally {
     await close();

@@ -61,6 +61,12 @@ test('the seed report pasted, checked, previewed and downloaded', async () => {
     await settled(page);
     await page.waitForFunction(() => document.querySelectorAll('#pages img').length === 3 && document.querySelector('#pages img').alt === 'Trang 1/3', null, { timeout: 15000 });
     assert.equal(await page.getByRole('img', { name: 'Trang 3/3' }).count(), 1, 'three pages, each named');
+    // The README's picture (VANBAN_SCREENSHOT=docs/editor.png).
+    if (process.env.VANBAN_SCREENSHOT) {
+      await label('Trích yếu').focus();
+      await page.waitForTimeout(300);
+      await page.screenshot({ path: process.env.VANBAN_SCREENSHOT });
+    }
     assert.equal(await page.locator('#error-list li').count(), 0, await page.locator('#error-list').innerText());
 
     await page.getByRole('button', { name: 'Lưu' }).click();

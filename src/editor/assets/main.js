@@ -310,7 +310,16 @@ function askToken() {
   });
 }
 
+/** The toolbar's height, for what sticks under it (it wraps on narrow screens). */
+function trackBar() {
+  const bar = $('.bar');
+  const set = () => document.documentElement.style.setProperty('--bar-h', `${bar.offsetHeight}px`);
+  new ResizeObserver(set).observe(bar);
+  set();
+}
+
 async function boot() {
+  trackBar();
   state.info = await store.detect();
   document.body.classList.toggle('local', store.local);
   onTokenNeeded(askToken);
