@@ -31,8 +31,9 @@ export function settle() {
 
 function authorityOf(s) {
   if (!s) return 'Ký trực tiếp';
-  if (s.on_behalf_of) return 'TM.';
+  // "TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH": a deputy of a collective body.
   if (s.for) return 'KT.';
+  if (s.on_behalf_of) return 'TM.';
   if (s.by_order_of) return 'TL.';
   if (s.by_delegation_of) return 'TUQ.';
   if (s.acting) return 'Q.';
@@ -56,7 +57,8 @@ export function headOf(title) {
 /** Show the field that goes with the chosen authority. */
 export function showAuthority() {
   const a = val('f-authority');
-  $('#row-on-behalf').hidden = a !== 'TM.';
+  // KT. may stand under TM. (a deputy of a collective body: "TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH").
+  $('#row-on-behalf').hidden = a !== 'TM.' && a !== 'KT.';
   $('#row-head').hidden = !['KT.', 'TL.', 'TUQ.'].includes(a);
 }
 
@@ -157,7 +159,7 @@ export function read(base, body, bodyChanged) {
       for (const k of ['on_behalf_of', 'for', 'by_order_of', 'by_delegation_of', 'acting']) delete s[k];
       const a = val('f-authority');
       const head = val('f-head').trim();
-      if (a === 'TM.') s.on_behalf_of = val('f-on-behalf').trim();
+      if ((a === 'TM.' || a === 'KT.') && val('f-on-behalf').trim()) s.on_behalf_of = val('f-on-behalf').trim();
       if (a === 'KT.') s.for = head;
       if (a === 'TL.') s.by_order_of = head;
       if (a === 'TUQ.') s.by_delegation_of = head;

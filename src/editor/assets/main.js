@@ -186,7 +186,7 @@ function pickSigner() {
   const s = p?.signers?.[Number($('#f-signer-pick').value)];
   if (!s) return;
   // The person is on the select: the signer's fields are not being typed in.
-  $('#f-authority').value = s.on_behalf_of ? 'TM.' : s.for ? 'KT.' : s.by_order_of ? 'TL.' : s.by_delegation_of ? 'TUQ.' : s.acting ? 'Q.' : 'Ký trực tiếp';
+  $('#f-authority').value = s.for ? 'KT.' : s.on_behalf_of ? 'TM.' : s.by_order_of ? 'TL.' : s.by_delegation_of ? 'TUQ.' : s.acting ? 'Q.' : 'Ký trực tiếp';
   $('#f-on-behalf').value = s.on_behalf_of || '';
   $('#f-head').value = s.for || s.by_order_of || s.by_delegation_of || '';
   $('#f-title').value = s.title || '';
