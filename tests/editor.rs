@@ -182,6 +182,17 @@ fn the_command_line_of_edit() {
 }
 
 #[test]
+fn the_editors_routes_are_in_the_openapi_document() {
+    let s = Service::start(&[]);
+    let doc = json_of(&s.get("/openapi.json"));
+    for (path, method) in [("/", "get"), ("/assets/{file}", "get"), ("/v1/preview", "post"), ("/v1/body", "post"), ("/v1/body/text", "post"), ("/v1/import", "post")] {
+        assert!(doc["paths"][path][method].is_object(), "{method} {path} in /openapi.json");
+    }
+    let types = json_of(&s.get("/v1/types"));
+    assert!(types.as_array().unwrap().iter().all(|t| t["purpose"].as_str().is_some_and(|p| !p.is_empty())), "each type says what it is for");
+}
+
+#[test]
 fn the_service_serves_the_editor_with_a_strict_policy() {
     let s = Service::start(&[]);
     let page = s.get("/");
@@ -288,6 +299,65 @@ fn the_body_pasted_is_read_as_the_same_lines_typed_in_word() {
     assert_eq!(n["body"][1]["number"], "III.");
     assert_eq!(n["diagnostics"][0]["code"], "import-numbering");
     assert_eq!(n["diagnostics"][0]["path"], "$.body[1]");
+}
+
+fn multipart(parts: &[(&str, &[u8])]) -> (String, Vec<u8>) {
+    let boundary = "vanbanEditBoundary5Zu0gW";
+    let mut body = Vec::new();
+    for (name, bytes) in parts {
+        body.extend_from_slice(format!("--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n").as_bytes());
+        body.extend_from_slice(bytes);
+        body.extend_from_slice(b"\r\n");
+    }
+    body.extend_from_slice(format!("--{boundary}--\r\n").as_bytes());
+    (format!("multipart/form-data; boundary={boundary}"), body)
+}
+
+#[test]
+fn the_local_editor_signs_and_issues_from_its_register() {
+    let Some(s) = common::signing::setup("edit-issue") else { return };
+    let d = tempdir("edit-issue-dir");
+    let mut doc: Value = serde_json::from_slice(&std::fs::read(fixture("cong-van-xa.json")).unwrap()).unwrap();
+    doc.as_object_mut().unwrap().remove("number");
+    doc["date"] = json!("2026");
+    std::fs::write(d.join("cv.json"), serde_json::to_vec_pretty(&doc).unwrap()).unwrap();
+    let db = d.join("so-di.db");
+    let register = format!("sqlite:{}", db.display());
+    let e = Edit::start(&d, &["--register", &register, "--trust", s.pki.root().to_str().unwrap()]);
+    let info = json_of(&e.call("GET", "/v1/edit", None, b""));
+    assert_eq!((info["mode"].as_str(), info["register"].as_bool(), info["pkcs11"].as_bool()), (Some("local"), Some(true), Some(false)));
+    let leader = std::fs::read(&s.leader).unwrap();
+    let pass = common::keys::PASSWORD.as_bytes();
+    // A wrong password: refused, nothing written.
+    let (ct, body) = multipart(&[("stem", b"cv"), ("field", b"signer"), ("p12", &leader), ("password", b"sai")]);
+    let r = e.call("POST", "/v1/edit/sign", Some(&ct), &body);
+    assert!(r.status == 422 || r.status == 400, "{} {}", r.status, r.text());
+    assert!(!d.join("cv.signed.pdf").exists());
+    // The leader, then the agency with the register's number and today's date.
+    let (ct, body) = multipart(&[("stem", b"cv"), ("field", b"signer"), ("p12", &leader), ("password", pass)]);
+    let r = e.call("POST", "/v1/edit/sign", Some(&ct), &body);
+    assert_eq!(r.status, 200, "{}", r.text());
+    assert_eq!(json_of(&r)["report"]["verdict"], "valid");
+    let agency = std::fs::read(&s.agency).unwrap();
+    let (ct, body) = multipart(&[("stem", b"cv"), ("field", b"agency"), ("p12", &agency), ("password", pass), ("register", b"1")]);
+    let r = e.call("POST", "/v1/edit/sign", Some(&ct), &body);
+    assert_eq!(r.status, 200, "{}", r.text());
+    let v = json_of(&r);
+    assert_eq!(v["report"]["verdict"], "valid", "{v}");
+    assert_eq!(v["report"]["signatures"], 2);
+    assert_eq!(v["issued"]["symbol"], "01/UBND-VP", "{v}");
+    let signed = e.call("GET", "/v1/edit/files/cv/signed", None, b"");
+    assert_eq!(signed.body, std::fs::read(d.join("cv.signed.pdf")).unwrap());
+    assert_eq!(common::signing::text_field(&signed.body, "number").0.as_deref(), Some("01"), "the number is in the draft's blank");
+    let o = vanban(&d, &["register", "list", "--register", &register, "--issuer", "UBND", "--year", &v["issued"]["date"].as_str().unwrap()[..4]], None);
+    assert!(String::from_utf8_lossy(&o.stdout).contains("01/UBND-VP"), "{}{}", String::from_utf8_lossy(&o.stdout), String::from_utf8_lossy(&o.stderr));
+    // A page may not name a module: only --pkcs11's.
+    let (ct, body) = multipart(&[("stem", b"cv"), ("field", b"signer"), ("token", b"t"), ("pin", b"1")]);
+    let r = e.call("POST", "/v1/edit/sign", Some(&ct), &body);
+    assert_eq!(r.status, 422, "{}", r.text());
+    assert!(r.text().contains("--pkcs11"), "{}", r.text());
+    let (ct, body) = multipart(&[("stem", b"cv"), ("module", b"/usr/lib/evil.so")]);
+    assert_eq!(e.call("POST", "/v1/edit/sign", Some(&ct), &body).status, 400, "no such part");
 }
 
 /// Page text, line by line.
