@@ -37,6 +37,7 @@ pub const ASSETS: &[Asset] = &[
     asset!("store.js", JS),
     asset!("sign.js", JS),
     asset!("words.js", JS),
+    asset!("groups.js", JS),
 ];
 
 /// The editor's Content-Security-Policy: its own origin only, no inline script; page images

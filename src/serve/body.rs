@@ -90,3 +90,12 @@ fn too_large(n: u64, limit: usize) -> Problem {
     p.reason = Some("too-large");
     p
 }
+
+/// Read and admit a request: content type, body (with deadline), a place in the queue.
+pub async fn receive(app: &super::app::App, headers: &HeaderMap, body: Body, accept: Accept) -> Result<(Bytes, super::pool::Ticket), Problem> {
+    content_type(headers, accept)?;
+    let bytes = read(headers, body, app.options.max_body, app.options.read_timeout).await?;
+    let ticket = app.pool.admit()?;
+    Ok((bytes, ticket))
+}
+

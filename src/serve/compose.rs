@@ -5,8 +5,8 @@
 
 use super::app::App;
 use super::body::{self, Accept};
+use super::lang::{in_lang, vietnamese};
 use super::problem::Problem;
-use crate::error::InputError;
 use crate::profile::Profile;
 use axum::body::Body;
 use axum::extract::rejection::QueryRejection;
@@ -17,27 +17,6 @@ use serde::Deserialize;
 use serde_json::{json, Value};
 use std::collections::HashSet;
 use std::sync::Arc;
-
-/// `?lang=vi` (or `en`, the default); 400 for anything else.
-pub fn vietnamese(query: Result<Query<Vec<(String, String)>>, QueryRejection>) -> Result<bool, Problem> {
-    let bad = |m: String| Problem::new(StatusCode::BAD_REQUEST, "bad-request", m);
-    let Query(pairs) = query.map_err(|e| bad(format!("the query string: {e}")))?;
-    let mut vi = false;
-    for (k, v) in pairs {
-        match (k.as_str(), v.as_str()) {
-            ("lang", "vi") => vi = true,
-            ("lang", "en") => vi = false,
-            ("lang", other) => return Err(bad(format!("lang={other}: en or vi"))),
-            _ => return Err(bad(format!("unknown parameter \"{k}\"; known: lang"))),
-        }
-    }
-    Ok(vi)
-}
-
-/// Diagnostics in the asked language.
-pub fn in_lang(d: Vec<InputError>, vi: bool) -> Vec<InputError> {
-    if vi { crate::messages::localise(d) } else { d }
-}
 
 fn envelope<T: for<'de> Deserialize<'de>>(bytes: &[u8], what: &str) -> Result<T, Problem> {
     serde_json::from_slice(bytes).map_err(|e| Problem::new(StatusCode::BAD_REQUEST, "bad-request", format!("the request is not {what}: {e}")))
@@ -70,10 +49,8 @@ struct PreviewRequest {
 )]
 pub async fn preview(State(app): State<Arc<App>>, query: Result<Query<Vec<(String, String)>>, QueryRejection>, headers: HeaderMap, body: Body) -> Result<Response, Problem> {
     let vi = vietnamese(query)?;
-    body::content_type(&headers, Accept::Json)?;
-    let bytes = body::read(&headers, body, app.options.max_body, app.options.read_timeout).await?;
+    let (bytes, ticket) = body::receive(&app, &headers, body, Accept::Json).await?;
     let req: PreviewRequest = envelope(&bytes, "{\"rev\", \"have\", \"document\"}")?;
-    let ticket = app.pool.admit()?;
     let doc = serde_json::to_vec(&req.document).map_err(|e| Problem::new(StatusCode::BAD_REQUEST, "bad-request", e.to_string()))?;
     let have: HashSet<String> = req.have.into_iter().collect();
     let mut answer = app.pool.run(&app.engine, "preview", Some(ticket), move |e| crate::preview::stream::preview(e, req.rev, &doc, &have)).await?;
@@ -161,9 +138,7 @@ pub async fn text_from_body(State(app): State<Arc<App>>, headers: HeaderMap, bod
 )]
 pub async fn import(State(app): State<Arc<App>>, query: Result<Query<Vec<(String, String)>>, QueryRejection>, headers: HeaderMap, body: Body) -> Result<Response, Problem> {
     let vi = vietnamese(query)?;
-    body::content_type(&headers, Accept::Docx)?;
-    let bytes = body::read(&headers, body, app.options.max_body, app.options.read_timeout).await?;
-    let ticket = app.pool.admit()?;
+    let (bytes, ticket) = body::receive(&app, &headers, body, Accept::Docx).await?;
     let out = app.pool.run(&app.engine, "import", Some(ticket), move |_| crate::import::import(bytes.to_vec())).await?;
     match out {
         Ok(imported) => Ok(axum::Json(json!({ "document": imported.document, "diagnostics": in_lang(imported.warnings, vi) })).into_response()),

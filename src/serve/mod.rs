@@ -14,6 +14,7 @@ pub mod editor;
 pub mod info;
 pub mod issuing;
 pub mod keys;
+pub mod lang;
 pub mod local;
 pub mod log;
 pub mod metrics;

@@ -9,7 +9,7 @@ use crate::formats::Format;
 use crate::error::{Error, InputError, Severity};
 use crate::preview::ImageFormat;
 use crate::Engine;
-use axum::body::{Body, Bytes};
+use axum::body::Body;
 use axum::extract::rejection::QueryRejection;
 use axum::extract::{Query, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
@@ -141,14 +141,6 @@ pub fn zip_of(files: Vec<(String, Vec<u8>)>) -> crate::Result<Vec<u8>> {
     Ok(out.into_inner())
 }
 
-/// Read and admit a request: content type, body (with deadline), a place in the queue.
-async fn receive(app: &App, headers: &HeaderMap, body: Body, accept: Accept) -> Result<(Bytes, super::pool::Ticket), Problem> {
-    body::content_type(headers, accept)?;
-    let bytes = body::read(headers, body, app.options.max_body, app.options.read_timeout).await?;
-    let ticket = app.pool.admit()?;
-    Ok((bytes, ticket))
-}
-
 /// `POST /v1/render?format=pdf|docx|zip|png&page=N&ppi=N`.
 #[utoipa::path(
     post,
@@ -178,7 +170,7 @@ pub async fn render(
     body: Body,
 ) -> Result<Response, Problem> {
     let p = params(query)?;
-    let (bytes, ticket) = receive(&app, &headers, body, Accept::Json).await?;
+    let (bytes, ticket) = body::receive(&app, &headers, body, Accept::Json).await?;
     let spare_core = app.options.workers < std::thread::available_parallelism().map_or(1, |n| n.get());
     let input = bytes.clone();
     let made = app.pool.run(&app.engine, p.format.name(), Some(ticket), move |e| make(e, &input, p, spare_core)).await?;
@@ -225,10 +217,10 @@ pub async fn render(
     )
 )]
 pub async fn check(State(app): State<Arc<App>>, query: Result<Query<Vec<(String, String)>>, QueryRejection>, headers: HeaderMap, body: Body) -> Result<Response, Problem> {
-    let vi = super::compose::vietnamese(query)?;
-    let (bytes, ticket) = receive(&app, &headers, body, Accept::Json).await?;
+    let vi = super::lang::vietnamese(query)?;
+    let (bytes, ticket) = body::receive(&app, &headers, body, Accept::Json).await?;
     let diags = app.pool.run(&app.engine, "check", Some(ticket), move |e| e.check(&bytes).diagnostics).await?;
-    let diags = super::compose::in_lang(diags, vi);
+    let diags = super::lang::in_lang(diags, vi);
     if diags.iter().any(|d| d.severity == Severity::Error) {
         return Err(Problem::input(diags));
     }
@@ -247,7 +239,7 @@ pub async fn check(State(app): State<Arc<App>>, query: Result<Query<Vec<(String,
     )
 )]
 pub async fn layout(State(app): State<Arc<App>>, headers: HeaderMap, body: Body) -> Result<Response, Problem> {
-    let (bytes, ticket) = receive(&app, &headers, body, Accept::Json).await?;
+    let (bytes, ticket) = body::receive(&app, &headers, body, Accept::Json).await?;
     let out = app
         .pool
         .run(&app.engine, "layout", Some(ticket), move |e| {

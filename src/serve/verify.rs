@@ -14,18 +14,7 @@ use axum::response::{IntoResponse, Response};
 use std::sync::Arc;
 
 fn lang(query: Result<Query<Vec<(String, String)>>, QueryRejection>) -> Result<Lang, Problem> {
-    let bad = |m: String| Problem::new(StatusCode::BAD_REQUEST, "bad-request", m);
-    let Query(pairs) = query.map_err(|e| bad(format!("the query string: {e}")))?;
-    let mut lang = Lang::En;
-    for (k, v) in pairs {
-        match (k.as_str(), v.as_str()) {
-            ("lang", "en") => lang = Lang::En,
-            ("lang", "vi") => lang = Lang::Vi,
-            ("lang", _) => return Err(bad(format!("lang={v}: en or vi"))),
-            _ => return Err(bad(format!("unknown parameter \"{k}\"; known: lang"))),
-        }
-    }
-    Ok(lang)
+    Ok(if super::lang::vietnamese(query)? { Lang::Vi } else { Lang::En })
 }
 
 /// `POST /v1/verify?lang=en|vi`.

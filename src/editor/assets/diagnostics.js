@@ -12,7 +12,7 @@ const editedSince = new Set();
 /** A field was left, or a pause passed: its diagnostics may show. */
 export function touch(id) { touched.add(id); editedSince.delete(id); render(); }
 /** Every field may show (after an action: Lưu, Tải, Ký). */
-export function touchAll() { for (const e of $$('#form [id^="f-"]')) touched.add(e.id); editedSince.clear(); render(); }
+export function touchAll() { for (const e of $$('#form input, #form select, #form textarea')) touched.add(e.id); editedSince.clear(); render(); }
 /** A field is being edited: its message clears until it is left again. */
 export function edited(id) { editedSince.add(id); render(); }
 

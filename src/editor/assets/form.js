@@ -13,20 +13,24 @@ const val = (id) => $('#' + id).value;
 /** What each field held when the document was loaded. */
 let filled = {};
 
+// A checkbox's value is its checked state, as text.
+const value = (e) => (e.type === 'checkbox' ? String(e.checked) : e.value);
+
 function set(id, v) {
   const e = $('#' + id);
-  e.value = v ?? '';
-  filled[id] = e.value;
+  if (e.type === 'checkbox') e.checked = !!v;
+  else e.value = v ?? '';
+  filled[id] = value(e);
 }
 
 export function changed(id) {
   const e = $('#' + id);
-  return e.value !== (filled[id] ?? '');
+  return value(e) !== (filled[id] ?? (e.type === 'checkbox' ? 'false' : ''));
 }
 
 /** Mark the current values as the loaded ones (after a save the form is clean). */
 export function settle() {
-  for (const e of $$('#form [id^="f-"]')) if ('value' in e) filled[e.id] = e.value;
+  for (const e of $$('#form [id^="f-"]')) if ('value' in e) filled[e.id] = value(e);
 }
 
 function authorityOf(s) {
@@ -101,6 +105,7 @@ export function fill(doc) {
   set('f-head', s.for || s.by_order_of || s.by_delegation_of);
   set('f-title', s.title);
   set('f-name', s.name);
+  set('f-signer-note', s.note);
   set('f-distribution', (doc.distribution || []).join('\n'));
   set('f-initials', doc.drafter?.initials);
   set('f-copies', doc.drafter?.copies);
@@ -110,6 +115,11 @@ export function fill(doc) {
   set('f-line-spacing', doc.style?.line_spacing ?? '');
   set('f-paragraph-spacing', doc.style?.paragraph_spacing ?? '');
   set('f-header-size', doc.style?.header_size ?? '');
+  for (const k of ['top', 'bottom', 'left', 'right']) set(`f-margin-${k}`, doc.style?.margins?.[k]);
+  set('f-seal', doc.style?.seal);
+  set('f-duplex', doc.style?.duplex);
+  set('f-lead', doc.lead);
+  set('f-draft', doc.draft);
   showAuthority();
 }
 
@@ -149,30 +159,32 @@ export function read(base, body, bodyChanged) {
   if (c('f-proposal')) put(doc, 'proposal', val('f-proposal').trim());
   if (c('f-authority-line')) put(doc, 'authority', val('f-authority-line').trim());
   if (c('f-urgency')) put(doc, 'urgency', val('f-urgency'));
+  if (c('f-lead')) put(doc, 'lead', val('f-lead').trim());
+  if (c('f-draft')) put(doc, 'draft', val('f-draft').trim());
   if (c('f-secrecy')) put(doc, 'secrecy', val('f-secrecy'));
   if (c('f-circulation')) put(doc, 'circulation', val('f-circulation').trim());
   if (bodyChanged) doc.body = body;
-  if (c('f-authority', 'f-on-behalf', 'f-head', 'f-title', 'f-name')) {
-    const old = doc.signer || (doc.signers ? null : {});
-    if (old) {
-      const s = { ...old };
-      for (const k of ['on_behalf_of', 'for', 'by_order_of', 'by_delegation_of', 'acting']) delete s[k];
-      const a = val('f-authority');
-      const head = val('f-head').trim();
-      if ((a === 'TM.' || a === 'KT.') && val('f-on-behalf').trim()) s.on_behalf_of = val('f-on-behalf').trim();
-      if (a === 'KT.') s.for = head;
-      if (a === 'TL.') s.by_order_of = head;
-      if (a === 'TUQ.') s.by_delegation_of = head;
-      if (a === 'Q.') s.acting = true;
-      s.title = val('f-title');
-      s.name = val('f-name');
-      // Keys in the contract's order.
-      const order = ['on_behalf_of', 'for', 'by_order_of', 'by_delegation_of', 'acting', 'title', 'name'];
-      const sorted = {};
-      for (const k of order) if (s[k] !== undefined && s[k] !== '') sorted[k] = s[k];
-      for (const k of Object.keys(s)) if (!order.includes(k)) sorted[k] = s[k];
-      doc.signer = sorted;
-    }
+  if (c('f-authority', 'f-on-behalf', 'f-head', 'f-title', 'f-name', 'f-signer-note')) {
+    // The first signer: `signer`, or the first of `signers` (biên bản, joint documents).
+    const old = (doc.signers ? doc.signers[0] : doc.signer) || {};
+    const s = { ...old };
+    for (const k of ['on_behalf_of', 'for', 'by_order_of', 'by_delegation_of', 'acting', 'note']) delete s[k];
+    const a = val('f-authority');
+    const head = val('f-head').trim();
+    if ((a === 'TM.' || a === 'KT.') && val('f-on-behalf').trim()) s.on_behalf_of = val('f-on-behalf').trim();
+    if (a === 'KT.') s.for = head;
+    if (a === 'TL.') s.by_order_of = head;
+    if (a === 'TUQ.') s.by_delegation_of = head;
+    if (a === 'Q.') s.acting = true;
+    s.title = val('f-title');
+    s.name = val('f-name');
+    if (val('f-signer-note').trim()) s.note = val('f-signer-note').trim();
+    // Keys in the contract's order.
+    const order = ['on_behalf_of', 'for', 'by_order_of', 'by_delegation_of', 'acting', 'title', 'name', 'lines', 'note'];
+    const sorted = {};
+    for (const k of order) if (s[k] !== undefined && s[k] !== '') sorted[k] = s[k];
+    for (const k of Object.keys(s)) if (!order.includes(k)) sorted[k] = s[k];
+    if (doc.signers) doc.signers[0] = sorted; else doc.signer = sorted;
   }
   if (c('f-distribution')) put(doc, 'distribution', lines(val('f-distribution')));
   if (c('f-initials', 'f-copies')) {
@@ -186,7 +198,7 @@ export function read(base, body, bodyChanged) {
     for (const k of ['address', 'phone', 'email', 'website']) { if (val('f-' + k).trim()) ct[k] = val('f-' + k).trim(); else delete ct[k]; }
     put(doc, 'contact', Object.keys(ct).length ? ct : undefined);
   }
-  if (c('f-body-size', 'f-indent', 'f-line-spacing', 'f-paragraph-spacing', 'f-header-size')) {
+  if (c('f-body-size', 'f-indent', 'f-line-spacing', 'f-paragraph-spacing', 'f-header-size', 'f-margin-top', 'f-margin-bottom', 'f-margin-left', 'f-margin-right', 'f-seal', 'f-duplex')) {
     const st = { ...(doc.style || {}) };
     const setStyle = (id, k, conv) => { if (!changed(id)) return; const v = val(id).trim(); if (v) st[k] = conv(v); else delete st[k]; };
     setStyle('f-body-size', 'body_size', (v) => Number(v));
@@ -194,6 +206,13 @@ export function read(base, body, bodyChanged) {
     setStyle('f-line-spacing', 'line_spacing', (v) => (/^[\d.]+$/.test(v) ? Number(v) : v));
     setStyle('f-paragraph-spacing', 'paragraph_spacing', (v) => v);
     setStyle('f-header-size', 'header_size', (v) => Number(v));
+    setStyle('f-seal', 'seal', (v) => v);
+    if (changed('f-duplex')) { if ($('#f-duplex').checked) st.duplex = true; else delete st.duplex; }
+    if (['top', 'bottom', 'left', 'right'].some((k) => changed(`f-margin-${k}`))) {
+      const mg = { ...(st.margins || {}) };
+      for (const k of ['top', 'bottom', 'left', 'right']) { const v = val(`f-margin-${k}`).trim(); if (v) mg[k] = v; else delete mg[k]; }
+      if (Object.keys(mg).length) st.margins = mg; else delete st.margins;
+    }
     put(doc, 'style', Object.keys(st).length ? st : undefined);
   }
   return doc;

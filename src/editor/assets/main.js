@@ -12,6 +12,7 @@ import * as diag from './diagnostics.js';
 import * as store from './store.js';
 import * as profiles from './profiles.js';
 import * as signing from './sign.js';
+import * as groups from './groups.js';
 
 const state = {
   stem: null,
@@ -84,6 +85,7 @@ async function load(doc, stem, sourceText = null) {
   await fillTypeSelect(doc.profile || 'nd30', doc.type);
   form.fill(doc);
   $('#f-body').value = await body.load(doc.body || [], doc.profile || 'nd30');
+  await groups.fill(doc);
   renderSignerPick();
   echoDate();
   showWorkspace();
@@ -157,7 +159,12 @@ async function update() {
   } catch (e) {
     state.bodyWarnings = diagnosticsOf(e);
   }
-  state.doc = form.read(state.base, blocks, bodyChanged);
+  try {
+    state.doc = await groups.read(form.read(state.base, blocks, bodyChanged));
+  } catch (e) {
+    state.bodyWarnings = [...state.bodyWarnings, ...diagnosticsOf(e)];
+    state.doc = form.read(state.base, blocks, bodyChanged);
+  }
   preview.request(state.doc);
 }
 
@@ -211,6 +218,7 @@ async function save() {
   state.sourceText = text;
   form.settle();
   body.settle($('#f-body').value);
+  await groups.settle(state.base);
   status(`Đã lưu ${state.stem}`);
   return text;
 }
@@ -330,6 +338,7 @@ async function boot() {
   await renderTypes();
   wireForm();
   wireFiles();
+  groups.wire(() => schedule(true));
   $('#b-new').addEventListener('click', showStart);
   $('#b-save').addEventListener('click', async () => { try { await save(); await waitPreview(); diag.stopOnErrors(); } catch (e) { status(`Lưu: ${diagnosticsOf(e).map((d) => d.message).join('; ')}`); } });
   $('#b-pdf').addEventListener('click', () => output('pdf'));
