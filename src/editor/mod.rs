@@ -38,6 +38,7 @@ pub const ASSETS: &[Asset] = &[
     asset!("sign.js", JS),
     asset!("words.js", JS),
     asset!("groups.js", JS),
+    asset!("kept.js", JS),
 ];
 
 /// The editor's Content-Security-Policy: its own origin only, no inline script; page images

@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { copyFileSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { browser, edit, fixture, open, settled, tempDir } from './helpers.mjs';
+import { axe, browser, edit, fixture, open, settled, tempDir } from './helpers.mjs';
 
 test('appendices, other signers and a copy through the form', async () => {
   const dir = tempDir('parts');
@@ -76,6 +76,51 @@ test('appendices, other signers and a copy through the form', async () => {
     const again = JSON.parse(readFileSync(join(dir, stem), 'utf8'));
     assert.equal(again.signers, undefined);
     assert.ok(again.signer?.name, JSON.stringify(again.signer));
+    assert.deepEqual(problems, []);
+  } finally {
+    await close();
+    server.stop();
+  }
+});
+
+test('blocks the text cannot say: results edited as a grid, moved, removed', async () => {
+  const dir = tempDir('kept');
+  copyFileSync(fixture('bao-cao-612.json'), join(dir, 'bc.json'));
+  const original = JSON.parse(readFileSync(join(dir, 'bc.json'), 'utf8'));
+  const server = await edit(dir);
+  const { page, problems, close } = await browser();
+  try {
+    await open(page, server.url);
+    await page.getByRole('button', { name: 'bc', exact: true }).click();
+    await settled(page);
+    const text = await page.getByLabel('Nội dung', { exact: true }).inputValue();
+    assert.match(text, /^⟦1: bảng kết quả⟧$/m, text.slice(0, 400));
+    assert.deepEqual(await axe(page), [], 'axe with the grid');
+    // The first results block as a grid: its first value, changed.
+    const value = page.getByLabel('Giá trị, dòng 1 (khối 1)', { exact: true });
+    assert.equal(await value.inputValue(), '48/28');
+    await value.fill('50/28');
+    await page.getByLabel('Ghi chú, dòng 1 (khối 1)', { exact: true }).fill('đã bổ sung 2 máy');
+    await page.getByLabel('Đánh giá, dòng 1 (khối 1)', { exact: true }).selectOption('dat');
+    await settled(page);
+    await page.getByRole('button', { name: 'Lưu' }).click();
+    await page.waitForFunction(() => /Đã lưu/.test(document.querySelector('#status').textContent));
+    const saved = JSON.parse(readFileSync(join(dir, 'bc.json'), 'utf8'));
+    const find = (blocks) => { for (const b of blocks) { if (b.results) return b; const r = b.body && find(b.body); if (r) return r; } return null; };
+    const item = find(saved.body).results.items[0];
+    assert.deepEqual(item.value, { ratio: [50, 28] });
+    assert.equal(item.note, 'đã bổ sung 2 máy');
+    assert.equal(item.status, 'dat');
+    assert.deepEqual(find(original.body).results.items.slice(1), find(saved.body).results.items.slice(1), 'the other rows as they were');
+    // Removed: its line goes, the block with it.
+    const before = (readFileSync(join(dir, 'bc.json'), 'utf8').match(/"results"/g) || []).length;
+    await page.getByRole('button', { name: 'Bỏ khối 1' }).click();
+    await settled(page);
+    assert.doesNotMatch(await page.getByLabel('Nội dung', { exact: true }).inputValue(), /⟦1:/);
+    await page.getByRole('button', { name: 'Lưu' }).click();
+    await page.waitForTimeout(600);
+    const after = (readFileSync(join(dir, 'bc.json'), 'utf8').match(/"results"/g) || []).length;
+    assert.equal(after, before - 1);
     assert.deepEqual(problems, []);
   } finally {
     await close();

@@ -6,6 +6,8 @@
 import { json } from './api.js';
 
 let kept = [];
+let keptVersion = 0; // bumped when a kept block is edited in its own view
+let lastKey = null;
 let lastText = null;
 let lastBlocks = [];
 let lastWarnings = [];
@@ -14,22 +16,33 @@ let loadedText = '';
 export async function load(blocks, profile) {
   const t = await json('/v1/body/text', { body: blocks || [] });
   kept = t.kept || [];
+  keptVersion = 0;
   loadedText = t.text;
   lastText = t.text;
+  lastKey = `0\u0000${t.text}`;
   lastBlocks = blocks || [];
   lastWarnings = [];
   return t.text;
 }
 
-/** Whether the text differs from what was loaded (the loaded blocks are kept otherwise). */
-export function changed(text) { return text !== loadedText; }
+/** Whether the text (or a kept block) differs from what was loaded (the loaded blocks are
+ *  kept otherwise). */
+export function changed(text) { return text !== loadedText || keptVersion > 0; }
 
-export function settle(text) { loadedText = text; }
+/** The blocks the text shows as ⟦N: …⟧ lines. */
+export function keptBlocks() { return kept; }
+
+/** A kept block edited in its own view (kept.js). */
+export function setKept(i, block) { kept[i] = block; keptVersion++; }
+
+export function settle(text) { loadedText = text; keptVersion = 0; lastKey = `0\u0000${text}`; }
 
 /** The blocks of the text (asked of the server only when the text changed). */
 export async function blocks(text, profile) {
-  if (text !== lastText) {
+  const key = `${keptVersion}\u0000${text}`;
+  if (key !== lastKey) {
     const r = await json('/v1/body?lang=vi', { text, kept, profile });
+    lastKey = key;
     lastText = text;
     lastBlocks = r.body;
     lastWarnings = r.diagnostics || [];

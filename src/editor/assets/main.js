@@ -13,6 +13,7 @@ import * as store from './store.js';
 import * as profiles from './profiles.js';
 import * as signing from './sign.js';
 import * as groups from './groups.js';
+import * as keptView from './kept.js';
 
 const state = {
   stem: null,
@@ -85,6 +86,7 @@ async function load(doc, stem, sourceText = null) {
   await fillTypeSelect(doc.profile || 'nd30', doc.type);
   form.fill(doc);
   $('#f-body').value = await body.load(doc.body || [], doc.profile || 'nd30');
+  keptView.render();
   await groups.fill(doc);
   renderSignerPick();
   echoDate();
@@ -270,6 +272,7 @@ function wireForm() {
     if (ev.isComposing) return; // the syllable is not finished: wait for compositionend
     diag.edited(t.id);
     if (['f-day', 'f-month', 'f-year'].includes(t.id)) echoDate();
+    if (t.id === 'f-body') keptView.render(false);
     schedule();
   });
   f.addEventListener('compositionend', () => schedule(true));
@@ -339,6 +342,7 @@ async function boot() {
   wireForm();
   wireFiles();
   groups.wire(() => schedule(true));
+  keptView.wire(() => schedule(true));
   $('#b-new').addEventListener('click', showStart);
   $('#b-save').addEventListener('click', async () => { try { await save(); await waitPreview(); diag.stopOnErrors(); } catch (e) { status(`Lưu: ${diagnosticsOf(e).map((d) => d.message).join('; ')}`); } });
   $('#b-pdf').addEventListener('click', () => output('pdf'));
