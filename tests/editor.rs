@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::http::{call, Response, Service};
+use common::http::{call, multipart, Response, Service};
 use common::*;
 use serde_json::{json, Value};
 use std::io::{BufRead, BufReader};
@@ -301,17 +301,6 @@ fn the_body_pasted_is_read_as_the_same_lines_typed_in_word() {
     assert_eq!(n["diagnostics"][0]["path"], "$.body[1]");
 }
 
-fn multipart(parts: &[(&str, &[u8])]) -> (String, Vec<u8>) {
-    let boundary = "vanbanEditBoundary5Zu0gW";
-    let mut body = Vec::new();
-    for (name, bytes) in parts {
-        body.extend_from_slice(format!("--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n").as_bytes());
-        body.extend_from_slice(bytes);
-        body.extend_from_slice(b"\r\n");
-    }
-    body.extend_from_slice(format!("--{boundary}--\r\n").as_bytes());
-    (format!("multipart/form-data; boundary={boundary}"), body)
-}
 
 #[test]
 fn the_local_editor_signs_and_issues_from_its_register() {

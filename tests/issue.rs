@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::http::{call, Service};
+use common::http::{call, multipart, Service};
 use common::signing::*;
 use common::*;
 use serde_json::Value;
@@ -57,18 +57,6 @@ impl Drafts {
     }
 }
 
-/// A multipart/form-data body of named parts.
-fn multipart(parts: &[(&str, &[u8])]) -> (String, Vec<u8>) {
-    let boundary = "vanbanBoundary7MA4YWxkTrZu0gW";
-    let mut body = Vec::new();
-    for (name, bytes) in parts {
-        body.extend_from_slice(format!("--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"; filename=\"{name}\"\r\nContent-Type: application/octet-stream\r\n\r\n").as_bytes());
-        body.extend_from_slice(bytes);
-        body.extend_from_slice(b"\r\n");
-    }
-    body.extend_from_slice(format!("--{boundary}--\r\n").as_bytes());
-    (format!("multipart/form-data; boundary={boundary}"), body)
-}
 
 /// The keys file (the agency's .p12 and seal, and an expired key) and the tokens file.
 fn service_files(s: &Setup) -> (PathBuf, PathBuf) {

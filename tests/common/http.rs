@@ -180,3 +180,16 @@ fn dechunk(mut rest: &[u8]) -> Vec<u8> {
     }
     out
 }
+
+/// A multipart/form-data body of named parts.
+pub fn multipart(parts: &[(&str, &[u8])]) -> (String, Vec<u8>) {
+    let boundary = "vanbanBoundary7MA4YWxkTrZu0gW";
+    let mut body = Vec::new();
+    for (name, bytes) in parts {
+        body.extend_from_slice(format!("--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"; filename=\"{name}\"\r\nContent-Type: application/octet-stream\r\n\r\n").as_bytes());
+        body.extend_from_slice(bytes);
+        body.extend_from_slice(b"\r\n");
+    }
+    body.extend_from_slice(format!("--{boundary}--\r\n").as_bytes());
+    (format!("multipart/form-data; boundary={boundary}"), body)
+}
