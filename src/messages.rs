@@ -36,6 +36,28 @@ pub fn vietnamese(code: &str) -> &'static str {
         "too-long" => "Nội dung dài quá giới hạn",
         "district-level" => "Nêu tên cơ quan cấp huyện (đã chấm dứt hoạt động từ ngày 01/7/2025)",
         "empty-section" => "Mục chưa có nội dung",
+        "wrong-profile" => "Thông tin này không thuộc hệ thống văn bản đã chọn",
+        "seal-size" => "Kích thước con dấu ngoài phạm vi cho phép",
+        "not-docx" => "Tệp không phải văn bản Word (.docx)",
+        // What the Word importer noticed (warnings: the document is still made).
+        "import-dropped" => "Phần chữ trong tệp Word không đưa vào văn bản",
+        "import-style" => "Định dạng trong tệp Word khác quy định, dùng mặc định",
+        "import-placeholder" => "Chỗ trống trong tệp Word được giữ để điền sau",
+        "import-date" => "Ngày tháng trong tệp Word chưa rõ",
+        "import-guessed" => "vanban đã đoán phần này của tệp Word, cần xem lại",
+        "import-numbering" => "Số thứ tự gõ tay khác thứ tự của Nghị định, được giữ như đã gõ",
+        "import-deleted" => "Phần bị xóa (theo dõi thay đổi) không đưa vào văn bản",
+        "import-footnote" => "Chú thích cuối trang không đưa vào văn bản",
+        "import-comment" => "Nhận xét (comment) không đưa vào văn bản",
+        "import-header-footer" => "Tiêu đề hoặc chân trang của Word không đưa vào văn bản",
+        // The Party guide's lint (Hướng dẫn 05-HD/VPTW).
+        "dang-kt" => "Văn bản của cấp uỷ không ký K/T",
+        "dang-chuc-vu" => "Chức vụ người ký không kèm tên cơ quan",
+        "dang-qdi" => "Ký hiệu \"QĐi\" không còn dùng",
+        "dang-kinh-gui" => "Tờ trình của Đảng không có \"Kính gửi\"",
+        "dang-punctuation" => "Dấu câu chưa đúng Hướng dẫn năm 2026",
+        "dang-so-colon" => "Văn bản của Đảng ghi \"Số\" không có dấu hai chấm",
+        "dang-recipients" => "Nơi nhận chưa đúng Hướng dẫn 05-HD/VPTW",
         _ => "Dữ liệu không hợp lệ",
     }
 }
@@ -60,4 +82,17 @@ pub fn localise(diags: Vec<InputError>) -> Vec<InputError> {
             d
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_code_the_editor_shows_has_its_own_sentence() {
+        let codes = ["invalid-date", "import-style", "import-dropped", "import-numbering", "import-placeholder", "wrong-profile", "dang-kt", "dang-punctuation", "no-luu-vt", "district-level"];
+        for c in codes {
+            assert_ne!(vietnamese(c), vietnamese("no-such-code"), "{c}");
+        }
+    }
 }

@@ -127,3 +127,40 @@ test('blocks the text cannot say: results edited as a grid, moved, removed', asy
     server.stop();
   }
 });
+
+test('choosing an authority fills "Thay mặt" and "Cấp trưởng" so the block is valid', async () => {
+  const dir = tempDir('authority');
+  const server = await edit(dir);
+  const { page, problems, close } = await browser();
+  const label = (name) => page.getByLabel(name, { exact: true });
+  try {
+    await open(page, server.url);
+    await page.getByRole('button', { name: 'Công văn', exact: true }).click();
+    await settled(page);
+    await label('Cơ quan ban hành').fill('Ủy ban nhân dân xã Hương Xuân');
+    await label('Quyền hạn ký').selectOption('TM.');
+    assert.equal(await label('Thay mặt').inputValue(), 'Ủy ban nhân dân');
+    await label('Chức vụ người ký').fill('Chủ tịch');
+    await label('Họ tên người ký').fill('Nguyễn Thị Bích Ngọc');
+    await settled(page);
+    const errs = await page.locator('#error-list li').allInnerTexts();
+    assert.ok(!errs.some((e) => /Người ký|Thay mặt|Chức vụ/.test(e)), errs.join('\n'));
+    // A Sở: a deputy signs for the Giám đốc.
+    await label('Cơ quan ban hành').fill('Sở Nội vụ');
+    await label('Thay mặt').fill('');
+    await label('Chức vụ người ký').fill('');
+    await label('Quyền hạn ký').selectOption('KT.');
+    await label('Cấp trưởng').fill('');
+    await label('Quyền hạn ký').selectOption('Ký trực tiếp');
+    await label('Quyền hạn ký').selectOption('KT.');
+    assert.equal(await label('Cấp trưởng').inputValue(), 'Giám đốc');
+    await label('Chức vụ người ký').fill('Phó Giám đốc');
+    await settled(page);
+    const saved = await page.evaluate(() => document.querySelector('#f-head').value);
+    assert.equal(saved, 'Giám đốc');
+    assert.deepEqual(problems, []);
+  } finally {
+    await close();
+    server.stop();
+  }
+});

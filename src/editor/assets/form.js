@@ -51,11 +51,15 @@ export function collective(issuer) {
   return (i > 0 ? words.slice(0, i) : words).join(' ');
 }
 
-/** The head's title a deputy signs for: "Chủ tịch" for "Phó Chủ tịch". */
-export function headOf(title) {
+/** The head's title a deputy signs for: "Chủ tịch" for "Phó Chủ tịch"; without a title, the
+ *  usual head of the issuer ("Chủ tịch" of an Ủy ban, "Giám đốc" of a Sở, …). */
+export function headOf(title, issuer = '') {
   const t = (title || '').trim();
   if (/^Phó\s+/i.test(t)) { const r = t.replace(/^Phó\s+/i, ''); return r.charAt(0).toUpperCase() + r.slice(1); }
-  return '';
+  const heads = [[/^(Ủy|Uỷ) ban/i, 'Chủ tịch'], [/^Hội đồng nhân dân/i, 'Chủ tịch'], [/^Sở(\s|$)/i, 'Giám đốc'], [/^(Trung tâm|Ban quản lý)/i, 'Giám đốc'],
+    [/^Văn phòng/i, 'Chánh Văn phòng'], [/^Thanh tra/i, 'Chánh Thanh tra'], [/^Phòng\b/i, 'Trưởng phòng'], [/^Chi cục\b/i, 'Chi cục trưởng'], [/^Cục\b/i, 'Cục trưởng'], [/^Trường\b/i, 'Hiệu trưởng']];
+  const i = (issuer || '').replace(/\n/g, ' ').trim();
+  return heads.find(([re]) => re.test(i))?.[1] || '';
 }
 
 /** Show the field that goes with the chosen authority. */
@@ -70,7 +74,7 @@ export function showAuthority() {
 export function prefillAuthority() {
   const a = val('f-authority');
   if (a === 'TM.' && !val('f-on-behalf').trim()) $('#f-on-behalf').value = collective(val('f-issuer'));
-  if (['KT.', 'TL.', 'TUQ.'].includes(a) && !val('f-head').trim()) $('#f-head').value = headOf(val('f-title')) || 'Chủ tịch';
+  if (['KT.', 'TL.', 'TUQ.'].includes(a) && !val('f-head').trim()) $('#f-head').value = headOf(val('f-title'), val('f-issuer'));
   showAuthority();
 }
 
