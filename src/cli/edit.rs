@@ -28,13 +28,7 @@ pub fn edit(args: EditArgs) -> i32 {
                 return Err(Error::Usage(format!("--profiles {}: write {{\"profiles\": [...]}}", p.display())));
             }
         }
-        let series = match &args.series {
-            Some(p) => {
-                let text = std::fs::read(p).map_err(|e| Error::Io(format!("--series {}: {e}", p.display())))?;
-                serde_json::from_slice(&text).map_err(|e| Error::Usage(format!("--series {}: {e}", p.display())))?
-            }
-            None => Vec::new(),
-        };
+        let series = args.series.as_deref().map(crate::register::series::load).transpose()?.unwrap_or_default();
         let token = new_token().map_err(|e| Error::Io(format!("no randomness for the token: {e}")))?;
         let local = Local { dir, token, port: OnceLock::new(), profiles: args.profiles.clone(), pkcs11: args.pkcs11.clone(), series, open_browser: !args.no_open };
         let options = ServeOptions {

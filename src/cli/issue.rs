@@ -24,13 +24,7 @@ fn run(args: &IssueArgs) -> Result<String> {
         .as_ref()
         .map(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").map_err(|_| crate::sign::refuse("--date", "bad-date", format!("\"{d}\" is not a date"), "write it as 2026-03-09")))
         .transpose()?;
-    let series: Vec<Series> = match &args.series {
-        Some(p) => {
-            let text = std::fs::read(p).map_err(|e| Error::Io(format!("--series {}: {e}", p.display())))?;
-            serde_json::from_slice(&text).map_err(|e| crate::sign::refuse("--series", "bad-series", format!("{}: {e}", p.display()), "write [{\"issuer\": \"UBND\", \"types\": null, \"secret\": false}]"))?
-        }
-        None => Vec::new(),
-    };
+    let series: Vec<Series> = args.series.as_deref().map(crate::register::series::load).transpose()?.unwrap_or_default();
     if let Some(url) = &args.tsa {
         crate::sign::tsa::check_url(url)?;
     }

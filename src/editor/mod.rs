@@ -39,6 +39,7 @@ pub const ASSETS: &[Asset] = &[
     asset!("words.js", JS),
     asset!("groups.js", JS),
     asset!("kept.js", JS),
+    asset!("signer.js", JS),
 ];
 
 /// The editor's Content-Security-Policy: its own origin only, no inline script; page images

@@ -66,10 +66,9 @@ pub fn preview(engine: &Engine, rev: u64, bytes: &[u8], have: &HashSet<String>) 
         }
         Err(e) => {
             let mut d = checked.diagnostics;
+            // The layout failed: an error, whatever the diagnostic says it is.
             d.extend(e.diagnostics().into_iter().map(|mut x| {
-                if x.severity != Severity::Error {
-                    x.severity = Severity::Error;
-                }
+                x.severity = Severity::Error;
                 x
             }));
             failed(d)

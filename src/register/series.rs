@@ -24,6 +24,13 @@ pub struct Series {
     pub term_from: Option<String>,
 }
 
+/// The numbering series of a `--series` file (JSON: `[{"issuer": "UBND", "types": null,
+/// "secret": false}]`), or why not; read by `vanban issue` and `vanban edit`.
+pub fn load(path: &std::path::Path) -> crate::Result<Vec<Series>> {
+    let text = std::fs::read(path).map_err(|e| crate::Error::Io(format!("--series {}: {e}", path.display())))?;
+    serde_json::from_slice(&text).map_err(|e| crate::sign::refuse("--series", "bad-series", format!("{}: {e}", path.display()), "write [{\"issuer\": \"UBND\", \"types\": null, \"secret\": false}]"))
+}
+
 /// The series a number is taken from: its text names the issuer, the period, the types and
 /// whether it is secret (`UBND/2026/*` or `UBND/2026/quyet-dinh/mat`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]

@@ -31,8 +31,9 @@ struct PreviewRequest {
     /// The hashes of the pages the client already shows.
     #[serde(default)]
     have: Vec<String>,
-    /// The document, as `/v1/render` takes it.
-    document: Value,
+    /// The document, as `/v1/render` takes it: its bytes as sent (duplicate keys and all are
+    /// judged as `/v1/render` judges them).
+    document: Box<serde_json::value::RawValue>,
 }
 
 /// `POST /v1/preview`.
@@ -51,7 +52,7 @@ pub async fn preview(State(app): State<Arc<App>>, query: Result<Query<Vec<(Strin
     let vi = vietnamese(query)?;
     let (bytes, ticket) = body::receive(&app, &headers, body, Accept::Json).await?;
     let req: PreviewRequest = envelope(&bytes, "{\"rev\", \"have\", \"document\"}")?;
-    let doc = serde_json::to_vec(&req.document).map_err(|e| Problem::new(StatusCode::BAD_REQUEST, "bad-request", e.to_string()))?;
+    let doc = req.document.get().as_bytes().to_vec();
     let have: HashSet<String> = req.have.into_iter().collect();
     let mut answer = app.pool.run(&app.engine, "preview", Some(ticket), move |e| crate::preview::stream::preview(e, req.rev, &doc, &have)).await?;
     answer.diagnostics = in_lang(answer.diagnostics, vi);
@@ -88,11 +89,7 @@ pub async fn body_from_text(State(app): State<Arc<App>>, query: Result<Query<Vec
     body::content_type(&headers, Accept::Json)?;
     let bytes = body::read(&headers, body, app.options.max_body, app.options.read_timeout).await?;
     let req: BodyRequest = envelope(&bytes, "{\"text\", \"kept\", \"profile\"}")?;
-    let profile = match req.profile.as_deref() {
-        None | Some("nd30") => Profile::Nd30,
-        Some("dang") => Profile::Dang,
-        Some(p) => return Err(Problem::new(StatusCode::BAD_REQUEST, "bad-request", format!("profile \"{p}\": nd30 or dang"))),
-    };
+    let profile = Profile::parse(req.profile.as_deref()).ok_or_else(|| Problem::new(StatusCode::BAD_REQUEST, "bad-request", format!("profile \"{}\": nd30 or dang", req.profile.as_deref().unwrap_or(""))))?;
     let read = crate::import::text::read(&req.text, &req.kept, profile);
     Ok(axum::Json(json!({ "body": read.blocks, "diagnostics": in_lang(read.warnings, vi) })).into_response())
 }

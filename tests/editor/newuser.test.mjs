@@ -35,7 +35,7 @@ test('a new user: empty folder, a profile, the seed report pasted, checked, down
     await label('Địa danh (hồ sơ)').fill('Hương Xuân');
     const row = dialog.locator('fieldset.signer-row').first();
     await row.getByLabel('Quyền hạn', { exact: true }).selectOption('TM.');
-    await row.getByLabel('Thay mặt / cấp trưởng', { exact: true }).fill('Ủy ban nhân dân');
+    await row.getByLabel('Thay mặt (hồ sơ)', { exact: true }).fill('Ủy ban nhân dân');
     await row.getByLabel('Chức vụ', { exact: true }).fill('Chủ tịch');
     await row.getByLabel('Họ tên', { exact: true }).fill('Nguyễn Thị Bích Ngọc');
     await label('Nơi nhận thường dùng').fill('Như trên\nLưu: VT');

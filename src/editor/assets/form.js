@@ -4,6 +4,7 @@
 // loaded, never while a person types in them.
 
 import { $, $$ } from './dom.js';
+import { fieldsOf, signerOf } from './signer.js';
 
 const UNIT_WORDS = ['xã', 'phường', 'đặc', 'tỉnh', 'thành', 'huyện', 'quận', 'thị'];
 
@@ -33,16 +34,6 @@ export function settle() {
   for (const e of $$('#form [id^="f-"]')) if ('value' in e) filled[e.id] = value(e);
 }
 
-function authorityOf(s) {
-  if (!s) return 'Ký trực tiếp';
-  // "TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH": a deputy of a collective body.
-  if (s.for) return 'KT.';
-  if (s.on_behalf_of) return 'TM.';
-  if (s.by_order_of) return 'TL.';
-  if (s.by_delegation_of) return 'TUQ.';
-  if (s.acting) return 'Q.';
-  return 'Ký trực tiếp';
-}
 
 /** The collective an issuer's name begins with: "Ủy ban nhân dân" for "Ủy ban nhân dân xã Hương Xuân". */
 export function collective(issuer) {
@@ -104,11 +95,12 @@ export function fill(doc) {
   set('f-secrecy', doc.secrecy || '');
   set('f-circulation', doc.circulation);
   const s = doc.signer || (doc.signers || [])[0] || {};
-  set('f-authority', authorityOf(s));
-  set('f-on-behalf', s.on_behalf_of);
-  set('f-head', s.for || s.by_order_of || s.by_delegation_of);
-  set('f-title', s.title);
-  set('f-name', s.name);
+  const sf = fieldsOf(s);
+  set('f-authority', sf.authority);
+  set('f-on-behalf', sf.collective);
+  set('f-head', sf.head);
+  set('f-title', sf.title);
+  set('f-name', sf.name);
   set('f-signer-note', s.note);
   set('f-distribution', (doc.distribution || []).join('\n'));
   set('f-initials', doc.drafter?.initials);
@@ -171,23 +163,10 @@ export function read(base, body, bodyChanged) {
   if (c('f-authority', 'f-on-behalf', 'f-head', 'f-title', 'f-name', 'f-signer-note')) {
     // The first signer: `signer`, or the first of `signers` (biên bản, joint documents).
     const old = (doc.signers ? doc.signers[0] : doc.signer) || {};
-    const s = { ...old };
-    for (const k of ['on_behalf_of', 'for', 'by_order_of', 'by_delegation_of', 'acting', 'note']) delete s[k];
-    const a = val('f-authority');
-    const head = val('f-head').trim();
-    if ((a === 'TM.' || a === 'KT.') && val('f-on-behalf').trim()) s.on_behalf_of = val('f-on-behalf').trim();
-    if (a === 'KT.') s.for = head;
-    if (a === 'TL.') s.by_order_of = head;
-    if (a === 'TUQ.') s.by_delegation_of = head;
-    if (a === 'Q.') s.acting = true;
-    s.title = val('f-title');
-    s.name = val('f-name');
-    if (val('f-signer-note').trim()) s.note = val('f-signer-note').trim();
-    // Keys in the contract's order.
-    const order = ['on_behalf_of', 'for', 'by_order_of', 'by_delegation_of', 'acting', 'title', 'name', 'lines', 'note'];
-    const sorted = {};
-    for (const k of order) if (s[k] !== undefined && s[k] !== '') sorted[k] = s[k];
-    for (const k of Object.keys(s)) if (!order.includes(k)) sorted[k] = s[k];
+    const { note, ...rest } = old;
+    void note;
+    if (val('f-signer-note').trim()) rest.note = val('f-signer-note').trim();
+    const sorted = signerOf({ authority: val('f-authority'), collective: val('f-on-behalf'), head: val('f-head'), title: val('f-title'), name: val('f-name') }, rest);
     if (doc.signers) doc.signers[0] = sorted; else doc.signer = sorted;
   }
   if (c('f-distribution')) put(doc, 'distribution', lines(val('f-distribution')));

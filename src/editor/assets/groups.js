@@ -4,7 +4,7 @@
 
 import { $, el } from './dom.js';
 import { json } from './api.js';
-import { AUTHORITIES } from './words.js';
+import { AUTHORITIES, fieldsOf, signerOf } from './signer.js';
 
 let loaded = { signers: '[]', appendices: '[]', copy: 'null' };
 let appendixTexts = []; // the text each appendix's body was loaded as, and its blocks and kept
@@ -19,20 +19,18 @@ export function wire(changed) {
 
 // ---- other signers ----
 
-function authorityOf(s) {
-  return s.for ? 'KT.' : s.on_behalf_of ? 'TM.' : s.by_order_of ? 'TL.' : s.by_delegation_of ? 'TUQ.' : s.acting ? 'Q.' : 'Ký trực tiếp';
-}
 
 function addSigner(s) {
   const box = $('#other-signers');
   const k = box.children.length + 2; // the form's own signer is the first
   const id = (x) => `g-s${k}-${x}`;
+  const sf = fieldsOf(s);
   const input = (x, label, value) => el('div', { class: 'row' }, el('label', { for: id(x) }, label), el('input', { id: id(x), value: value || '', autocomplete: 'off' }));
   const row = el('fieldset', { class: 'group-row', 'data-kind': 'signer' },
     el('legend', {}, `Người ký thứ ${k}`),
-    el('div', { class: 'row' }, el('label', { for: id('a') }, `Quyền hạn ký (người ký thứ ${k})`), el('select', { id: id('a') }, AUTHORITIES.map((a) => el('option', { selected: a === authorityOf(s) }, a)))),
-    input('c', `Thay mặt (người ký thứ ${k})`, s.on_behalf_of),
-    input('h', `Cấp trưởng (người ký thứ ${k})`, s.for || s.by_order_of || s.by_delegation_of),
+    el('div', { class: 'row' }, el('label', { for: id('a') }, `Quyền hạn ký (người ký thứ ${k})`), el('select', { id: id('a') }, AUTHORITIES.map((a) => el('option', { selected: a === sf.authority }, a)))),
+    input('c', `Thay mặt (người ký thứ ${k})`, sf.collective),
+    input('h', `Cấp trưởng (người ký thứ ${k})`, sf.head),
     input('t', `Chức vụ (người ký thứ ${k})`, s.title),
     input('n', `Họ tên (người ký thứ ${k})`, s.name),
     el('button', { type: 'button', class: 'small', onclick: (ev) => { ev.target.closest('fieldset').remove(); onChange(true); } }, `Bỏ người ký thứ ${k}`));
@@ -41,17 +39,8 @@ function addSigner(s) {
 }
 
 function readSigner(row) {
-  const v = (x) => row.querySelector(`[id$="-${x}"]`).value.trim();
-  const a = v('a');
-  const s = {};
-  if ((a === 'TM.' || a === 'KT.') && v('c')) s.on_behalf_of = v('c');
-  if (a === 'KT.') s.for = v('h');
-  if (a === 'TL.') s.by_order_of = v('h');
-  if (a === 'TUQ.') s.by_delegation_of = v('h');
-  if (a === 'Q.') s.acting = true;
-  if (v('t')) s.title = v('t');
-  if (v('n')) s.name = v('n');
-  return { ...s, ...JSON.parse(row.dataset.extra || '{}') };
+  const v = (x) => row.querySelector(`[id$="-${x}"]`).value;
+  return signerOf({ authority: v('a'), collective: v('c'), head: v('h'), title: v('t'), name: v('n') }, JSON.parse(row.dataset.extra || '{}'));
 }
 
 // ---- appendices ----
@@ -114,11 +103,11 @@ function fillCopy(c) {
   set('c-number', c?.number);
   set('c-place', c?.place);
   set('c-date', c?.date);
-  const s = c?.signer || {};
-  set('c-authority', authorityOf(s));
-  set('c-head', s.on_behalf_of || s.for || s.by_order_of || s.by_delegation_of);
-  set('c-title', s.title);
-  set('c-name', s.name);
+  const sf = fieldsOf(c?.signer);
+  set('c-authority', sf.authority);
+  set('c-head', sf.authority === 'TM.' ? sf.collective : sf.head);
+  set('c-title', sf.title);
+  set('c-name', sf.name);
   set('c-distribution', (c?.distribution || []).join('\n'));
   set('c-signed-at', c?.signed_at);
   showCopy();
@@ -136,14 +125,8 @@ function readCopy(base) {
   if (v('c-number')) c.number = /^\d+$/.test(v('c-number')) ? Number(v('c-number')) : v('c-number'); else delete c.number;
   if ($('#c-electronic').checked) c.electronic = true; else delete c.electronic;
   const a = v('c-authority');
-  const s = {};
-  if (a === 'TM.') s.on_behalf_of = v('c-head');
-  if (a === 'KT.') s.for = v('c-head');
-  if (a === 'TL.') s.by_order_of = v('c-head');
-  if (a === 'TUQ.') s.by_delegation_of = v('c-head');
-  if (a === 'Q.') s.acting = true;
-  if (v('c-title')) s.title = v('c-title');
-  if (v('c-name')) s.name = v('c-name');
+  // One field says whom the copy is signed for: the collective under TM., the head otherwise.
+  const s = signerOf({ authority: a, collective: a === 'TM.' ? v('c-head') : '', head: v('c-head'), title: v('c-title'), name: v('c-name') });
   if (Object.keys(s).length) c.signer = s; else delete c.signer;
   const d = v('c-distribution').split('\n').map((x) => x.trim()).filter(Boolean);
   if (d.length) c.distribution = d; else delete c.distribution;

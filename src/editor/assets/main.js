@@ -14,6 +14,7 @@ import * as profiles from './profiles.js';
 import * as signing from './sign.js';
 import * as groups from './groups.js';
 import * as keptView from './kept.js';
+import { describe, fieldsOf } from './signer.js';
 
 const state = {
   stem: null,
@@ -176,9 +177,9 @@ preview.onDiagnostics((diags, ok, err) => {
 });
 
 function echoDate() {
-  const [d, m, y] = ['#f-day', '#f-month', '#f-year'].map((s) => $(s).value.trim());
-  const p = (s) => (/^\d$/.test(s) ? '0' + s : s);
-  $('#date-echo').textContent = d || m ? `ngày ${p(d)} tháng ${p(m)} năm ${y}` : y ? `ngày … tháng … năm ${y} (chưa ghi ngày)` : '';
+  // The page shows the date line as the decree writes it; here only what the fields mean.
+  const [d, mth, y] = ['#f-day', '#f-month', '#f-year'].map((s) => $(s).value.trim());
+  $('#date-echo').textContent = !d && !mth && y ? 'Chỉ có năm: văn bản chưa ghi ngày (dự thảo)' : '';
 }
 
 function renderSignerPick() {
@@ -186,8 +187,7 @@ function renderSignerPick() {
   const row = $('#row-pick');
   row.hidden = !p?.signers?.length;
   if (row.hidden) return;
-  const line = (s) => [s.on_behalf_of && `TM. ${s.on_behalf_of}`, s.for && `KT. ${s.for}`, s.by_order_of && `TL. ${s.by_order_of}`, s.by_delegation_of && `TUQ. ${s.by_delegation_of}`, s.acting && 'Q.', s.title, s.name].filter(Boolean).join(' / ');
-  $('#f-signer-pick').replaceChildren(el('option', { value: '' }, '(chọn)'), ...p.signers.map((s, i) => el('option', { value: i }, line(s))));
+  $('#f-signer-pick').replaceChildren(el('option', { value: '' }, '(chọn)'), ...p.signers.map((s, i) => el('option', { value: i }, describe(s))));
 }
 
 function pickSigner() {
@@ -195,11 +195,12 @@ function pickSigner() {
   const s = p?.signers?.[Number($('#f-signer-pick').value)];
   if (!s) return;
   // The person is on the select: the signer's fields are not being typed in.
-  $('#f-authority').value = s.for ? 'KT.' : s.on_behalf_of ? 'TM.' : s.by_order_of ? 'TL.' : s.by_delegation_of ? 'TUQ.' : s.acting ? 'Q.' : 'Ký trực tiếp';
-  $('#f-on-behalf').value = s.on_behalf_of || '';
-  $('#f-head').value = s.for || s.by_order_of || s.by_delegation_of || '';
-  $('#f-title').value = s.title || '';
-  $('#f-name').value = s.name || '';
+  const f = fieldsOf(s);
+  $('#f-authority').value = f.authority;
+  $('#f-on-behalf').value = f.collective;
+  $('#f-head').value = f.head;
+  $('#f-title').value = f.title;
+  $('#f-name').value = f.name;
   form.showAuthority();
   schedule(true);
 }

@@ -8,7 +8,7 @@
 import { $, el, download, status } from './dom.js';
 import { get, json } from './api.js';
 import * as store from './store.js';
-import { AUTHORITIES } from './words.js';
+import { AUTHORITIES, fieldsOf, signerOf } from './signer.js';
 
 const KEY = 'vanban-profiles';
 const ACTIVE = 'vanban-active-profile';
@@ -40,30 +40,16 @@ async function persist() {
   else localStorage.setItem(KEY, JSON.stringify({ profiles: own }));
 }
 
-/** A signer object of the contract from a row of the dialog. */
-function signerOf(a, head, title, name, collectiveOf) {
-  const s = {};
-  if (a === 'TM.') s.on_behalf_of = head;
-  if (a === 'KT.' && collectiveOf) s.on_behalf_of = collectiveOf;
-  if (a === 'KT.') s.for = head;
-  if (a === 'TL.') s.by_order_of = head;
-  if (a === 'TUQ.') s.by_delegation_of = head;
-  if (a === 'Q.') s.acting = true;
-  s.title = title;
-  s.name = name;
-  return s;
-}
-
 function rowOf(s = {}, k) {
-  const a = s.for ? 'KT.' : s.on_behalf_of ? 'TM.' : s.by_order_of ? 'TL.' : s.by_delegation_of ? 'TUQ.' : s.acting ? 'Q.' : 'Ký trực tiếp';
+  const f = fieldsOf(s);
   const id = (x) => `p-s${k}-${x}`;
   return el('fieldset', { class: 'signer-row' },
     el('legend', {}, `Người ký ${k + 1}`),
-    el('label', { for: id('a') }, 'Quyền hạn'), el('select', { id: id('a') }, AUTHORITIES.map((x) => el('option', { value: x, selected: x === a }, x))),
-    el('label', { for: id('h') }, 'Thay mặt / cấp trưởng'), el('input', { id: id('h'), value: s.for || s.on_behalf_of || s.by_order_of || s.by_delegation_of || '' }),
-    el('label', { for: id('c') }, 'Thay mặt tập thể (khi ký KT.)'), el('input', { id: id('c'), value: s.for ? s.on_behalf_of || '' : '' }),
-    el('label', { for: id('t') }, 'Chức vụ'), el('input', { id: id('t'), value: s.title || '' }),
-    el('label', { for: id('n') }, 'Họ tên'), el('input', { id: id('n'), value: s.name || '' }),
+    el('label', { for: id('a') }, 'Quyền hạn'), el('select', { id: id('a') }, AUTHORITIES.map((x) => el('option', { value: x, selected: x === f.authority }, x))),
+    el('label', { for: id('c') }, 'Thay mặt (hồ sơ)'), el('input', { id: id('c'), value: f.collective }),
+    el('label', { for: id('h') }, 'Cấp trưởng (hồ sơ)'), el('input', { id: id('h'), value: f.head }),
+    el('label', { for: id('t') }, 'Chức vụ'), el('input', { id: id('t'), value: f.title }),
+    el('label', { for: id('n') }, 'Họ tên'), el('input', { id: id('n'), value: f.name }),
     el('button', { type: 'button', class: 'small', onclick: (ev) => ev.target.closest('fieldset').remove() }, `Bỏ người ký ${k + 1}`));
 }
 
@@ -102,8 +88,8 @@ export function wire() {
     ev.preventDefault();
     const d = $('#profile-dialog');
     const signers = [...$('#p-signers').querySelectorAll('fieldset')].map((f) => {
-      const [a, h, c, t, n] = [...f.querySelectorAll('select, input')].map((x) => x.value.trim());
-      return signerOf(a, h, t, n, c);
+      const [authority, collective, head, title, name] = [...f.querySelectorAll('select, input')].map((x) => x.value.trim());
+      return signerOf({ authority, collective, head, title, name });
     }).filter((s) => s.name || s.title);
     const lines = (v) => v.split('\n').map((s) => s.trim()).filter(Boolean);
     const contact = {};

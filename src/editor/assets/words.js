@@ -54,7 +54,6 @@ export function elementsOf(fieldId) {
   return out;
 }
 
-export const AUTHORITIES = ['Ký trực tiếp', 'TM.', 'KT.', 'TL.', 'TUQ.', 'Q.'];
 
 export const WORDS = {
   error: 'Lỗi', warning: 'Cảnh báo', summary: 'Có lỗi cần sửa', warnings: 'Cần xem lại',
