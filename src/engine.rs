@@ -72,6 +72,12 @@ impl Engine {
 
     /// Parse, validate and lint JSON input: every error and warning found.
     pub fn check(&self, bytes: &[u8]) -> Checked {
+        self.check_in(bytes, None)
+    }
+
+    /// [`Engine::check`] of a document read from a file in `base`: its pictures' `src` are
+    /// read from that folder.
+    pub fn check_in(&self, bytes: &[u8], base: Option<&std::path::Path>) -> Checked {
         let limit = self.max_input_size();
         if bytes.len() > limit {
             let e = InputError::at("$", format!("the input is {} bytes; at most {limit} are read", bytes.len()))
@@ -83,6 +89,11 @@ impl Engine {
             Ok(v) => v,
             Err(e) => return Checked { document: None, diagnostics: input_errors(e) },
         };
+        if let Some(base) = base {
+            if let Err(e) = crate::model::picture::inline_sources(&mut value, base) {
+                return Checked { document: None, diagnostics: input_errors(e) };
+            }
+        }
         let mut diagnostics = crate::model::chars::apply(&mut value);
         diagnostics.extend(lint::glyphs(&value, &self.env.fonts));
         let document = match to_document(value).and_then(|d| validate(&d).map(|_| d)) {
@@ -102,7 +113,12 @@ impl Engine {
 
     /// Parse and validate JSON input; the document and its warnings, or the errors.
     pub fn parse_with_warnings(&self, bytes: &[u8]) -> Result<(Document, Vec<InputError>)> {
-        let c = self.check(bytes);
+        self.parse_with_warnings_in(bytes, None)
+    }
+
+    /// [`Engine::parse_with_warnings`] of a document read from a file in `base`.
+    pub fn parse_with_warnings_in(&self, bytes: &[u8], base: Option<&std::path::Path>) -> Result<(Document, Vec<InputError>)> {
+        let c = self.check_in(bytes, base);
         match c.document {
             Some(d) => Ok((d, c.diagnostics)),
             None => Err(Error::Input(c.diagnostics.into_iter().filter(|d| d.severity == Severity::Error).collect())),
@@ -116,7 +132,11 @@ impl Engine {
 
     /// Prepare a validated document; `input` (its JSON bytes) seeds the document id.
     pub fn prepare(&self, doc: &Document, input: &[u8]) -> Doc {
-        let ident = hex(&Sha256::digest(input)[..16]);
+        // Pictures read from files beside the input are part of what it says.
+        let mut h = Sha256::new();
+        h.update(input);
+        crate::model::picture::each(doc, &mut |p| h.update(p.bytes.as_slice()));
+        let ident = hex(&h.finalize()[..16]);
         let mut d = prepare(doc, self.layout.style_for(crate::profile::Profile::of(doc)), &self.env.fonts, &ident);
         d.signable = !self.options.no_signature_fields;
         d

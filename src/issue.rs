@@ -40,8 +40,10 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
 /// Issue `draft` (the PDF rendered from `document` and signed by the leader) on `date`
 /// (today, +07:00, when none): check that the draft is that document, take the number of its
 /// series, sign `agency` with the number and date, record the entry.
-pub fn issue(engine: &Engine, store: &dyn Store, series: &[Series], key: &AgencyKey, document: &[u8], draft: &[u8], date: Option<NaiveDate>) -> Result<Issued> {
-    let model = engine.parse(document)?;
+/// `base`: the folder the document was read from, where its pictures' `src` are.
+#[allow(clippy::too_many_arguments)]
+pub fn issue(engine: &Engine, store: &dyn Store, series: &[Series], key: &AgencyKey, document: &[u8], base: Option<&std::path::Path>, draft: &[u8], date: Option<NaiveDate>) -> Result<Issued> {
+    let model = engine.parse_with_warnings_in(document, base)?.0;
     let doc = engine.prepare(&model, document);
     let rendered = engine.pdf(&doc)?;
     if !draft.starts_with(&rendered) {

@@ -126,11 +126,13 @@ fn total(args: &BatchArgs) -> Option<u64> {
 /// cores, so the DOCX is written on a thread of its own beside the PDF.
 fn one(engine: &Engine, job: Job, args: &BatchArgs, formats: &[Format], spare_core: bool) -> (Vec<String>, Vec<InputError>, bool) {
     let run = || -> Result<(Vec<String>, Vec<InputError>)> {
+        // Inputs read from files have a folder for their pictures; a JSON Lines stream has none.
+        let base = if job.bytes.is_none() { super::base_of(&job.label) } else { None };
         let bytes = match job.bytes {
             Some(b) => b?,
             None => read_input(&job.label, args.engine.max_input_size)?,
         };
-        let (model, warnings) = engine.parse_with_warnings(&bytes)?;
+        let (model, warnings) = engine.parse_with_warnings_in(&bytes, base.as_deref())?;
         let doc = engine.prepare(&model, &bytes);
         let dir = args.out_dir.clone().unwrap_or_default();
         let files: Vec<(String, Vec<u8>)> = render_formats(engine, &doc, formats, spare_core)?

@@ -15,8 +15,9 @@ pub fn check(args: CheckArgs) -> i32 {
     let mut code = 0;
     for input in &args.inputs {
         let diags = match super::read_document(input, args.engine.max_input_size) {
-            Ok((bytes, mut imported, _)) => {
-                imported.extend(engine.check(&bytes).diagnostics);
+            Ok((bytes, mut imported, from_word)) => {
+                let base = if from_word { None } else { super::base_of(input) };
+                imported.extend(engine.check_in(&bytes, base.as_deref()).diagnostics);
                 imported
             }
             Err(e) => {

@@ -35,7 +35,7 @@ fn run(args: &IssueArgs) -> Result<String> {
     let store = crate::register::open(&args.register)?;
     let engine = engine_from(&args.engine)?;
     let key = crate::issue::AgencyKey { name: "cli", signer: &signer, image, tsa: args.tsa.clone() };
-    let issued = crate::issue::issue(&engine, store.as_ref(), &series, &key, &document, &draft, date)?;
+    let issued = crate::issue::issue(&engine, store.as_ref(), &series, &key, &document, super::base_of(&args.document.to_string_lossy()).as_deref(), &draft, date)?;
     write_all(&[(args.output.clone(), issued.pdf)])?;
     let again = if issued.fresh { "" } else { " (issued before: the same entry)" };
     Ok(format!("{} {} (register entry {}){again}", issued.entry.symbol, issued.entry.date, issued.entry.id))

@@ -20,6 +20,7 @@ pub mod verify;
 use crate::error::{Error, Result};
 use crate::{Engine, Options};
 use std::io::Read;
+use std::path::Path;
 
 /// Build the engine from the shared options.
 pub fn engine_from(a: &args::EngineArgs) -> Result<Engine> {
@@ -72,6 +73,15 @@ pub fn read_document(input: &str, limit: usize) -> Result<(Vec<u8>, Vec<crate::e
         return Err(too_large(bytes.len(), limit));
     }
     Ok((bytes, Vec::new(), false))
+}
+
+/// The folder of an input file, where its pictures' `src` are read; none for standard input.
+pub fn base_of(input: &str) -> Option<std::path::PathBuf> {
+    if input == "-" {
+        return None;
+    }
+    let parent = Path::new(input).parent().map(Path::to_path_buf).unwrap_or_default();
+    Some(if parent.as_os_str().is_empty() { ".".into() } else { parent })
 }
 
 /// Errors in a document imported from Word: where to see and complete it.

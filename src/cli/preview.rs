@@ -26,7 +26,7 @@ pub fn preview(args: PreviewArgs) -> i32 {
     let run = || -> Result<()> {
         let engine = engine_from(&args.engine)?;
         let bytes = read_input(&args.input, args.engine.max_input_size)?;
-        let model = engine.parse(&bytes)?;
+        let model = engine.parse_with_warnings_in(&bytes, super::base_of(&args.input).as_deref())?.0;
         let doc = engine.prepare(&model, &bytes);
         let pages = engine.images(&doc, args.image, args.ppi)?;
         let stem = if args.input == "-" { "stdin".into() } else { Path::new(&args.input).file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default() };
@@ -52,7 +52,7 @@ pub fn layout(args: LayoutArgs) -> i32 {
     let run = || -> Result<String> {
         let engine = engine_from(&args.engine)?;
         let bytes = read_input(&args.input, args.engine.max_input_size)?;
-        let model = engine.parse(&bytes)?;
+        let model = engine.parse_with_warnings_in(&bytes, super::base_of(&args.input).as_deref())?.0;
         let doc = engine.prepare(&model, &bytes);
         let report = engine.layout(&doc)?;
         Ok(serde_json::to_string_pretty(&report).expect("JSON"))

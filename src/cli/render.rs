@@ -72,7 +72,8 @@ fn render_one(engine: &Engine, input: &str, args: &RenderArgs) -> (Result<()>, V
         let targets = targets(input, args)?;
         let (bytes, imported, from_word) = super::read_document(input, args.engine.max_input_size)?;
         warnings = imported;
-        let (model, w) = engine.parse_with_warnings(&bytes).map_err(|e| if from_word { super::imported_hint(e, input) } else { e })?;
+        let base = if from_word { None } else { super::base_of(input) };
+        let (model, w) = engine.parse_with_warnings_in(&bytes, base.as_deref()).map_err(|e| if from_word { super::imported_hint(e, input) } else { e })?;
         warnings.extend(w);
         write_outputs(engine, &model, &bytes, targets)
     })();

@@ -46,13 +46,13 @@ impl<'a> BodyBuilder<'a> {
     }
 
     fn push(&mut self, kind: &'static str, level: usize, spans: Vec<Span>, indent: bool, align: &'static str, path: &str) {
-        self.out.push(Para { kind, level, spans, indent, align, path: path.to_string(), table: None, size: None });
+        self.out.push(Para { kind, level, spans, indent, align, path: path.to_string(), table: None, size: None, picture: None });
     }
 
     /// A paragraph of another kind (authority, căn cứ, decision word) at its own size.
     pub fn push_para(&mut self, kind: &'static str, spans: Vec<Span>, indent: bool, align: &'static str, path: &str, size: Option<f64>) {
         let size = size.filter(|s| (*s - self.style.sizes_pt.body).abs() > 0.01);
-        self.out.push(Para { kind, level: 0, spans, indent, align, path: path.to_string(), table: None, size });
+        self.out.push(Para { kind, level: 0, spans, indent, align, path: path.to_string(), table: None, size, picture: None });
     }
 
     /// The style in use.
@@ -97,7 +97,7 @@ impl<'a> BodyBuilder<'a> {
                 }
                 Block::Table(t) => {
                     let data = self.table(&t.table, t.landscape);
-                    self.out.push(Para { kind: "table", level: 0, spans: vec![], indent: false, align: "left", path: p, table: Some(data), size: None });
+                    self.out.push(Para { kind: "table", level: 0, spans: vec![], indent: false, align: "left", path: p, table: Some(data), size: None, picture: None });
                 }
                 Block::Results(r) => self.results(r, &p),
                 Block::Article(a) => {
@@ -138,8 +138,44 @@ impl<'a> BodyBuilder<'a> {
                     self.push("heading", 0, t, false, "center", &p);
                     self.walk(&dv.body, depth, &format!("{own}.body"), Some(&p));
                 }
+                Block::Image(im) => self.picture(im, &p, &own),
                 Block::PageBreak => self.push("page_break", 0, vec![], false, "left", &p),
             }
+        }
+    }
+
+    /// A picture at its width (its own size by default), never wider than the text nor
+    /// taller than most of a page; its caption under it, centred, in italics.
+    fn picture(&mut self, im: &crate::model::picture::Image, path: &str, own: &str) {
+        use crate::model::picture::{width_spec, Width};
+        let st = self.style;
+        let text_w = st.text_width_mm();
+        let text_h = st.page.height_mm - st.margins_mm.top - st.margins_mm.bottom;
+        let (nw, nh) = im.picture.natural_mm();
+        let mut w = match im.width.as_deref().map(width_spec) {
+            Some(Ok(Width::Mm(mm))) => mm,
+            Some(Ok(Width::Percent(p))) => text_w * p / 100.0,
+            _ => nw,
+        }
+        .min(text_w);
+        let mut h = w * nh / nw;
+        // Room for the caption and a line of text on the page.
+        let max_h = text_h * 0.85;
+        if h > max_h {
+            w *= max_h / h;
+            h = max_h;
+        }
+        let round = |x: f64| (x * 100.0).round() / 100.0;
+        let align = align_of(im.align.as_deref().or(Some("center")));
+        let data = crate::doc::PictureData { file: String::new(), width_mm: round(w), height_mm: round(h), picture: im.picture.clone(), at: format!("{own}.image"), alt: im.caption.as_deref().map(|c| inline(c.trim()).iter().map(|s| s.t.as_str()).collect()) };
+        self.out.push(Para { kind: "picture", level: 0, spans: vec![], indent: false, align, path: path.to_string(), table: None, size: None, picture: Some(data) });
+        if let Some(c) = &im.caption {
+            let mut spans = inline(c.trim());
+            for sp in &mut spans {
+                sp.i = true;
+            }
+            let size = Some(st.sizes_pt.table).filter(|s| (*s - st.sizes_pt.body).abs() > 0.01);
+            self.out.push(Para { kind: "caption", level: 0, spans, indent: false, align: "center", path: path.to_string(), table: None, size, picture: None });
         }
     }
 
@@ -184,7 +220,7 @@ impl<'a> BodyBuilder<'a> {
             }
             let widths = self.widths(&spec.iter().map(|s| s.0).collect::<Vec<_>>(), &head, &rows, false);
             let data = TableData { widths_mm: widths, aligns: spec.iter().map(|s| s.1).collect(), head, rows, landscape: false };
-            self.out.push(Para { kind: "table", level: 0, spans: vec![], indent: false, align: "left", path: path.to_string(), table: Some(data), size: None });
+            self.out.push(Para { kind: "table", level: 0, spans: vec![], indent: false, align: "left", path: path.to_string(), table: Some(data), size: None, picture: None });
         } else {
             for it in &r.items {
                 let mut spans = vec![Span::plain("- ")];

@@ -22,9 +22,12 @@ pub const META_MAX_CHARS: usize = 8_000;
 /// Prepare a validated document for layout with its profile's style file. `ident`
 /// identifies the input (a hash).
 pub fn prepare(d: &Document, file: &StyleFile, fonts: &FontSet, ident: &str) -> Doc {
-    if crate::profile::Profile::of(d) == crate::profile::Profile::Dang {
-        return super::party::prepare(d, file, fonts, ident);
-    }
+    let mut doc = if crate::profile::Profile::of(d) == crate::profile::Profile::Dang { super::party::prepare(d, file, fonts, ident) } else { prepare_nd30(d, file, fonts, ident) };
+    doc.number_pictures();
+    doc
+}
+
+fn prepare_nd30(d: &Document, file: &StyleFile, fonts: &FontSet, ident: &str) -> Doc {
     let style = Style::resolve(file, d.style.as_ref(), &fonts.family, fonts.metrics());
     let ty = by_slug(&d.doc_type).expect("validated type");
     let date = DocDate::parse(&d.date).expect("validated date");

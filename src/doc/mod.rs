@@ -265,6 +265,43 @@ pub struct Para {
     /// Text size when not the body's (authority heading, căn cứ), pt.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub size: Option<f64>,
+    /// The picture, for kind "picture".
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub picture: Option<PictureData>,
+}
+
+/// A picture at its printed size; the layout reads its bytes from `file`.
+#[derive(Debug, Clone, Serialize)]
+pub struct PictureData {
+    /// The layout's virtual file ("/pictures/0.png"), numbered in reading order.
+    pub file: String,
+    /// Printed width and height, mm.
+    pub width_mm: f64,
+    pub height_mm: f64,
+    /// Its caption as plain text: the picture's alternative text.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub alt: Option<String>,
+    /// The file.
+    #[serde(skip)]
+    pub picture: crate::model::picture::Picture,
+    /// Its own JSON path (`$.body[2].body[0].image`), for messages.
+    #[serde(skip)]
+    pub at: String,
+}
+
+impl Doc {
+    /// Every picture paragraph, in reading order (body, then appendices).
+    pub fn pictures(&self) -> impl Iterator<Item = &Para> {
+        self.body.iter().chain(self.appendices.iter().flat_map(|a| a.body.iter())).filter(|p| p.picture.is_some())
+    }
+
+    /// Number the pictures' files in reading order (both writers name them so).
+    pub(crate) fn number_pictures(&mut self) {
+        let paras = self.body.iter_mut().chain(self.appendices.iter_mut().flat_map(|a| a.body.iter_mut()));
+        for (n, p) in paras.filter_map(|p| p.picture.as_mut()).enumerate() {
+            p.file = format!("/pictures/{n}.{}", p.picture.format.ext());
+        }
+    }
 }
 
 /// A table with resolved column widths.

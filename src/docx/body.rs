@@ -68,6 +68,24 @@ fn paragraph(p: &Para) -> Paragraph {
     runs(&p.spans).into_iter().fold(w, |w, r| w.add_run(r))
 }
 
+/// A picture: an inline drawing in a paragraph of its own, at the size the layout prints it.
+fn picture(p: &Para, pic: &crate::doc::PictureData) -> Paragraph {
+    const EMU_PER_MM: f64 = 36_000.0;
+    // The relationship id follows the picture's number ("/pictures/3.png" → rIdImage3):
+    // the same in every process, unlike docx-rs's counter.
+    let n = pic.file.trim_start_matches("/pictures/").split('.').next().unwrap_or("0");
+    let (w, h) = pic.picture.px;
+    let drawing = Pic::new_with_dimensions(pic.picture.bytes.as_slice().to_vec(), w, h)
+        .id(format!("rIdImage{n}"))
+        .size((pic.width_mm * EMU_PER_MM).round() as u32, (pic.height_mm * EMU_PER_MM).round() as u32);
+    Paragraph::new()
+        .style(st::BODY)
+        .align(align(p.align))
+        .indent(Some(0), Some(SpecialIndentType::FirstLine(0)), None, None)
+        .keep_next(true)
+        .add_run(Run::new().add_image(drawing))
+}
+
 fn table(t: &TableData, doc: &Doc) -> Table {
     let s = &doc.style;
     let cell = |c: &crate::doc::CellData, width_mm: f64| {
@@ -140,7 +158,10 @@ pub fn blocks(paras: &[Para], doc: &Doc, gap: f64) -> Vec<Block> {
                 }
             }
             _ => {
-                let mut w = paragraph(p);
+                let mut w = match &p.picture {
+                    Some(pic) => picture(p, pic),
+                    None => paragraph(p),
+                };
                 if first {
                     w = w.line_spacing(LineSpacing::new().before(pt(gap) as u32));
                 }

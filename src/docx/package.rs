@@ -68,6 +68,8 @@ pub fn finish(packed: Vec<u8>, doc: &Doc) -> Result<Vec<u8>> {
     if let Some(at) = parts.iter().position(|p| p.0 == "word/styles.xml") {
         parts.insert(at + 1, (schema::THEME_PART.to_string(), schema::theme(&doc.style.font.docx).into_bytes()));
     }
+    media_types(&mut parts);
+    let mut drawings = 0u32;
     for (name, bytes) in parts.iter_mut() {
         match name.as_str() {
             "docProps/core.xml" => *bytes = core_xml(doc).into_bytes(),
@@ -105,6 +107,9 @@ pub fn finish(packed: Vec<u8>, doc: &Doc) -> Result<Vec<u8>> {
         // docx-rs closes a section with an unstyled empty paragraph: make it as small as can be.
         xml = xml.replace("<w:pPr><w:sectPr>", &format!("<w:pPr><w:pStyle w:val=\"{}\" /><w:sectPr>", super::styles::SECTION_END));
         xml = renumber(&xml, "w14:paraId=\"", &mut ids);
+        if xml.contains("<wp:docPr id=\"") {
+            xml = number_drawings(&xml, &mut drawings);
+        }
         xml = renumber(&xml, "w14:textId=\"", &mut ids);
         for (tag, order) in [("w:rPr", R_PR), ("w:pPr", P_PR), ("w:sectPr", SECT_PR), ("w:tblPr", TBL_PR), ("w:tcPr", TC_PR), ("w:style", STYLE), ("w:pBdr", BORDERS), ("w:tblBorders", BORDERS), ("w:tcBorders", BORDERS)] {
             xml = reorder(&xml, tag, order);
@@ -162,6 +167,50 @@ fn core_xml(doc: &Doc) -> String {
         esc(&doc.meta.author),
         esc(&doc.meta.author)
     )
+}
+
+/// docx-rs names every picture `.png`: a JPEG's part is renamed `.jpeg`, with its content
+/// type and relationship, so that readers need not sniff it.
+fn media_types(parts: &mut [(String, Vec<u8>)]) {
+    let mut renamed = Vec::new();
+    for (name, bytes) in parts.iter_mut() {
+        if let Some(stem) = name.strip_prefix("word/media/").and_then(|n| n.strip_suffix(".png")) {
+            if bytes.starts_with(&[0xFF, 0xD8]) {
+                renamed.push(stem.to_string());
+                *name = format!("word/media/{stem}.jpeg");
+            }
+        }
+    }
+    if renamed.is_empty() {
+        return;
+    }
+    for (name, bytes) in parts.iter_mut() {
+        let xml = String::from_utf8_lossy(bytes);
+        let fixed = match name.as_str() {
+            "[Content_Types].xml" if !xml.contains("Extension=\"jpeg\"") => xml.replacen("<Default ", "<Default Extension=\"jpeg\" ContentType=\"image/jpeg\" /><Default ", 1),
+            n if n.ends_with(".rels") => renamed.iter().fold(xml.into_owned(), |x, s| x.replace(&format!("media/{s}.png\""), &format!("media/{s}.jpeg\""))),
+            _ => continue,
+        };
+        *bytes = fixed.into_bytes();
+    }
+}
+
+/// Number the drawings' `wp:docPr` ids 1, 2, … (docx-rs gives each the id 1; Word wants
+/// them unique).
+fn number_drawings(xml: &str, n: &mut u32) -> String {
+    const AT: &str = "<wp:docPr id=\"";
+    let mut out = String::with_capacity(xml.len());
+    let mut rest = xml;
+    while let Some(i) = rest.find(AT) {
+        let start = i + AT.len();
+        out.push_str(&rest[..start]);
+        let end = rest[start..].find('"').map(|e| start + e).unwrap_or(rest.len());
+        *n += 1;
+        out.push_str(&n.to_string());
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+    out
 }
 
 /// Replace every `attr"XXXXXXXX"` value with a per-document counter (8 hex digits, below

@@ -27,6 +27,8 @@ pub enum Block {
     Article(Article),
     /// Phần / Chương / Mục.
     Division(Division),
+    /// A picture.
+    Image(super::picture::Image),
     /// A forced page break.
     PageBreak,
 }
@@ -217,7 +219,7 @@ pub struct Division {
 
 /// Every key a block object may hold; sorted into a [`Block`] afterwards.
 /// A block object: exactly one of paragraph, section, list, table, results, article,
-/// chapter, part, division, page_break, with the keys that belong to it.
+/// chapter, part, division, page_break, image, with the keys that belong to it.
 #[derive(Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 struct RawBlock {
@@ -242,6 +244,7 @@ struct RawBlock {
     #[schemars(length(max = super::validate::LINE_MAX))]
     division: Option<String>,
     page_break: Option<bool>,
+    image: Option<super::picture::Image>,
 }
 
 /// A section label override: a string, or an integer for convenience.
@@ -272,7 +275,7 @@ fn kind_of(v: &serde_json::Value) -> &'static str {
 }
 
 const BLOCK_KINDS: &str =
-    "a string, or an object with one of paragraph, section, list, table, results, article, chapter, part, division, page_break";
+    "a string, or an object with one of paragraph, section, list, table, results, article, chapter, part, division, page_break, image";
 
 impl RawBlock {
     fn into_block<E: de::Error>(self) -> Result<Block, E> {
@@ -288,6 +291,7 @@ impl RawBlock {
             ("part", self.part.is_some()),
             ("division", self.division.is_some()),
             ("page_break", self.page_break.is_some()),
+            ("image", self.image.is_some()),
         ];
         for (k, p) in present {
             if p {
@@ -359,6 +363,7 @@ impl RawBlock {
                 title: self.division.unwrap_or_default(),
                 body,
             }),
+            "image" => Block::Image(self.image.expect("kind checked")),
             _ => Block::PageBreak,
         })
     }

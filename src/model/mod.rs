@@ -8,6 +8,7 @@
 pub mod blocks;
 pub mod chars;
 pub mod parse;
+pub mod picture;
 pub mod suggest;
 pub mod validate;
 

@@ -13,7 +13,16 @@ pub type ParseOutcome = Result<Document, Error>;
 
 /// Parse and validate one document from its JSON bytes.
 pub fn parse_document(bytes: &[u8]) -> ParseOutcome {
+    parse_document_in(bytes, None)
+}
+
+/// Parse and validate one document read from a file in `base` (its pictures' `src` are read
+/// from there); `None`: standard input or a request, where pictures come as `data`.
+pub fn parse_document_in(bytes: &[u8], base: Option<&std::path::Path>) -> ParseOutcome {
     let mut value = read_value(bytes)?;
+    if let Some(base) = base {
+        super::picture::inline_sources(&mut value, base)?;
+    }
     let refused: Vec<_> = super::chars::apply(&mut value).into_iter().filter(|d| d.severity == crate::error::Severity::Error).collect();
     if !refused.is_empty() {
         return Err(Error::Input(refused));
@@ -153,6 +162,11 @@ pub fn to_document(value: Value) -> Result<Document, Error> {
 
 /// Code and hint for a serde message.
 fn classify(path: String, message: String) -> InputError {
+    // A message that carries its own code (`\u{1}code\u{1}message`: the pictures').
+    if let Some((code, msg)) = message.strip_prefix('\u{1}').and_then(|m| m.split_once('\u{1}')) {
+        let code: &'static str = ["picture", "picture-src", "too-large", "missing-key", "invalid"].into_iter().find(|c| *c == code).unwrap_or("invalid");
+        return InputError::at(path, msg).code(code);
+    }
     let ticked = |s: &str| -> Vec<String> { s.split('`').skip(1).step_by(2).map(str::to_string).collect() };
     if let Some(rest) = message.strip_prefix("unknown field ") {
         let names = ticked(rest);

@@ -420,6 +420,8 @@ impl Validator {
                     self.length(&format!("{p}.{key}"), Some(&dv.title), LINE_MAX);
                     self.blocks(&format!("{p}.body"), &dv.body, depth + 1);
                 }
+                // The picture itself was read and checked with the model.
+                Block::Image(im) => self.length(&format!("{p}.image.caption"), im.caption.as_deref(), LINE_MAX),
                 Block::PageBreak => {}
             }
         }

@@ -116,6 +116,14 @@ impl Walker {
                     let b = (r.max + *pos).transform(ts);
                     self.extend(Point::new(a.x.min(b.x), a.y.min(b.y)), Point::new(a.x.max(b.x), a.y.max(b.y)), None);
                 }
+                FrameItem::Image(_, size, _) => {
+                    if self.open.is_empty() {
+                        continue;
+                    }
+                    let a = pos.transform(ts);
+                    let b = Point::new(pos.x + size.x, pos.y + size.y).transform(ts);
+                    self.extend(Point::new(a.x.min(b.x), a.y.min(b.y)), Point::new(a.x.max(b.x), a.y.max(b.y)), None);
+                }
                 FrameItem::Tag(Tag::Start(content, _)) => {
                     let Some(meta) = content.to_packed::<MetadataElem>() else { continue };
                     if content.label() == Some(self.start) {

@@ -53,9 +53,11 @@ impl Standard {
 pub fn compile(env: &Env, doc: &Doc) -> Result<PagedDocument> {
     let data = serde_json::to_vec(doc).map_err(|e| Error::Internal(format!("serialising the document: {e}")))?;
     let (y, m, d) = doc.meta.date;
+    let pictures = doc.pictures().filter_map(|p| p.picture.as_ref()).map(|p| (world::file_id(&p.file), Bytes::new(p.picture.bytes.as_slice().to_vec()))).collect();
     let world = DocWorld {
         env,
         data: Bytes::new(data),
+        pictures,
         today: Datetime::from_ymd(y, m as u8, d as u8).unwrap_or(Datetime::from_ymd(2000, 1, 1).expect("valid")),
     };
     let Warned { output, warnings } = typst::compile::<PagedDocument>(&world);
@@ -92,6 +94,17 @@ fn describe(world: &DocWorld, d: &SourceDiagnostic) -> String {
 /// Export a laid-out document as PDF: deterministic (timestamp from the document's date,
 /// id from the input), with the chosen standard enforced by Typst.
 pub fn export(paged: &PagedDocument, doc: &Doc, standard: Standard) -> Result<Vec<u8>> {
+    if standard == Standard::A1b {
+        // PDF/A-1 has no transparency: say which picture, rather than Typst's export error.
+        let clear: Vec<crate::error::InputError> = doc
+            .pictures()
+            .filter_map(|p| p.picture.as_ref().filter(|x| x.picture.alpha))
+            .map(|p| crate::error::InputError::at(p.at.clone(), "the picture has transparency, which PDF/A-1b does not allow").code("picture").hint("save it without transparency (an opaque PNG or a JPEG), or use the default --pdf-standard a-2b"))
+            .collect();
+        if !clear.is_empty() {
+            return Err(Error::Input(clear));
+        }
+    }
     let (y, m, d) = doc.meta.date;
     let dt = Datetime::from_ymd_hms(y, m as u8, d as u8, 0, 0, 0)
         .ok_or_else(|| Error::Internal("document date out of range".into()))?;

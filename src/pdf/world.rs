@@ -86,6 +86,8 @@ pub struct DocWorld<'a> {
     pub env: &'a Env,
     /// The data file's bytes.
     pub data: Bytes,
+    /// The document's pictures (`/pictures/N.png`), by id.
+    pub pictures: HashMap<FileId, Bytes>,
     /// The document's date (no clock).
     pub today: Datetime,
 }
@@ -110,6 +112,9 @@ impl typst::World for DocWorld<'_> {
     fn file(&self, id: FileId) -> FileResult<Bytes> {
         if id == self.env.data {
             return Ok(self.data.clone());
+        }
+        if let Some(b) = self.pictures.get(&id) {
+            return Ok(b.clone());
         }
         self.env.files.get(&id).cloned().ok_or_else(|| not_found(id))
     }

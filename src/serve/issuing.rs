@@ -240,7 +240,7 @@ pub async fn issue(State(app): State<Arc<App>>, caller: Option<axum::Extension<C
             let store = a.register.as_deref().ok_or_else(|| Error::Internal("no register".into()))?;
             let signer = signer.lock().unwrap_or_else(|p| p.into_inner());
             let k = crate::issue::AgencyKey { name: &key_name, signer: &signer, image: entry.image.clone(), tsa: entry.tsa.clone() };
-            crate::issue::issue(e, store, &a.keys.series, &k, &document, &pdf, date)
+            crate::issue::issue(e, store, &a.keys.series, &k, &document, None, &pdf, date)
         })
         .await?
         .map_err(answer)?;

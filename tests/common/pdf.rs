@@ -53,6 +53,20 @@ pub struct Page {
     pub height: f64,
     pub runs: Vec<Run>,
     pub lines: Vec<Line>,
+    /// Pictures drawn (image XObjects), where and how large.
+    pub images: Vec<Placed>,
+}
+
+/// An image XObject as drawn: its box in pt (top-left origin) and its pixels.
+#[derive(Debug, Clone)]
+pub struct Placed {
+    pub x: f64,
+    pub y: f64,
+    pub w: f64,
+    pub h: f64,
+    pub px: (i64, i64),
+    /// Whether it carries a soft mask (transparency).
+    pub smask: bool,
 }
 
 pub struct Pdf {
@@ -197,6 +211,25 @@ fn nums(ops: &[Object]) -> Vec<f64> {
     ops.iter().map(|o| o.as_float().map(|f| f as f64).or_else(|_| o.as_i64().map(|i| i as f64)).unwrap_or(0.0)).collect()
 }
 
+/// The page's XObjects by resource name (references followed).
+fn page_xobjects(doc: &Document, page: &lopdf::Dictionary) -> HashMap<Vec<u8>, lopdf::Dictionary> {
+    let deref = |o: &Object| -> Option<Object> {
+        match o {
+            Object::Reference(r) => doc.get_object(*r).ok().cloned(),
+            o => Some(o.clone()),
+        }
+    };
+    let mut out = HashMap::new();
+    let Some(Object::Dictionary(res)) = page.get(b"Resources").ok().and_then(deref) else { return out };
+    let Some(Object::Dictionary(xo)) = res.get(b"XObject").ok().and_then(deref) else { return out };
+    for (k, v) in xo.iter() {
+        if let Some(Object::Stream(s)) = deref(v) {
+            out.insert(k.clone(), s.dict.clone());
+        }
+    }
+    out
+}
+
 pub fn read(bytes: &[u8]) -> Pdf {
     let doc = Document::load_mem(bytes).expect("a readable PDF");
     let mut pages = Vec::new();
@@ -216,6 +249,8 @@ pub fn read(bytes: &[u8]) -> Pdf {
         let mut fill: Vec<f64> = vec![0.0, 0.0, 0.0];
         let mut fill_stack: Vec<Vec<f64>> = Vec::new();
         let mut runs = Vec::new();
+        let mut images = Vec::new();
+        let xobjects: HashMap<Vec<u8>, lopdf::Dictionary> = page_xobjects(&doc, page);
         for op in &content.operations {
             match op.operator.as_str() {
                 "q" => {
@@ -238,6 +273,14 @@ pub fn read(bytes: &[u8]) -> Pdf {
                 "cm" => {
                     let n = nums(&op.operands);
                     ctm = mul(&[n[0], n[1], n[2], n[3], n[4], n[5]], &ctm);
+                }
+                "Do" => {
+                    let name = op.operands.first().and_then(|o| o.as_name().ok()).unwrap_or_default();
+                    if let Some(x) = xobjects.get(name).filter(|x| x.get(b"Subtype").and_then(Object::as_name).ok() == Some(b"Image")) {
+                        let int = |k: &[u8]| x.get(k).and_then(Object::as_i64).unwrap_or(0);
+                        let (w, h) = (ctm[0].abs() + ctm[2].abs(), ctm[1].abs() + ctm[3].abs());
+                        images.push(Placed { x: ctm[4], y: height - ctm[5] - h, w, h, px: (int(b"Width"), int(b"Height")), smask: x.has(b"SMask") });
+                    }
                 }
                 "BT" => tm = [1.0, 0.0, 0.0, 1.0, 0.0, 0.0],
                 "Tf" => {
@@ -281,7 +324,7 @@ pub fn read(bytes: &[u8]) -> Pdf {
             }
         }
         let lines = group_lines(&runs);
-        pages.push(Page { width, height, runs, lines });
+        pages.push(Page { width, height, runs, lines, images });
     }
     Pdf { doc, pages }
 }

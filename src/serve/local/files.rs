@@ -165,10 +165,12 @@ pub async fn output(State(app): State<Arc<App>>, Path((s, kind)): Path<(String, 
         let json = std::fs::read(path(&l, &s, "json")).map_err(io)?;
         let ticket = app.pool.admit()?;
         let docx = kind == "docx";
+        // The folder's documents name their pictures' files in it (`src`), as `vanban render` reads them.
+        let dir = l.dir.clone();
         let made = app
             .pool
             .run(&app.engine, if docx { "docx" } else { "pdf" }, Some(ticket), move |e| {
-                let model = e.parse(&json)?;
+                let model = e.parse_with_warnings_in(&json, Some(&dir))?.0;
                 let doc = e.prepare(&model, &json);
                 if docx { e.docx(&doc) } else { e.pdf(&doc) }
             })

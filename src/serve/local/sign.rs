@@ -53,6 +53,8 @@ pub async fn sign_route(State(app): State<Arc<App>>, m: Result<Multipart, Multip
     let module = local.pkcs11.clone();
     let app2 = app.clone();
     let series = local.series.clone();
+    // The folder's documents name their pictures' files in it (`src`), as `vanban render` reads them.
+    let dir = local.dir.clone();
     let ticket = app.pool.admit()?;
     let out = app
         .pool
@@ -68,7 +70,7 @@ pub async fn sign_route(State(app): State<Arc<App>>, m: Result<Multipart, Multip
                 }
             };
             let fresh = || -> crate::Result<Vec<u8>> {
-                let model = engine.parse(&document)?;
+                let model = engine.parse_with_warnings_in(&document, Some(&dir))?.0;
                 engine.pdf(&engine.prepare(&model, &document))
             };
             if field == "signer" {
@@ -82,7 +84,7 @@ pub async fn sign_route(State(app): State<Arc<App>>, m: Result<Multipart, Multip
             if use_register {
                 let store = app2.register.as_deref().expect("checked above");
                 let key = crate::issue::AgencyKey { name: "vanban-edit", signer: &signer, image, tsa: None };
-                let issued = crate::issue::issue(engine, store, &series, &key, &document, &draft, date)?;
+                let issued = crate::issue::issue(engine, store, &series, &key, &document, Some(&dir), &draft, date)?;
                 return Ok((issued.pdf, Some((issued.entry.symbol.clone(), issued.entry.date.to_string()))));
             }
             let request = SignRequest { field: "agency".into(), time: None, image, number, date, info: false, corner: None, tsa: None };
