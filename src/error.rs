@@ -70,6 +70,10 @@ pub struct InputError {
     pub message: String,
     /// A suggestion (`recipents` → `recipients`).
     pub hint: Option<String>,
+    /// Where in an imported Word file the text was: `{"paragraph": N}` or `{"table": T,
+    /// "row": R, "cell": C}` (1-based, document order); `path` is then where it went.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source: Option<serde_json::Value>,
 }
 
 impl InputError {
@@ -83,6 +87,7 @@ impl InputError {
             column: None,
             message: message.into(),
             hint: None,
+            source: None,
         }
     }
 
@@ -105,8 +110,24 @@ impl InputError {
     }
 }
 
+/// A source place as people read it: "paragraph 12", "table 2, row 1, cell 3".
+pub fn source_text(s: &serde_json::Value) -> String {
+    let n = |k: &str| s.get(k).and_then(serde_json::Value::as_u64);
+    match (n("paragraph"), n("table"), n("row"), n("cell")) {
+        (_, Some(t), Some(r), Some(c)) => format!("table {t}, row {r}, cell {c}"),
+        (Some(p), _, _, _) => format!("paragraph {p}"),
+        _ => String::new(),
+    }
+}
+
 impl fmt::Display for InputError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let Some(s) = &self.source {
+            return match &self.path {
+                Some(p) => write!(f, "{} → {p}: {}", source_text(s), self.message),
+                None => write!(f, "{}: {}", source_text(s), self.message),
+            };
+        }
         match (&self.path, self.line, self.column) {
             (Some(p), Some(l), Some(c)) => write!(f, "{p} (line {l}, column {c}): {}", self.message),
             (Some(p), _, _) => write!(f, "{p}: {}", self.message),

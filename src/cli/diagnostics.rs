@@ -47,6 +47,13 @@ fn human(input: Option<&str>, d: &InputError, lang: Lang, out: &mut dyn Write) {
         place.push_str(": ");
     }
     match (&d.path, d.line, d.column) {
+        _ if d.source.is_some() => {
+            let s = crate::error::source_text(d.source.as_ref().expect("checked"));
+            match &d.path {
+                Some(p) => place.push_str(&format!("{s} → {p}: ")),
+                None => place.push_str(&format!("{s}: ")),
+            }
+        }
         (Some(p), Some(l), Some(c)) if !p.is_empty() => place.push_str(&format!("{p} (line {l}, column {c}): ")),
         (Some(p), _, _) if !p.is_empty() => place.push_str(&format!("{p}: ")),
         (_, Some(l), Some(c)) => place.push_str(&format!("line {l}, column {c}: ")),

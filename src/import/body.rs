@@ -52,7 +52,7 @@ impl Recogniser<'_> {
             if pt == BODY_SIZE.0 {
                 style.insert("body_size".into(), json!(pt as u32));
             } else if pt != BODY_SIZE.1 {
-                self.warn("body", "import-style", format!("the body is {pt} pt; the decree's body is {} or {} pt: the default is used", BODY_SIZE.0, BODY_SIZE.1));
+                self.warn("$.style", "import-style", format!("the body is {pt} pt; the decree's body is {} or {} pt: the default is used", BODY_SIZE.0, BODY_SIZE.1));
             }
         }
         if let Some((twips, _)) = indents.into_iter().max_by_key(|(s, n)| (*n, *s)) {
@@ -61,7 +61,7 @@ impl Recogniser<'_> {
             if near(INDENTS_MM[0]) {
                 style.insert("indent".into(), json!(format!("{}cm", INDENTS_MM[0] / 10.0)));
             } else if !near(INDENTS_MM[1]) {
-                self.warn("body", "import-style", format!("the first-line indent is {mm:.1} mm; the decree's is {} or {} mm: the default is used", INDENTS_MM[0], INDENTS_MM[1]));
+                self.warn("$.style", "import-style", format!("the first-line indent is {mm:.1} mm; the decree's is {} or {} mm: the default is used", INDENTS_MM[0], INDENTS_MM[1]));
             }
         }
         // The layout's own defaults (style.json) need not be written.
@@ -78,7 +78,7 @@ impl Recogniser<'_> {
                     Ok(_) => {
                         style.insert("line_spacing".into(), v);
                     }
-                    Err(m) => self.warn("body", "import-style", format!("line spacing {v}: {m}: the default is used")),
+                    Err(m) => self.warn("$.style", "import-style", format!("line spacing {v}: {m}: the default is used")),
                 }
             }
         }
@@ -87,14 +87,14 @@ impl Recogniser<'_> {
             if pt >= PARAGRAPH_SPACING_MIN_PT && pt != defaults.body.paragraph_spacing_pt {
                 style.insert("paragraph_spacing".into(), json!(format!("{pt}pt")));
             } else if pt < PARAGRAPH_SPACING_MIN_PT {
-                self.warn("body", "import-style", format!("{pt} pt between paragraphs; the decree asks at least {PARAGRAPH_SPACING_MIN_PT} pt: the default is used"));
+                self.warn("$.style", "import-style", format!("{pt} pt between paragraphs; the decree asks at least {PARAGRAPH_SPACING_MIN_PT} pt: the default is used"));
             }
         }
         if let Some(h) = self.header_size.filter(|h| *h as f64 != defaults.sizes_pt.quoc_hieu) {
             if h as f64 == HEADER_SIZE.0 || h as f64 == HEADER_SIZE.1 {
                 style.insert("header_size".into(), json!(h));
             } else {
-                self.warn("header", "import-style", format!("the Quốc hiệu is {h} pt; the decree's is {} or {} pt: the default is used", HEADER_SIZE.0, HEADER_SIZE.1));
+                self.warn("$.style", "import-style", format!("the Quốc hiệu is {h} pt; the decree's is {} or {} pt: the default is used", HEADER_SIZE.0, HEADER_SIZE.1));
             }
         }
         if !style.is_empty() {
@@ -122,7 +122,11 @@ impl Recogniser<'_> {
                         b.push_block(json!({ "page_break": true }));
                     }
                     let text = p.text();
+                    let pictures: Vec<Value> = p.pictures.iter().filter_map(|k| self.pictures.remove(k)).collect();
                     if clean(&text).is_empty() {
+                        for pic in pictures {
+                            b.push_block(pic);
+                        }
                         if p.page_break_after {
                             b.push_block(json!({ "page_break": true }));
                         }
@@ -132,6 +136,10 @@ impl Recogniser<'_> {
                         self.left_out(&para_place(p), &text, "a typed rule line");
                     } else {
                         self.body_para(&mut b, p);
+                    }
+                    // A picture drawn in a line of text follows that text.
+                    for pic in pictures {
+                        b.push_block(pic);
                     }
                     if p.page_break_after {
                         b.push_block(json!({ "page_break": true }));

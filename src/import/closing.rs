@@ -207,7 +207,7 @@ impl Recogniser<'_> {
             }
         }
         match signers.len() {
-            0 => self.warn("closing", "import-placeholder", "no signing block was found: the signer is left as a placeholder"),
+            0 => self.warn("$.signer", "import-missing", "no signing block was found: the signer is left as a placeholder"),
             1 => self.out.signer = signers.pop(),
             _ => self.out.signers = Some(signers),
         }

@@ -80,13 +80,16 @@ impl Recogniser<'_> {
             // Header lines all, or a line that holds the national title or the date line
             // beside an agency typed in lower case.
             let anchored = parts.iter().any(|t| is_quoc_hieu(t) || is_tieu_ngu(t) || super::party::is_title(t) || parse_date_line(t).is_some());
-            let fits = if after_table { parts.iter().all(|t| below_table(t)) } else { anchored || parts.iter().all(|t| header_like(t)) };
+            // Under the motto (typed as lines one under another), a line in capitals is the
+            // document's title ("ĐƠN ĐỀ NGHỊ", "HƯỚNG DẪN"), never the agency.
+            let under_motto = parts.len() == 1 && right.iter().any(|l| is_tieu_ngu(&l.text));
+            let fits = if after_table || under_motto { parts.iter().all(|t| below_table(t)) } else { anchored || parts.iter().all(|t| header_like(t)) };
             if !fits {
                 break;
             }
             match parts.as_slice() {
                 [one] => {
-                    let right_side = is_quoc_hieu(one) || is_tieu_ngu(one) || super::party::is_title(one) || parse_date_line(one).is_some() || p.align.as_deref() == Some("right");
+                    let right_side = is_quoc_hieu(one) || is_tieu_ngu(one) || is_title_part(one) || super::party::is_title(one) || parse_date_line(one).is_some() || p.align.as_deref() == Some("right");
                     if right_side { right.push(mk(one)) } else { left.push(mk(one)) }
                 }
                 [first, .., last] => {
@@ -160,13 +163,22 @@ impl Recogniser<'_> {
                 subject.push(t);
                 continue;
             }
+            // Markings and titles typed in the agency's column are not its name.
+            if let Some(c) = circulation_of(&t) {
+                self.out.circulation = Some(c);
+                continue;
+            }
+            if is_signing_prefix(&t) || is_not_agency(&t) {
+                self.left_out(&l.place, &t, "in the agency's column, a title or marking, not the agency's name");
+                continue;
+            }
             agency.push(Line { text: t, ..l });
         }
         if !subject.is_empty() {
             self.out.doc_type = "cong-van".into();
             let s = subject.join("\n");
             self.out.subject = Some(if is_dots(&s) {
-                self.warn("header", "import-placeholder", "the V/v line is the form's dots: the subject is left as a placeholder");
+                self.warn("$.subject", "import-placeholder", "the V/v line is the form's dots: the subject is left as a placeholder");
                 PLACEHOLDER.into()
             } else {
                 s
@@ -174,7 +186,10 @@ impl Recogniser<'_> {
         }
         // The parent is typed regular, the agency bold (Phụ lục I, ô 2).
         let bold_from = agency.iter().position(|l| l.bold);
-        let (parent, name): (Vec<Line>, Vec<Line>) = match bold_from {
+        // Else the line where an agency's own name starts ("SỞ TƯ PHÁP" under "UBND TỈNH …");
+        // a locality ("XÃ NAM ĐÔNG" under "ỦY BAN NHÂN DÂN") continues the name.
+        let unit_from = agency.iter().skip(1).position(|l| starts_agency(&l.text)).map(|k| k + 1);
+        let (parent, name): (Vec<Line>, Vec<Line>) = match bold_from.filter(|b| *b > 0).or(unit_from) {
             Some(b) if b > 0 => (agency[..b].to_vec(), agency[b..].to_vec()),
             _ if agency.len() >= 3 => (agency[..1].to_vec(), agency[1..].to_vec()),
             _ => (Vec::new(), agency),
@@ -221,7 +236,19 @@ impl Recogniser<'_> {
     }
 
     pub(super) fn header_right(&mut self, lines: Vec<Line>) {
+        // The national title or the motto broken over two lines (a forced break, a narrow cell).
+        let mut joined: Vec<Line> = Vec::new();
         for l in lines {
+            if let Some(prev) = joined.last_mut() {
+                let both = format!("{} {}", clean(&prev.text), clean(&l.text));
+                if !is_quoc_hieu(&prev.text) && !is_tieu_ngu(&prev.text) && (is_quoc_hieu(&both) || is_tieu_ngu(&both)) {
+                    prev.text = both;
+                    continue;
+                }
+            }
+            joined.push(l);
+        }
+        for l in joined {
             let t = clean(&l.text);
             if t.is_empty() || is_rule(&t) || is_quoc_hieu(&t) || is_tieu_ngu(&t) || super::party::is_title(&t) {
                 continue;
@@ -267,6 +294,7 @@ impl Recogniser<'_> {
         }
         i += 1;
         let mut subject = Vec::new();
+        let mut first_line: Option<&Para> = None;
         while let Some(Item::P(p)) = items.get(i) {
             let t = p.text();
             let c = clean(&t);
@@ -284,6 +312,18 @@ impl Recogniser<'_> {
             if c.starts_with("Kính gửi") || c.starts_with("Căn cứ") || subject.len() >= 6 || (type_centred && !centred(p)) || authority {
                 break;
             }
+            // Where no rule closes it, the subject ends where the look changes: another
+            // alignment, size or weight than its first line, a justified or indented
+            // paragraph, a picture, a numbered heading, or a sentence of body text.
+            if let Some(first) = first_line {
+                let look = |x: &Para| (x.align.clone().filter(|a| a != "left" && a != "start"), x.size, x.all_bold());
+                if look(first) != look(p) || p.align.as_deref() == Some("both") || p.first_line.is_some_and(|f| f > 0) || !p.pictures.is_empty() || heading_label(&c).is_some() || (c.ends_with('.') && c.chars().count() > 60) {
+                    break;
+                }
+            } else if !p.pictures.is_empty() || (!type_centred && (p.align.as_deref() == Some("both") || p.first_line.is_some_and(|f| f > 0)) && c.ends_with('.')) {
+                break;
+            }
+            first_line.get_or_insert(p);
             subject.extend(t.split('\n').map(clean).filter(|s| !s.is_empty()));
             i += 1;
         }
@@ -464,4 +504,32 @@ impl Recogniser<'_> {
             t.to_string()
         }
     }
+}
+
+/// A line that is part of the national title or the motto ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA" with
+/// "VIỆT NAM" on the next line).
+fn is_title_part(t: &str) -> bool {
+    let k = upper_key(t);
+    k.split_whitespace().count() >= 2 && (upper_key(crate::nd30::QUOC_HIEU).starts_with(&k) || upper_key(crate::nd30::TIEU_NGU).starts_with(&k))
+}
+
+/// Words an agency's own name starts with (a ministry, a department, a committee, …).
+const AGENCY_WORDS: &[&str] = &[
+    "SỞ ", "PHÒNG ", "BAN ", "VĂN PHÒNG", "ỦY BAN", "UBND", "HĐND", "TRƯỜNG ", "CỤC ", "CHI CỤC", "VỤ ", "TRUNG TÂM", "BỘ ",
+    "TỔNG CỤC", "HỘI ĐỒNG", "THANH TRA", "CÔNG AN", "ĐẢNG ỦY", "BỆNH VIỆN", "KHO BẠC", "BẢO HIỂM", "CÔNG TY", "ĐOÀN ", "HỘI ",
+    "LIÊN ĐOÀN", "MẶT TRẬN", "TÒA ÁN", "VIỆN ", "BAN CHẤP HÀNH", "CHI BỘ", "TỈNH ỦY", "THÀNH ỦY", "HUYỆN ỦY",
+];
+
+fn starts_agency(t: &str) -> bool {
+    let k = upper_key(t);
+    AGENCY_WORDS.iter().any(|w| k.starts_with(w))
+}
+
+/// Upper-case lines that are titles or markings, not an agency: a type line, the copy
+/// forms, an appendix's label, a petition's or a guide's title.
+fn is_not_agency(t: &str) -> bool {
+    let k = upper_key(t);
+    type_by_line(t).is_some()
+        || ["SAO Y", "SAO LỤC", "TRÍCH SAO", "BẢN SAO"].contains(&k.as_str())
+        || ["PHỤ LỤC", "ĐƠN ", "HƯỚNG DẪN", "MẪU SỐ", "MẪU ", "DỰ THẢO", "BIỂU MẪU"].iter().any(|w| k.starts_with(w))
 }

@@ -8,6 +8,7 @@ pub mod case;
 mod closing;
 mod header;
 mod party;
+mod pictures;
 mod tail;
 pub mod text;
 pub mod package;
@@ -40,6 +41,26 @@ fn warn(place: impl Into<String>, code: &'static str, message: impl Into<String>
     InputError::at(place, message).code(code).warning()
 }
 
+/// A warning's place in the Word file ("paragraph 12", "table 2, row 1, cell 3, paragraph
+/// 40") as its `source`; its `path` is then where the text went (none: nowhere).
+fn locate(w: &mut InputError) {
+    let Some(place) = w.path.as_deref() else { return };
+    if place.starts_with('$') {
+        return;
+    }
+    let num = |s: &str, key: &str| s.trim().strip_prefix(key).and_then(|n| n.trim().parse::<u64>().ok());
+    let parts: Vec<&str> = place.split(',').collect();
+    let source = match parts.as_slice() {
+        [t, r, c, ..] if num(t, "table").is_some() => Some(serde_json::json!({ "table": num(t, "table"), "row": num(r, "row"), "cell": num(c, "cell") })),
+        [p] if num(p, "paragraph").is_some() => Some(serde_json::json!({ "paragraph": num(p, "paragraph") })),
+        _ => None,
+    };
+    if let Some(s) = source.filter(|s| s.as_object().is_some_and(|o| o.values().all(|v| !v.is_null()))) {
+        w.source = Some(s);
+        w.path = None;
+    }
+}
+
 /// Read a Word document (.docx) made by anyone: Word, LibreOffice, WPS, vanban.
 pub fn import(bytes: Vec<u8>) -> Result<Imported> {
     let mut pkg = package::Package::open(bytes)?;
@@ -61,7 +82,10 @@ pub fn import(bytes: Vec<u8>) -> Result<Imported> {
         };
         warnings.push(warn(format!("paragraph {}", d.paragraph), code, format!("\"{}\": {why}", d.text.trim())));
     }
+    let (picture_blocks, picture_warnings) = pictures::resolve(&mut pkg, &reader.pictures)?;
+    warnings.extend(picture_warnings);
     let mut r = recognise::Recogniser::new(&numbering);
+    r.pictures = picture_blocks;
     // Parts of Word the contract has no place for: said, with their text.
     let names = pkg.names();
     for (prefix, code, what) in [("word/header", "import-header-footer", "page header"), ("word/footer", "import-header-footer", "page footer"), ("word/footnotes", "import-footnote", "footnotes"), ("word/endnotes", "import-footnote", "endnotes"), ("word/comments.xml", "import-comment", "comments")] {
@@ -89,12 +113,22 @@ pub fn import(bytes: Vec<u8>) -> Result<Imported> {
         }
     }
     r.run(items);
+    // Pictures the body did not take (in the header, the closing, a table's cell).
+    let mut left: Vec<usize> = r.pictures.keys().copied().collect();
+    left.sort_unstable();
+    for k in left {
+        let p = &reader.pictures[k];
+        r.warn(format!("paragraph {}", p.paragraph), "import-picture", "a picture outside the body's text (in the header, the closing or a table's cell) left out");
+    }
     // Printed on both sides (Word's mirrored margins): the Party profile's `style.duplex`.
     if r.out.profile.as_deref() == Some("dang") && pkg.text("word/settings.xml")?.is_some_and(|x| x.contains("mirrorMargins") && !x.contains("mirrorMargins w:val=\"0\"") && !x.contains("mirrorMargins w:val=\"false\"")) {
         let style = r.out.style.get_or_insert_with(|| serde_json::json!({}));
         style["duplex"] = serde_json::json!(true);
     }
     warnings.extend(r.warnings);
+    for w in &mut warnings {
+        locate(w);
+    }
     let document = serde_json::to_value(&r.out).map_err(|e| Error::Internal(e.to_string()))?;
     let mut text = serde_json::to_vec_pretty(&r.out).map_err(|e| Error::Internal(e.to_string()))?;
     text.push(b'\n');

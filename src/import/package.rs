@@ -67,6 +67,18 @@ impl Package {
         self.zip.file_names().map(str::to_string).collect()
     }
 
+    /// A part's bytes (a picture), within the limits; `None` when absent.
+    pub fn bytes(&mut self, name: &str) -> Result<Option<Vec<u8>>> {
+        let Ok(f) = self.zip.by_name(name) else { return Ok(None) };
+        let mut buf = Vec::new();
+        f.take(MAX_PART + 1).read_to_end(&mut buf).map_err(|e| refuse("not-docx", format!("{name} cannot be read: {e}"), "check that the file is whole"))?;
+        self.read += buf.len() as u64;
+        if buf.len() as u64 > MAX_PART || self.read > MAX_TOTAL {
+            return Err(refuse("too-large", format!("the package unpacks to more than {} MB", MAX_TOTAL >> 20), "a zip bomb, or a document far larger than any office document"));
+        }
+        Ok(Some(buf))
+    }
+
     /// A part as text, within the limits; `None` when absent.
     pub fn text(&mut self, name: &str) -> Result<Option<String>> {
         let Ok(f) = self.zip.by_name(name) else { return Ok(None) };

@@ -90,6 +90,8 @@ pub struct Recogniser<'a> {
     pub(super) header_size: Option<u32>,
     /// The rules the document follows (a Party title in the header makes it the Party's).
     pub(super) profile: crate::profile::Profile,
+    /// The pictures' blocks, by picture index, until the body takes them.
+    pub pictures: HashMap<usize, Value>,
 }
 
 /// One line of a header or closing column, with where it came from.
@@ -107,7 +109,8 @@ pub(super) fn clean(s: &str) -> String {
 /// A line of rule characters (the short line under the agency, the type and the date).
 pub(super) fn is_rule(s: &str) -> bool {
     let t = s.trim();
-    !t.is_empty() && t.chars().all(|c| "_-–—=~.·…*".contains(c) || c.is_whitespace()) && t.chars().filter(|c| *c == '_' || *c == '-' || *c == '–' || *c == '—' || *c == '=').count() >= 3
+    // Box-drawing lines ("────", "━━━", "═══") are typed as rules too.
+    !t.is_empty() && t.chars().all(|c| "_-–—=~.·…*─━═".contains(c) || c.is_whitespace()) && t.chars().filter(|c| "_-–—=─━═".contains(*c)).count() >= 3
 }
 
 /// Only dots and ellipses: a placeholder.
@@ -240,10 +243,10 @@ pub(super) fn para_place(p: &Para) -> String {
 impl<'a> Recogniser<'a> {
     /// A recogniser with the document's numbering formats.
     pub fn new(numbering: &'a HashMap<(String, u32), String>) -> Recogniser<'a> {
-        Recogniser { out: Out::default(), warnings: Vec::new(), numbering, header_size: None, profile: Default::default() }
+        Recogniser { out: Out::default(), warnings: Vec::new(), numbering, header_size: None, profile: Default::default(), pictures: HashMap::new() }
     }
 
-    pub(super) fn warn(&mut self, place: impl Into<String>, code: &'static str, message: impl Into<String>) {
+    pub fn warn(&mut self, place: impl Into<String>, code: &'static str, message: impl Into<String>) {
         self.warnings.push(InputError::at(place, message).code(code).warning());
     }
 
@@ -279,11 +282,11 @@ impl<'a> Recogniser<'a> {
     pub(super) fn finish_values(&mut self) {
         let slug = self.out.doc_type.clone();
         if slug.is_empty() {
-            self.warn("document", "import-placeholder", "no type line and no V/v: the type is left as a placeholder (set \"type\")");
+            self.warn("$.type", "import-missing", "no type line and no V/v: the type is left as a placeholder (set \"type\")");
             self.out.doc_type = PLACEHOLDER.into();
         }
         if self.out.issuer.name.is_empty() || is_dots(&self.out.issuer.name) {
-            self.warn("header", "import-placeholder", "the issuing agency was not found");
+            self.warn("$.issuer.name", "import-missing", "the issuing agency was not found: left as a placeholder");
             self.out.issuer.name = PLACEHOLDER.into();
         }
         // A Party symbol "NQ/ĐU": the issuer's code after the type's.
@@ -324,7 +327,7 @@ impl<'a> Recogniser<'a> {
             (None, _) => {}
         }
         if self.out.issuer.code.is_empty() || is_dots(&self.out.issuer.code) || self.out.issuer.code.contains('…') {
-            self.warn("header", "import-placeholder", "no issuer code in the number line (Số: …/BC-UBND): left as a placeholder");
+            self.warn("$.issuer.code", "import-missing", "no issuer code in the number line (Số: …/BC-UBND): left as a placeholder");
             self.out.issuer.code = PLACEHOLDER.into();
             self.out.symbol = None;
         }
@@ -332,15 +335,15 @@ impl<'a> Recogniser<'a> {
             self.bien_ban_date();
         }
         if self.out.place.is_empty() || is_dots(&self.out.place) {
-            self.warn("header", "import-placeholder", "no place in the date line: left as a placeholder");
+            self.warn("$.place", "import-missing", "no place in the date line: left as a placeholder");
             self.out.place = PLACEHOLDER.into();
         }
         if self.out.date.is_empty() {
-            self.warn("header", "import-placeholder", "no date line (…, ngày … tháng … năm …): the date is left as a placeholder");
+            self.warn("$.date", "import-missing", "no date line (…, ngày … tháng … năm …): the date is left as a placeholder");
             self.out.date = PLACEHOLDER.into();
         }
         if self.out.distribution.is_empty() {
-            self.warn("closing", "import-placeholder", "no Nơi nhận was found");
+            self.warn("$.distribution", "import-missing", "no Nơi nhận was found");
         }
     }
 }
@@ -361,12 +364,12 @@ impl Recogniser<'_> {
             }
         }
         if let Some((date, words)) = first_date(&Value::Array(self.out.body.clone())) {
-            self.warn("body", "import-date", format!("a biên bản has no date line: its date is the first day its body names, {}", quote(&words)));
+            self.warn("$.date", "import-date", format!("a biên bản has no date line: its date is the first day its body names, {}", quote(&words)));
             self.out.date = date;
         }
         if self.out.place.is_empty() {
             if let Some(place) = crate::nd30::levels::locality(&self.out.issuer.name) {
-                self.warn("header", "import-date", format!("a biên bản has no date line: its place is the issuer's locality, {}", quote(&place)));
+                self.warn("$.place", "import-date", format!("a biên bản has no date line: its place is the issuer's locality, {}", quote(&place)));
                 self.out.place = place;
             }
         }

@@ -8,6 +8,7 @@ use std::collections::HashMap;
 
 const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 const MC: &str = "http://schemas.openxmlformats.org/markup-compatibility/2006";
+const R: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 
 /// A piece of text with its look.
 #[derive(Debug, Clone, PartialEq)]
@@ -50,6 +51,26 @@ pub struct Para {
     /// Typed text (the editor's body) says it is a paragraph, whatever its label or weight
     /// ("**1. Một đoạn đậm**"); Word files never set it.
     pub plain: bool,
+    /// Pictures, charts and objects drawn in it (indices into [`Reader::pictures`]).
+    pub pictures: Vec<usize>,
+}
+
+/// A picture, chart or embedded object met in a paragraph: what it is and the package part
+/// holding its picture (or its fallback picture), by relationship id.
+#[derive(Debug, Clone)]
+pub struct PicRef {
+    /// The paragraph it is drawn in.
+    pub paragraph: usize,
+    /// "picture", "chart", "object" (OLE), "altChunk".
+    pub what: &'static str,
+    /// The relationship id of its picture part, if it has one.
+    pub embed: Option<String>,
+    /// The relationship id of the chart or object part.
+    pub part: Option<String>,
+    /// Its width as laid out in Word, EMU (`wp:extent`).
+    pub width_emu: Option<u64>,
+    /// Its name or program ("Excel.Sheet.12", the picture's description).
+    pub name: Option<String>,
 }
 
 impl Para {
@@ -299,12 +320,16 @@ pub struct Reader<'s> {
     boxed: Vec<Item>,
     /// Text boxes seen so far.
     text_boxes: usize,
+    /// Every picture, chart and object, in document order.
+    pub pictures: Vec<PicRef>,
+    /// Pictures of the paragraph being read.
+    pending: Vec<usize>,
 }
 
 impl<'s> Reader<'s> {
     /// A reader with these styles.
     pub fn new(styles: &'s Styles) -> Reader<'s> {
-        Reader { styles, paragraphs: 0, tables: 0, dropped: Vec::new(), boxed: Vec::new(), text_boxes: 0 }
+        Reader { styles, paragraphs: 0, tables: 0, dropped: Vec::new(), boxed: Vec::new(), text_boxes: 0, pictures: Vec::new(), pending: Vec::new() }
     }
 
     /// The items of `w:body` (or of a header's root), in order.
@@ -347,6 +372,13 @@ impl<'s> Reader<'s> {
                 }
                 // Tracked insertions of whole paragraphs and custom XML wrappers.
                 "ins" | "customXml" | "smartTag" => self.block_children(c, out),
+                // Another document embedded whole (HTML, RTF, a .docx): said, never silently lost.
+                "altChunk" => {
+                    self.paragraphs += 1;
+                    let n = self.pictures.len();
+                    self.pictures.push(PicRef { paragraph: self.paragraphs, what: "altChunk", embed: None, part: c.attribute((R, "id")).map(str::to_string), width_emu: None, name: None });
+                    out.push(Item::P(Para { index: self.paragraphs, pictures: vec![n], ..Para::default() }));
+                }
                 _ => {}
             }
         }
@@ -394,6 +426,7 @@ impl<'s> Reader<'s> {
             line: None,
             text_box: None,
             plain: false,
+            pictures: Vec::new(),
         };
         let m = self.styles.para_metrics(style);
         para.first_line = first_line_of(ppr).or(m.first_line);
@@ -412,7 +445,9 @@ impl<'s> Reader<'s> {
         // The size of the paragraph's first run with text that says one, else the style's.
         para.size = p.descendants().filter(|d| d.tag_name().name() == "r").find_map(|r| size_of(w(&r, "rPr"))).or(style_size);
         let mut field = FieldState::default();
+        let outer = std::mem::take(&mut self.pending);
         self.inline(p, &mut para, (sb, si), &mut field);
+        para.pictures = std::mem::replace(&mut self.pending, outer);
         // Merge neighbouring runs of the same look.
         let mut merged: Vec<Run> = Vec::new();
         for r in para.runs.drain(..) {
@@ -430,10 +465,10 @@ impl<'s> Reader<'s> {
             let ns = c.tag_name().namespace();
             let name = c.tag_name().name();
             if ns == Some(MC) && name == "AlternateContent" {
-                // The Choice is what Word shows; the Fallback repeats it for older readers.
-                if let Some(choice) = c.children().find(|x| x.tag_name().name() == "Choice") {
-                    self.inline(choice, para, look, field);
-                }
+                self.alternate(c, para, look);
+                continue;
+            }
+            if self.picture_at(c, para) {
                 continue;
             }
             if name == "txbxContent" {
@@ -523,13 +558,7 @@ impl<'s> Reader<'s> {
                     let mut inner = FieldState::default();
                     self.inline(c, para, look, &mut inner);
                 }
-                "AlternateContent" => {
-                    // The Choice is what Word shows; the Fallback repeats it.
-                    if let Some(choice) = c.children().find(|x| x.tag_name().name() == "Choice") {
-                        let mut inner = FieldState::default();
-                        self.inline(choice, para, look, &mut inner);
-                    }
-                }
+                "AlternateContent" => self.alternate(c, para, look),
                 _ => {}
             }
         }
@@ -545,6 +574,63 @@ impl<'s> Reader<'s> {
             text = text.to_uppercase();
         }
         para.runs.push(Run { text, bold, italic });
+    }
+}
+
+impl Reader<'_> {
+    /// `mc:AlternateContent`: the Choice is what Word shows (its text is read); the Fallback
+    /// repeats it for older readers, and gives the picture of a chart or shape the Choice
+    /// draws without one.
+    fn alternate(&mut self, c: Node, para: &mut Para, look: (bool, bool)) {
+        let before = self.pictures.len();
+        if let Some(choice) = c.children().find(|x| x.tag_name().name() == "Choice") {
+            let mut inner = FieldState::default();
+            self.inline(choice, para, look, &mut inner);
+        }
+        let fallback_pic = c.children().find(|x| x.tag_name().name() == "Fallback").and_then(|f| f.descendants().find_map(|d| image_rel(&d)));
+        if let Some(rid) = fallback_pic {
+            if let Some(p) = self.pictures[before..].iter_mut().find(|p| p.embed.is_none()) {
+                p.embed = Some(rid);
+            }
+        }
+    }
+
+    /// A picture, chart or object at `c`: recorded for its paragraph. Whether it was one.
+    fn picture_at(&mut self, c: Node, para: &Para) -> bool {
+        let name = c.tag_name().name();
+        let (what, part) = match name {
+            "blip" | "imagedata" => ("picture", None),
+            "chart" if c.tag_name().namespace().is_some_and(|n| n.ends_with("/chart")) => ("chart", c.attribute((R, "id")).map(str::to_string)),
+            // Word's diagrams (SmartArt) and ink: drawn only by Office; their fallback, if any.
+            "relIds" | "contentPart" => ("chart", None),
+            "OLEObject" => ("object", c.attribute((R, "id")).map(str::to_string)),
+            _ => return false,
+        };
+        let embed = image_rel(&c);
+        // An object's preview picture comes before its OLEObject element: join them.
+        if what == "object" {
+            if let Some(last) = self.pending.last().and_then(|i| self.pictures.get_mut(*i)).filter(|p| p.what == "picture" && p.part.is_none()) {
+                last.what = "object";
+                last.part = part;
+                last.name = c.attribute("ProgID").map(str::to_string);
+                return true;
+            }
+        }
+        // The size Word lays it out at: the drawing's extent.
+        let width_emu = c.ancestors().find(|a| a.tag_name().name() == "inline" || a.tag_name().name() == "anchor").and_then(|a| a.children().find(|x| x.tag_name().name() == "extent")).and_then(|e| e.attribute("cx")).and_then(|v| v.parse().ok());
+        let desc = c.ancestors().find(|a| a.tag_name().name() == "inline" || a.tag_name().name() == "anchor").and_then(|a| a.children().find(|x| x.tag_name().name() == "docPr")).and_then(|d| d.attribute("descr").or(d.attribute("name"))).map(str::to_string);
+        self.pictures.push(PicRef { paragraph: para.index, what, embed, part, width_emu, name: desc });
+        self.pending.push(self.pictures.len() - 1);
+        true
+    }
+}
+
+/// The relationship id of a picture element (`a:blip r:embed`, `v:imagedata r:id`).
+fn image_rel(n: &Node) -> Option<String> {
+    match n.tag_name().name() {
+        "blip" => n.attribute((R, "embed")).or(n.attribute((R, "link"))).map(str::to_string),
+        "imagedata" => n.attribute((R, "id")).map(str::to_string),
+        _ => None,
     }
 }
 
