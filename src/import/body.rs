@@ -165,6 +165,15 @@ impl Recogniser<'_> {
                 return;
             }
         }
+        // "PHẦN I", "Phần thứ nhất" aside: a part, its title on this line or the next.
+        if let Some(rest) = upper_key(&text).strip_prefix("PHẦN ").map(str::to_string) {
+            let label = rest.split([' ', '.', ':']).next().unwrap_or("").to_string();
+            if from_roman(&label).is_some() || label.parse::<u32>().is_ok() {
+                let title = clean(&text).chars().skip(5 + label.chars().count()).collect::<String>();
+                b.open_part(sentence(title.trim_start_matches(['.', ':', '-', ' '])));
+                return;
+            }
+        }
         if b.chapter_needs_title() && is_upper(&text) {
             b.set_chapter_title(sentence(&text));
             return;
@@ -208,6 +217,9 @@ impl Recogniser<'_> {
                     return;
                 }
                 b.open_section(label, Some(shown), markup(&tail, true));
+                if let Some(n) = b.opened_number() {
+                    self.warn(para_place(p), "import-numbering", format!("the heading's label \"{n}\" is not the decree's next one: kept as the author typed it (`number`)"));
+                }
                 return;
             }
             // A typed "1." or "a)" list item.
@@ -253,11 +265,17 @@ impl Recogniser<'_> {
                 return;
             }
             if p.all_bold() && kind != "bullet" && kind != "none" && text.chars().count() <= 200 {
-                let label = match kind {
+                let mut label = match kind {
                     "upperRoman" => Label::Roman(0),
                     "lowerLetter" => Label::Letter('a'),
                     _ => Label::Arabic(vec![0; text_fmt.matches('%').count().max(1)]),
                 };
+                // Two of Word's lists numbered alike ("List Number", "List Number 2"): a heading
+                // not in capitals under one in capitals is a level below it, as the decree
+                // prints them.
+                if matches!(label, Label::Arabic(ref v) if v.len() == 1) && !is_upper(&text) && b.under_upper_section() {
+                    label = Label::Arabic(vec![0, 0]);
+                }
                 b.open_section(label, None, markup(p, true));
                 return;
             }
@@ -380,6 +398,7 @@ struct BodyBuilder {
 
 #[derive(Clone, Copy, PartialEq)]
 enum Kind {
+    Part,
     Chapter,
     Article,
     Section(usize),
@@ -442,8 +461,14 @@ impl BodyBuilder {
         }
     }
 
-    pub(super) fn open_chapter(&mut self, title: String, label: String) {
+    /// "PHẦN I" (its title on the same line or the next): a part holds chapters and articles.
+    pub(super) fn open_part(&mut self, title: String) {
         self.close_to(|_| false);
+        self.stack.push((Kind::Part, json!({ "part": title, "body": [] })));
+    }
+
+    pub(super) fn open_chapter(&mut self, title: String, label: String) {
+        self.close_to(|k| k == Kind::Part);
         self.chapters += 1;
         let mut v = json!({ "chapter": title, "body": [] });
         // "" where Word numbers the chapter itself: the decree's next.
@@ -453,18 +478,31 @@ impl BodyBuilder {
         self.stack.push((Kind::Chapter, v));
     }
 
+    /// The label override of the section just opened, if it has one.
+    pub(super) fn opened_number(&self) -> Option<String> {
+        match self.stack.last() {
+            Some((Kind::Section(_), v)) => v["number"].as_str().map(str::to_string),
+            _ => None,
+        }
+    }
+
+    /// Whether an open section's title is in capitals (the decree's top-level headings).
+    pub(super) fn under_upper_section(&self) -> bool {
+        self.stack.iter().any(|(k, v)| matches!(k, Kind::Section(_)) && v["section"].as_str().is_some_and(is_upper))
+    }
+
     pub(super) fn chapter_needs_title(&self) -> bool {
-        matches!(self.stack.last(), Some((Kind::Chapter, v)) if v["chapter"] == "" && v["body"].as_array().is_some_and(|b| b.is_empty()))
+        matches!(self.stack.last(), Some((Kind::Chapter | Kind::Part, v)) if (v["chapter"] == "" || v["part"] == "") && v["body"].as_array().is_some_and(|b| b.is_empty()))
     }
 
     pub(super) fn set_chapter_title(&mut self, t: String) {
-        if let Some((_, v)) = self.stack.last_mut() {
-            v["chapter"] = json!(t);
+        if let Some((k, v)) = self.stack.last_mut() {
+            v[if *k == Kind::Part { "part" } else { "chapter" }] = json!(t);
         }
     }
 
     pub(super) fn open_article(&mut self, title: String, _n: u32) {
-        self.close_to(|k| k == Kind::Chapter);
+        self.close_to(|k| k == Kind::Chapter || k == Kind::Part);
         self.counters.clear();
         self.styles.clear();
         self.stack.push((Kind::Article, json!({ "article": title, "body": [] })));

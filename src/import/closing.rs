@@ -67,7 +67,39 @@ impl Recogniser<'_> {
                 }
             }
         }
-        items.len()
+        // A signing block typed as paragraphs with no prefix ("NGƯỜI LÀM ĐƠN", "GIÁM ĐỐC"):
+        // centred or pushed right, a title in capitals, perhaps a note and the date line
+        // above, the name last.
+        self.trailing_signature(items, from).unwrap_or(items.len())
+    }
+
+    /// Where a signing block typed as paragraphs at the end starts, if there is one.
+    fn trailing_signature(&self, items: &[Item], from: usize) -> Option<usize> {
+        let aside = |p: &super::wordml::Para| matches!(p.align.as_deref(), Some("center") | Some("right") | Some("end")) || p.left.is_some_and(|l| l >= 1400) || p.text().starts_with('\t');
+        let last = items.iter().rposition(|it| !matches!(it, Item::P(p) if clean(&p.text()).is_empty()))?;
+        let Item::P(name) = &items[last] else { return None };
+        if last < from || !aside(name) || !(is_personal_name(&clean(&name.text())) || is_name_placeholder(&name.text())) {
+            return None;
+        }
+        let (mut start, mut title) = (last, false);
+        let mut j = last;
+        while j > from {
+            let Item::P(p) = &items[j - 1] else { break };
+            let t = clean(&p.text());
+            if t.is_empty() {
+                j -= 1;
+                continue;
+            }
+            let note = t.starts_with('(') && t.ends_with(')');
+            let upper = is_upper(&t) && t.chars().count() <= 80 && heading_label(&t).is_none();
+            if !aside(p) || !(note || upper || parse_date_line(&t).is_some()) {
+                break;
+            }
+            title |= upper;
+            j -= 1;
+            start = j;
+        }
+        title.then_some(start)
     }
 
     /// A closing or signing table, by grid column: each column's lines are a signer's until a
@@ -124,6 +156,13 @@ impl Recogniser<'_> {
                                 after.push((format!("table {}, row {}, cell {}", t.index, r + 1, c + 1), l));
                             }
                         }
+                    }
+                }
+                Item::P(p) if !done && self.out.date.is_empty() && parse_date_line(&p.text()).is_some() => {
+                    // The date line typed above the signature (a petition, a letter).
+                    if let Some((place, date)) = parse_date_line(&p.text()) {
+                        self.out.place = place;
+                        self.out.date = date;
                     }
                 }
                 Item::P(p) if !done => {

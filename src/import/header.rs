@@ -75,7 +75,7 @@ impl Recogniser<'_> {
             let place = para_place(p);
             let bold = p.all_bold();
             let mk = |t: &str| Line { text: t.to_string(), bold, place: place.clone() };
-            let below_table = |t: &str| parse_date_line(t).is_some() || clean(t).starts_with("Số") && t.contains('/') || clean(t).starts_with("V/v") || is_rule(t) || mark_of(t).is_some();
+            let below_table = |t: &str| parse_date_line(t).is_some() || clean(t).starts_with("Số") && t.contains('/') || clean(t).starts_with("V/v") || is_rule(t) || mark_of(t).is_some() || circulation_of(t).is_some();
             let header_like = |t: &str| is_quoc_hieu(t) || is_tieu_ngu(t) || super::party::is_title(t) || super::party::is_star(t) || below_table(t) || clean(t).starts_with("Số") || is_upper(t);
             // Header lines all, or a line that holds the national title or the date line
             // beside an agency typed in lower case.
@@ -284,12 +284,24 @@ impl Recogniser<'_> {
         let Some(Item::P(p)) = items.get(i) else { return i };
         let text = clean(&p.text());
         let found = type_slug_by_line(self.profile, &text);
-        if found.is_none() && text.to_uppercase() != "TÊN LOẠI VĂN BẢN" {
+        // A title in capitals, centred under the header, that names no type of the decree
+        // ("ĐƠN ĐỀ NGHỊ", "BẢN CAM KẾT"): the document's title, never body text or the agency.
+        let other_title = found.is_none()
+            && self.header_size.is_some()
+            && p.align.as_deref() == Some("center")
+            && is_upper(&text)
+            && text.chars().count() <= 80
+            && !text.ends_with(':')
+            && heading_label(&text).is_none()
+            && !division_line(&text)
+            && !text.starts_with("Kính gửi");
+        if found.is_none() && text.to_uppercase() != "TÊN LOẠI VĂN BẢN" && !other_title {
             return i;
         }
         let type_centred = p.align.as_deref() == Some("center");
         match found {
             Some(t) => self.out.doc_type = t.into(),
+            None if other_title => self.warn("$.type", "import-missing", format!("the title {} names no type of the decree: the type is left as a placeholder", quote(&text))),
             None => self.warn(para_place(p), "import-placeholder", "the type line is the placeholder \"TÊN LOẠI VĂN BẢN\": the type is left as a placeholder"),
         }
         i += 1;
@@ -317,7 +329,7 @@ impl Recogniser<'_> {
             // paragraph, a picture, a numbered heading, or a sentence of body text.
             if let Some(first) = first_line {
                 let look = |x: &Para| (x.align.clone().filter(|a| a != "left" && a != "start"), x.size, x.all_bold());
-                if look(first) != look(p) || p.align.as_deref() == Some("both") || p.first_line.is_some_and(|f| f > 0) || !p.pictures.is_empty() || heading_label(&c).is_some() || (c.ends_with('.') && c.chars().count() > 60) {
+                if look(first) != look(p) || p.align.as_deref() == Some("both") || p.first_line.is_some_and(|f| f > 0) || !p.pictures.is_empty() || heading_label(&c).is_some() || division_line(&c) || (c.ends_with('.') && c.chars().count() > 60) {
                     break;
                 }
             } else if !p.pictures.is_empty() || (!type_centred && (p.align.as_deref() == Some("both") || p.first_line.is_some_and(|f| f > 0)) && c.ends_with('.')) {
@@ -532,4 +544,14 @@ fn is_not_agency(t: &str) -> bool {
     type_by_line(t).is_some()
         || ["SAO Y", "SAO LỤC", "TRÍCH SAO", "BẢN SAO"].contains(&k.as_str())
         || ["PHỤ LỤC", "ĐƠN ", "HƯỚNG DẪN", "MẪU SỐ", "MẪU ", "DỰ THẢO", "BIỂU MẪU"].iter().any(|w| k.starts_with(w))
+}
+
+/// "Chương I", "PHẦN II", "Mục 1", "Điều 3. …": a division or an article begins.
+fn division_line(t: &str) -> bool {
+    let k = upper_key(t);
+    ["CHƯƠNG ", "PHẦN ", "MỤC ", "ĐIỀU "].iter().any(|w| k.strip_prefix(w).is_some_and(|rest| rest.split(|c: char| c == ' ' || c == '.').next().is_some_and(|n| from_roman_or_digits(n))))
+}
+
+fn from_roman_or_digits(n: &str) -> bool {
+    !n.is_empty() && (n.bytes().all(|b| b.is_ascii_digit()) || crate::nd30::numbering::from_roman(n).is_some())
 }

@@ -46,6 +46,8 @@ pub struct Para {
     pub size: Option<u32>,
     /// First-line indent, twips (`w:ind w:firstLine`, or its style's).
     pub first_line: Option<i32>,
+    /// Left indent, twips (`w:ind w:left` or `w:start`, direct).
+    pub left: Option<i32>,
     /// The text box it is in (numbered in document order), if any.
     pub text_box: Option<usize>,
     /// Typed text (the editor's body) says it is a paragraph, whatever its label or weight
@@ -427,6 +429,7 @@ impl<'s> Reader<'s> {
             text_box: None,
             plain: false,
             pictures: Vec::new(),
+            left: ppr.and_then(|x| w(&x, "ind")).and_then(|i| attr(&i, "left").or(attr(&i, "start"))).and_then(|v| v.parse().ok()),
         };
         let m = self.styles.para_metrics(style);
         para.first_line = first_line_of(ppr).or(m.first_line);
