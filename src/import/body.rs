@@ -166,7 +166,8 @@ impl Recogniser<'_> {
             }
         }
         // "PHẦN I", "Phần thứ nhất" aside: a part, its title on this line or the next.
-        if let Some(rest) = upper_key(&text).strip_prefix("PHẦN ").map(str::to_string) {
+        // (A Party document's guide names its parts freely: there they stay paragraphs.)
+        if let Some(rest) = upper_key(&text).strip_prefix("PHẦN ").map(str::to_string).filter(|_| self.profile == crate::profile::Profile::Nd30) {
             let label = rest.split([' ', '.', ':']).next().unwrap_or("").to_string();
             if from_roman(&label).is_some() || label.parse::<u32>().is_ok() {
                 let title = clean(&text).chars().skip(5 + label.chars().count()).collect::<String>();
@@ -351,14 +352,37 @@ impl Recogniser<'_> {
         if rows.is_empty() {
             return None;
         }
-        let head = rows.remove(0);
+        // The grid's columns: the widest row, spans counted. A header row with a span (or
+        // fewer cells than the grid) cannot be the contract's column titles: the columns are
+        // then untitled and it stays a row, bold, so that no row spans more than the table.
+        let span = |c: &Cell| c.span.max(1) as usize;
+        let grid_cols = t.rows.iter().map(|r| r.iter().map(span).sum::<usize>()).max().unwrap_or(0);
+        let head_fits = t.rows[0].iter().all(|c| c.span <= 1) && t.rows[0].len() == grid_cols;
+        let head: Vec<Value> = if head_fits {
+            rows.remove(0)
+        } else {
+            if let Some(first) = rows.first_mut() {
+                for (c, src) in first.iter_mut().zip(&t.rows[0]) {
+                    let text = c.get("text").cloned().unwrap_or_else(|| c.clone());
+                    let mut o = serde_json::Map::new();
+                    if src.span > 1 {
+                        o.insert("colspan".into(), json!(src.span));
+                    }
+                    o.insert("text".into(), text);
+                    o.insert("bold".into(), json!(true));
+                    o.insert("align".into(), json!("center"));
+                    *c = Value::Object(o);
+                }
+            }
+            vec![json!(""); grid_cols]
+        };
         let unit = t.grid.iter().filter(|w| **w > 0).fold(0, |g, w| gcd(g, *w)).max(1);
         let columns: Vec<Value> = head
             .iter()
             .enumerate()
             .map(|(k, h)| {
                 let title = h.get("text").cloned().unwrap_or_else(|| h.clone());
-                let mut c = json!({ "title": title });
+                let mut c = if title == json!("") && !head_fits { json!({}) } else { json!({ "title": title }) };
                 let w = t.grid.get(k).copied().unwrap_or(0);
                 if w > 0 && t.grid.len() == head.len() {
                     // The grid's own proportions, exactly (reduced by their common divisor).

@@ -41,7 +41,9 @@ fn capitalise(w: &str) -> String {
 const KINDS: [&str; 4] = ["sở", "bộ", "cục", "ban"];
 const KINDS2: [(&str, &str); 7] = [("văn", "phòng"), ("trung", "tâm"), ("chi", "cục"), ("tổng", "cục"), ("học", "viện"), ("ủy", "ban"), ("hội", "đồng")];
 /// Words before "sở", "bộ" that make them ordinary words ("cơ sở", "cán bộ", "đảng bộ").
-const NOT_KIND: [&str; 9] = ["cơ", "trụ", "toàn", "cán", "đầy", "nội", "đảng", "ủy", "uỷ"];
+const NOT_KIND: [&str; 11] = ["cơ", "trụ", "toàn", "cán", "đầy", "nội", "đảng", "ủy", "uỷ", "tổng", "chi"];
+/// Labels a Roman number follows.
+const ROMAN_AFTER: [&str; 6] = ["lục", "phần", "chương", "mục", "khóa", "khoá"];
 /// Titles whose next word takes a capital ("Phó Giám đốc", "Chánh Văn phòng").
 const TITLE_LEADS: [&str; 2] = ["phó", "chánh"];
 
@@ -68,8 +70,16 @@ pub fn sentence(s: &str) -> String {
             // "Phòng" is a kind only where a name starts with it ("Phòng Tài chính - Kế hoạch").
             let kind1 = KINDS.contains(&lower.as_str()) && !NOT_KIND.contains(&prev.as_str()) || lower == "phòng" && prev.is_empty();
             let kind2 = KINDS2.iter().find(|(a, b)| prev == *a && lower == *b).copied();
-            let w = if acronym {
+            // "Cục trưởng", "Bộ trưởng", "Vụ phó": a title, not a kind and its field.
+            let title_tail = (lower == "trưởng" || lower == "phó") && (KINDS.contains(&prev.as_str()) || prev == "vụ" || prev == "phòng" || prev == "viện");
+            // A designating letter ("Công ty B", "Khu A") and a Roman number after a label
+            // ("Phụ lục II", "Chương IV") stay capitals.
+            let designator = letters.chars().count() == 1 && raw.chars().count() == 1 && !first;
+            let roman = ROMAN_AFTER.contains(&prev.as_str()) && crate::nd30::numbering::from_roman(&letters).is_some() && letters == raw;
+            let w = if acronym || designator || roman {
                 raw.to_string()
+            } else if title_tail {
+                lower.clone()
             } else if first || place || cap_next || kind1 || lower == "đảng" {
                 // "Đảng" in a name is the Party's ("Ban Chấp hành Đảng bộ xã").
                 capitalise(&lower)
@@ -83,6 +93,8 @@ pub fn sentence(s: &str) -> String {
                 // "Ủy ban nhân dân", "Hội đồng nhân dân": the kind is the whole phrase.
                 cap_next = !matches!(k.0, "ủy" | "hội");
                 field = false;
+            } else if title_tail {
+                cap_next = false;
             } else if kind1 || TITLE_LEADS.contains(&lower.as_str()) {
                 cap_next = true;
                 field = false;
@@ -99,6 +111,15 @@ pub fn sentence(s: &str) -> String {
             if ends_unit(&prev, &lower) {
                 place = true;
                 field = false;
+            }
+            // "Việt Nam" is always written so.
+            if prev == "việt" && lower == "nam" {
+                if let Some(last) = words.last_mut() {
+                    *last = capitalise(last);
+                }
+                prev = lower;
+                words.push("Nam".into());
+                continue;
             }
             prev = lower;
             words.push(w);
@@ -136,5 +157,12 @@ mod tests {
         assert_eq!(sentence("BAN CHẤP HÀNH ĐẢNG BỘ XÃ"), "Ban Chấp hành Đảng bộ xã");
         assert_eq!(sentence("ĐẢNG BỘ THÀNH PHỐ HUẾ"), "Đảng bộ thành phố Huế");
         assert_eq!(sentence("PHÓ BÍ THƯ"), "Phó Bí thư");
+        assert_eq!(sentence("BỘ TRƯỞNG"), "Bộ trưởng");
+        assert_eq!(sentence("CỤC TRƯỞNG"), "Cục trưởng");
+        assert_eq!(sentence("PHÓ CỤC TRƯỞNG"), "Phó Cục trưởng");
+        assert_eq!(sentence("PHỤ LỤC II"), "Phụ lục II");
+        assert_eq!(sentence("CÔNG TY B"), "Công ty B");
+        assert_eq!(sentence("TỔNG CỤC DU LỊCH VIỆT NAM"), "Tổng cục Du lịch Việt Nam");
+        assert_eq!(sentence("ỦY BAN NHÂN DÂN ĐẶC KHU PHÚ QUỐC"), "Ủy ban nhân dân đặc khu Phú Quốc");
     }
 }

@@ -48,7 +48,7 @@ impl Recogniser<'_> {
         for (k, it) in items.iter().enumerate().skip(from) {
             match it {
                 Item::T(t) if table_is_closing(t) => return back_to_signing(k),
-                Item::P(p) if clean(&p.text()).starts_with("Nơi nhận") => return back_to_signing(k),
+                Item::P(p) if is_noi_nhan(p.text().split('\t').next().unwrap_or("")) => return back_to_signing(k),
                 _ => {}
             }
         }
@@ -136,6 +136,7 @@ impl Recogniser<'_> {
         let mut from_table = false;
         // Text boxes side by side: Nơi nhận's and the signers', one a box.
         let mut boxes: BTreeMap<usize, Vec<Line>> = BTreeMap::new();
+        let mut tabbed = false;
         for it in items {
             match it {
                 Item::P(p) if p.text_box.is_some() && !done => {
@@ -163,6 +164,7 @@ impl Recogniser<'_> {
                     if let Some((place, date)) = parse_date_line(&p.text()) {
                         self.out.place = place;
                         self.out.date = date;
+                        self.found("$.date", "the date line above the signature", &para_place(p));
                     }
                 }
                 Item::P(p) if !done => {
@@ -174,6 +176,7 @@ impl Recogniser<'_> {
                     let (l, r) = if from_table {
                         (text.trim().to_string(), String::new())
                     } else if parts.len() > 1 {
+                        tabbed |= parts[1..].iter().any(|s| !s.trim().is_empty());
                         (parts[0].trim().to_string(), parts[1..].iter().map(|s| s.trim()).filter(|s| !s.is_empty()).collect::<Vec<_>>().join(" "))
                     } else if p.align.as_deref() == Some("center") || p.align.as_deref() == Some("right") || left.is_empty() && !clean(&text).starts_with("Nơi nhận") {
                         (String::new(), text.trim().to_string())
@@ -202,10 +205,12 @@ impl Recogniser<'_> {
                 }
             }
         }
+        let mut boxed_signer = false;
         for lines in boxes.into_values() {
             if lines.iter().any(|l| clean(&l.text).starts_with("Nơi nhận")) {
                 left.extend(lines);
             } else if lines.iter().any(|l| !clean(&l.text).is_empty()) {
+                boxed_signer = true;
                 signer_cells.push(lines);
             }
         }
@@ -217,6 +222,7 @@ impl Recogniser<'_> {
                 continue;
             }
             if let Some(rest) = t.strip_prefix("Nơi nhận") {
+                self.found("$.distribution", "Nơi nhận and the items under it", &l.place.clone());
                 in_list = true;
                 let rest = rest.trim_start_matches([':', ' ']);
                 if !rest.is_empty() {
@@ -239,11 +245,24 @@ impl Recogniser<'_> {
                 self.left_out(&l.place, &t, "under Nơi nhận, not an item of it");
             }
         }
+        let how = if from_table {
+            "the closing table: the signer's cell"
+        } else if signer_cells.iter().flatten().any(|l| l.place.contains("text box")) || boxed_signer {
+            "a text box after the body"
+        } else if tabbed {
+            "tab-aligned lines after the body, the signer on the right"
+        } else {
+            "centred or indented paragraphs after the body"
+        };
+        let first_place = signer_cells.iter().flatten().find(|l| !clean(&l.text).is_empty()).map(|l| l.place.clone());
         let mut signers = Vec::new();
         for cell in signer_cells {
             if let Some(s) = self.signer(&cell) {
                 signers.push(s);
             }
+        }
+        if let Some(place) = first_place.filter(|_| !signers.is_empty()) {
+            self.found(if signers.len() > 1 { "$.signers" } else { "$.signer" }, how, &place);
         }
         match signers.len() {
             0 => self.warn("$.signer", "import-missing", "no signing block was found: the signer is left as a placeholder"),

@@ -37,6 +37,7 @@ impl Recogniser<'_> {
             i += 1;
         }
         let mut after_table = false;
+        let top = i;
         if let Some(Item::T(t)) = items.get(i).filter(|it| matches!(it, Item::T(t) if table_is_header(t))) {
             for (r, row) in t.rows.iter().enumerate() {
                 let cells: Vec<&Cell> = row.iter().filter(|c| !c.merged).collect();
@@ -110,12 +111,23 @@ impl Recogniser<'_> {
                 break;
             }
         }
+        let typed = &items[top..i.max(top)];
+        self.header_how = if after_table {
+            "a table at the top: the agency's cell"
+        } else if typed.iter().any(|it| matches!(it, Item::P(p) if p.text_box.is_some())) {
+            "text boxes at the top"
+        } else if typed.iter().any(|it| matches!(it, Item::P(p) if p.text().contains('\t'))) {
+            "tab-aligned lines at the top, the agency on the left"
+        } else {
+            "lines one under another at the top, before the Quốc hiệu"
+        };
         self.header_left(left);
         self.header_right(right);
         i
     }
 
     pub(super) fn header_left(&mut self, lines: Vec<Line>) {
+        let mut subject_place = String::new();
         let mut agency: Vec<Line> = Vec::new();
         let mut subject: Vec<String> = Vec::new();
         let mut in_subject = false;
@@ -155,6 +167,7 @@ impl Recogniser<'_> {
                 continue;
             }
             if let Some(rest) = t.strip_prefix("V/v") {
+                subject_place = l.place.clone();
                 subject.push(rest.trim_start_matches([':', ' ']).to_string());
                 in_subject = true;
                 continue;
@@ -175,6 +188,7 @@ impl Recogniser<'_> {
             agency.push(Line { text: t, ..l });
         }
         if !subject.is_empty() {
+            self.found("$.subject", "the V/v line under the number", &subject_place);
             self.out.doc_type = "cong-van".into();
             let s = subject.join("\n");
             self.out.subject = Some(if is_dots(&s) {
@@ -194,6 +208,13 @@ impl Recogniser<'_> {
             _ if agency.len() >= 3 => (agency[..1].to_vec(), agency[1..].to_vec()),
             _ => (Vec::new(), agency),
         };
+        let how = self.header_how;
+        if let Some(l) = parent.first() {
+            self.found("$.issuer.parent", &format!("{how}, the line over the agency's own name"), &l.place.clone());
+        }
+        if let Some(l) = name.first() {
+            self.found("$.issuer.name", how, &l.place.clone());
+        }
         if !parent.is_empty() {
             self.out.issuer.parent = Some(sentence(&parent.iter().map(|l| l.text.as_str()).collect::<Vec<_>>().join("\n")));
         }
@@ -233,6 +254,7 @@ impl Recogniser<'_> {
         if !symbol.is_empty() {
             self.out.symbol = Some(symbol.to_string());
         }
+        self.found("$.number", "the number line (Số: …/…)", place);
     }
 
     pub(super) fn header_right(&mut self, lines: Vec<Line>) {
@@ -260,6 +282,7 @@ impl Recogniser<'_> {
             if let Some((place, date)) = parse_date_line(&t) {
                 self.out.place = place;
                 self.out.date = date;
+                self.found("$.date", "the date line in the header (…, ngày … tháng … năm …)", &l.place);
                 continue;
             }
             self.left_out(&l.place, &t, "in the header, neither the national title, the motto nor the date line");
@@ -299,6 +322,7 @@ impl Recogniser<'_> {
             return i;
         }
         let type_centred = p.align.as_deref() == Some("center");
+        self.found("$.type", if found.is_some() { "the type line under the header" } else { "a title under the header that names no type" }, &para_place(p));
         match found {
             Some(t) => self.out.doc_type = t.into(),
             None if other_title => self.warn("$.type", "import-missing", format!("the title {} names no type of the decree: the type is left as a placeholder", quote(&text))),
@@ -335,6 +359,9 @@ impl Recogniser<'_> {
             } else if !p.pictures.is_empty() || (!type_centred && (p.align.as_deref() == Some("both") || p.first_line.is_some_and(|f| f > 0)) && c.ends_with('.')) {
                 break;
             }
+            if first_line.is_none() {
+                self.found("$.subject", "the lines under the type line, to its rule or where the look changes", &para_place(p));
+            }
             first_line.get_or_insert(p);
             subject.extend(t.split('\n').map(clean).filter(|s| !s.is_empty()));
             i += 1;
@@ -360,6 +387,7 @@ impl Recogniser<'_> {
             if let Some(Item::T(t)) = items.get(i) {
                 let cells: Vec<Vec<String>> = t.rows.iter().flatten().filter(|c| !c.merged).map(|c| c.lines().iter().map(|l| clean(l)).filter(|l| !l.is_empty()).collect::<Vec<_>>()).filter(|c| !c.is_empty()).collect();
                 if t.rows.len() <= 2 && self.out.recipients.is_empty() && cells.first().is_some_and(|c| c[0].starts_with("Kính gửi")) {
+                    self.found("$.recipients", "Kính gửi in a table: the label's cell and the next", &format!("table {}, row 1, cell 1", t.index));
                     let mut lines: Vec<String> = Vec::new();
                     let first = cells[0][0].trim_start_matches("Kính gửi").trim_start_matches([':', ' ']).to_string();
                     if !first.is_empty() {
@@ -452,6 +480,9 @@ impl Recogniser<'_> {
     }
 
     pub(super) fn recipients(&mut self, items: &[Item], mut i: usize, first: &str) -> usize {
+        if let Some(it) = items.get(i) {
+            self.found("$.recipients", "Kính gửi and the dash lines under it", &item_place(it));
+        }
         let mut lines: Vec<String> = Vec::new();
         if !first.is_empty() {
             lines.push(first.to_string());

@@ -45,19 +45,20 @@ fn warn(place: impl Into<String>, code: &'static str, message: impl Into<String>
 /// 40") as its `source`; its `path` is then where the text went (none: nowhere).
 fn locate(w: &mut InputError) {
     let Some(place) = w.path.as_deref() else { return };
-    if place.starts_with('$') {
-        return;
-    }
-    let num = |s: &str, key: &str| s.trim().strip_prefix(key).and_then(|n| n.trim().parse::<u64>().ok());
-    let parts: Vec<&str> = place.split(',').collect();
-    let source = match parts.as_slice() {
-        [t, r, c, ..] if num(t, "table").is_some() => Some(serde_json::json!({ "table": num(t, "table"), "row": num(r, "row"), "cell": num(c, "cell") })),
-        [p] if num(p, "paragraph").is_some() => Some(serde_json::json!({ "paragraph": num(p, "paragraph") })),
-        _ => None,
-    };
-    if let Some(s) = source.filter(|s| s.as_object().is_some_and(|o| o.values().all(|v| !v.is_null()))) {
+    if let Some(s) = source_of(place) {
         w.source = Some(s);
         w.path = None;
+    }
+}
+
+/// "paragraph 12" → `{"paragraph": 12}`; "table 2, row 1, cell 3[, paragraph 40]" →
+/// `{"table": 2, "row": 1, "cell": 3}`; anything else (a JSON path, a part's name) → none.
+fn source_of(place: &str) -> Option<serde_json::Value> {
+    let num = |s: &str, key: &str| s.trim().strip_prefix(key).and_then(|n| n.trim().parse::<u64>().ok());
+    match place.split(',').collect::<Vec<_>>().as_slice() {
+        [t, r, c, ..] => Some(serde_json::json!({ "table": num(t, "table")?, "row": num(r, "row")?, "cell": num(c, "cell")? })),
+        [p] => Some(serde_json::json!({ "paragraph": num(p, "paragraph")? })),
+        _ => None,
     }
 }
 
@@ -124,6 +125,9 @@ pub fn import(bytes: Vec<u8>) -> Result<Imported> {
     if r.out.profile.as_deref() == Some("dang") && pkg.text("word/settings.xml")?.is_some_and(|x| x.contains("mirrorMargins") && !x.contains("mirrorMargins w:val=\"0\"") && !x.contains("mirrorMargins w:val=\"false\"")) {
         let style = r.out.style.get_or_insert_with(|| serde_json::json!({}));
         style["duplex"] = serde_json::json!(true);
+    }
+    if !r.found.is_empty() {
+        r.out.meta = Some(serde_json::json!({ "import": { "found": std::mem::take(&mut r.found) } }));
     }
     warnings.extend(r.warnings);
     for w in &mut warnings {

@@ -67,6 +67,9 @@ pub struct Out {
     pub copy: Option<Value>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub style: Option<Value>,
+    /// `meta.import.found`: how each part was found.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub meta: Option<Value>,
 }
 
 /// The issuing agency.
@@ -92,6 +95,10 @@ pub struct Recogniser<'a> {
     pub(super) profile: crate::profile::Profile,
     /// The pictures' blocks, by picture index, until the body takes them.
     pub pictures: HashMap<usize, Value>,
+    /// How each part was found (`meta.import.found`), in reading order.
+    pub found: Vec<Value>,
+    /// How the header was typed, for `found`.
+    pub(super) header_how: &'static str,
 }
 
 /// One line of a header or closing column, with where it came from.
@@ -236,6 +243,14 @@ pub(super) fn circulation_of(text: &str) -> Option<String> {
     (is_upper(&t) && ["LƯU HÀNH", "XEM XONG", "TRẢ LẠI SAU", "TÀI LIỆU THU HỒI", "KHÔNG PHỔ BIẾN"].iter().any(|p| k.starts_with(p))).then(|| super::case::sentence(t.trim_matches(['(', ')'])))
 }
 
+/// Where an item starts: "paragraph N", or a table's first cell.
+pub(super) fn item_place(it: &Item) -> String {
+    match it {
+        Item::P(p) => para_place(p),
+        Item::T(t) => format!("table {}, row 1, cell 1", t.index),
+    }
+}
+
 pub(super) fn para_place(p: &Para) -> String {
     format!("paragraph {}", p.index)
 }
@@ -243,11 +258,23 @@ pub(super) fn para_place(p: &Para) -> String {
 impl<'a> Recogniser<'a> {
     /// A recogniser with the document's numbering formats.
     pub fn new(numbering: &'a HashMap<(String, u32), String>) -> Recogniser<'a> {
-        Recogniser { out: Out::default(), warnings: Vec::new(), numbering, header_size: None, profile: Default::default(), pictures: HashMap::new() }
+        Recogniser { out: Out::default(), warnings: Vec::new(), numbering, header_size: None, profile: Default::default(), pictures: HashMap::new(), found: Vec::new(), header_how: "" }
     }
 
     pub fn warn(&mut self, place: impl Into<String>, code: &'static str, message: impl Into<String>) {
         self.warnings.push(InputError::at(place, message).code(code).warning());
+    }
+
+    /// Say how a part was found (`meta.import.found`); the first finding of a path stands.
+    pub(super) fn found(&mut self, path: &str, how: &str, place: &str) {
+        if self.found.iter().any(|f| f["path"] == path) {
+            return;
+        }
+        let mut v = serde_json::json!({ "path": path, "how": how });
+        if let Some(s) = super::source_of(place) {
+            v["source"] = s;
+        }
+        self.found.push(v);
     }
 
     pub(super) fn left_out(&mut self, place: &str, text: &str, why: &str) {
@@ -270,6 +297,9 @@ impl<'a> Recogniser<'a> {
         // document's file) has none, and its appendix starts where its body would.
         let tail = if end < items.len() { self.tail_start(&items, end) } else { self.tail_start(&items, i.saturating_sub(1)) };
         let end = end.min(tail);
+        if let Some(first) = items[i..end].iter().find(|it| !matches!(it, Item::P(p) if clean(&p.text()).is_empty())) {
+            self.found("$.body", "paragraphs and tables between the subject and the closing", &item_place(first));
+        }
         self.body(&items[i..end]);
         self.closing(&items[end..tail]);
         self.tail(&items[tail..]);
@@ -365,6 +395,7 @@ impl Recogniser<'_> {
         }
         if let Some((date, words)) = first_date(&Value::Array(self.out.body.clone())) {
             self.warn("$.date", "import-date", format!("a biên bản has no date line: its date is the first day its body names, {}", quote(&words)));
+            self.found("$.date", "a biên bản has no date line: the first day its body names", "");
             self.out.date = date;
         }
         if self.out.place.is_empty() {
@@ -430,9 +461,16 @@ pub(super) fn table_is_header(t: &Table) -> bool {
     up.contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM") || up.contains(&upper_key(crate::dang::TITLE)) || text.contains("Số:") && text.contains("ngày")
 }
 
+/// "Nơi nhận:" as the closing has it — not a sentence that starts with the words ("Nơi nhận hồ
+/// sơ: Bộ phận Một cửa").
+pub(super) fn is_noi_nhan(t: &str) -> bool {
+    let t = clean(t);
+    t.strip_prefix("Nơi nhận").is_some_and(|rest| rest.is_empty() || rest.starts_with(':') || rest.starts_with(" :")) && t.chars().count() <= 160
+}
+
 pub(super) fn table_is_closing(t: &Table) -> bool {
     let lines: Vec<String> = t.rows.iter().flatten().flat_map(|c| c.lines()).map(|l| clean(&l)).collect();
-    lines.iter().any(|l| l.starts_with("Nơi nhận")) || lines.iter().any(|l| is_signing_prefix(l)) && t.rows.len() <= 3
+    lines.iter().any(|l| is_noi_nhan(l)) || lines.iter().any(|l| is_signing_prefix(l)) && t.rows.len() <= 3
 }
 
 /// A table's cells with their row, their place in the row and the grid column they start
@@ -456,6 +494,12 @@ pub(super) fn grid_cells(t: &Table) -> impl Iterator<Item = (usize, usize, u32, 
 /// form's "Họ và tên") last.
 pub(super) fn table_is_signing(t: &Table) -> bool {
     if t.rows.is_empty() || t.rows.len() > 4 || table_is_header(t) {
+        return false;
+    }
+    // A data table (a header row, then two or more rows with every cell filled: "Họ và tên",
+    // "Chức vụ", "Người ký") is body text; signers' rows leave the signature space empty.
+    let filled = |row: &Vec<Cell>| row.iter().filter(|c| !c.merged).all(|c| c.lines().iter().any(|l| !clean(l).is_empty()));
+    if t.rows.len() >= 3 && t.rows.iter().all(filled) && t.rows[0].len() >= 2 {
         return false;
     }
     let mut cols: std::collections::BTreeMap<u32, Vec<String>> = Default::default();

@@ -79,6 +79,7 @@ impl Recogniser<'_> {
             match kind {
                 Start::Copy => self.copy_block(&items[k..end]),
                 _ => {
+                    self.found("$.appendices", "after the closing, from a page that starts with its label (Phụ lục …) or type line", &item_place(&items[k]));
                     let a = self.appendix(&items[k..end], kind == Start::Attached);
                     self.out.appendices.push(a);
                 }

@@ -257,7 +257,8 @@ pub fn read(text: &str, kept: &[Value], profile: Profile) -> Read {
     }
     let mut blocks = r.blocks(&items);
     swap_kept(&mut blocks, kept);
-    warnings.extend(r.warnings.into_iter().map(|mut w| {
+    // Typed labels are said below, each at the block that keeps it.
+    warnings.extend(r.warnings.into_iter().filter(|w| w.code != "import-numbering").map(|mut w| {
         w.path = Some("$.body".into());
         w
     }));

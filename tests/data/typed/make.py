@@ -139,6 +139,7 @@ DOCS = {
             ("p", "Nâng cao nhận thức của người dân về lợi ích của chuyển đổi số trong đời sống hằng ngày."),
             ("h1", "II", "PHÂN CÔNG NHIỆM VỤ"),
             ("table", ["Họ và tên", "Chức vụ", "Nhiệm vụ"], [["Nguyễn Văn Hùng", "Phó Chủ tịch", "Trưởng ban"], ["Lê Thị Mai", "Công chức Văn phòng", "Thư ký"], ["Trần Văn Nam", "Bí thư Đoàn xã", "Thành viên"]]),
+            ("p", "Nơi nhận hồ sơ đăng ký: Văn phòng HĐND và UBND xã, trước ngày 20 tháng 2 năm 2026."),
             ("h1", "III", "TỔ CHỨC THỰC HIỆN"),
             ("p", "Văn phòng HĐND và UBND xã chủ trì, phối hợp các đơn vị triển khai Kế hoạch này."),
         ],
@@ -155,6 +156,7 @@ DOCS = {
             ("p", "Nhã nhạc cung đình Huế là di sản văn hóa phi vật thể đại diện của nhân loại cần được bảo tồn bền vững."),
             ("h1", "II", "NỘI DUNG ĐỀ ÁN"),
             ("p", "Đề án gồm ba nhóm giải pháp về đào tạo, biểu diễn và số hóa tư liệu."),
+            ("spantable", ["Nội dung", "Kinh phí (triệu đồng)"], ["Năm 2026", "Năm 2027"], [["Đào tạo nghệ nhân", "1.200", "1.500"], ["Số hóa tư liệu", "800", "600"]]),
         ],
     ),
     "thong-bao": dict(
@@ -766,6 +768,16 @@ def body_doc(doc, d, h):
             for r, row in enumerate(b[2]):
                 for k, c in enumerate(row):
                     t.cell(r + 1, k).text = c
+        elif kind == "spantable":
+            # A two-row header: "Kinh phí" spans the two years; "Nội dung" spans both rows.
+            t = doc.add_table(rows=2 + len(b[3]), cols=3)
+            t.style = "Table Grid"
+            t.cell(0, 0).merge(t.cell(1, 0)).text = b[1][0]
+            t.cell(0, 1).merge(t.cell(0, 2)).text = b[1][1]
+            t.cell(1, 1).text, t.cell(1, 2).text = b[2]
+            for r, row in enumerate(b[3]):
+                for k, c in enumerate(row):
+                    t.cell(r + 2, k).text = c
     for extra in h.get("extras", []):
         EXTRAS[extra](doc)
 
