@@ -52,7 +52,7 @@ impl Recogniser<'_> {
             if pt == BODY_SIZE.0 {
                 style.insert("body_size".into(), json!(pt as u32));
             } else if pt != BODY_SIZE.1 {
-                self.warn("$.style", "import-style", format!("the body is {pt} pt; the decree's body is {} or {} pt: the default is used", BODY_SIZE.0, BODY_SIZE.1));
+                self.warn("$.style.body_size", "import-style", format!("the body is {pt} pt; the decree's body is {} or {} pt: the default is used", BODY_SIZE.0, BODY_SIZE.1));
             }
         }
         if let Some((twips, _)) = indents.into_iter().max_by_key(|(s, n)| (*n, *s)) {
@@ -61,7 +61,7 @@ impl Recogniser<'_> {
             if near(INDENTS_MM[0]) {
                 style.insert("indent".into(), json!(format!("{}cm", INDENTS_MM[0] / 10.0)));
             } else if !near(INDENTS_MM[1]) {
-                self.warn("$.style", "import-style", format!("the first-line indent is {mm:.1} mm; the decree's is {} or {} mm: the default is used", INDENTS_MM[0], INDENTS_MM[1]));
+                self.warn("$.style.indent", "import-style", format!("the first-line indent is {mm:.1} mm; the decree's is {} or {} mm: the default is used", INDENTS_MM[0], INDENTS_MM[1]));
             }
         }
         // The layout's own defaults (style.json) need not be written.
@@ -78,7 +78,7 @@ impl Recogniser<'_> {
                     Ok(_) => {
                         style.insert("line_spacing".into(), v);
                     }
-                    Err(m) => self.warn("$.style", "import-style", format!("line spacing {v}: {m}: the default is used")),
+                    Err(m) => self.warn("$.style.line_spacing", "import-style", format!("line spacing {v}: {m}: the default is used")),
                 }
             }
         }
@@ -87,14 +87,14 @@ impl Recogniser<'_> {
             if pt >= PARAGRAPH_SPACING_MIN_PT && pt != defaults.body.paragraph_spacing_pt {
                 style.insert("paragraph_spacing".into(), json!(format!("{pt}pt")));
             } else if pt < PARAGRAPH_SPACING_MIN_PT {
-                self.warn("$.style", "import-style", format!("{pt} pt between paragraphs; the decree asks at least {PARAGRAPH_SPACING_MIN_PT} pt: the default is used"));
+                self.warn("$.style.paragraph_spacing", "import-style", format!("{pt} pt between paragraphs; the decree asks at least {PARAGRAPH_SPACING_MIN_PT} pt: the default is used"));
             }
         }
         if let Some(h) = self.header_size.filter(|h| *h as f64 != defaults.sizes_pt.quoc_hieu) {
             if h as f64 == HEADER_SIZE.0 || h as f64 == HEADER_SIZE.1 {
                 style.insert("header_size".into(), json!(h));
             } else {
-                self.warn("$.style", "import-style", format!("the Quốc hiệu is {h} pt; the decree's is {} or {} pt: the default is used", HEADER_SIZE.0, HEADER_SIZE.1));
+                self.warn("$.style.header_size", "import-style", format!("the Quốc hiệu is {h} pt; the decree's is {} or {} pt: the default is used", HEADER_SIZE.0, HEADER_SIZE.1));
             }
         }
         if !style.is_empty() {

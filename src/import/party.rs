@@ -79,7 +79,7 @@ impl super::recognise::Recogniser<'_> {
             if BODY_SIZES.contains(&pt) && pt != defaults.sizes_pt.body {
                 style.insert("body_size".into(), json!(pt));
             } else if pt != defaults.sizes_pt.body {
-                self.warn("$.style", "import-style", format!("the body is {pt} pt; {rules} sets it in {} or {} pt: the default is used", BODY_SIZES[0], BODY_SIZES[1]));
+                self.warn("$.style.body_size", "import-style", format!("the body is {pt} pt; {rules} sets it in {} or {} pt: the default is used", BODY_SIZES[0], BODY_SIZES[1]));
             }
         }
         if let Some((twips, _)) = indents.into_iter().max_by_key(|(s, n)| (*n, *s)) {
@@ -87,7 +87,7 @@ impl super::recognise::Recogniser<'_> {
             if within(mm, INDENT_MM) && (mm - defaults.body.indent_mm).abs() > 0.1 {
                 style.insert("indent".into(), json!(format!("{mm}mm")));
             } else if !within(mm, INDENT_MM) {
-                self.warn("$.style", "import-style", format!("the first-line indent is {mm} mm; {rules} indents {} to {} mm: the default is used", INDENT_MM.0, INDENT_MM.1));
+                self.warn("$.style.indent", "import-style", format!("the first-line indent is {mm} mm; {rules} indents {} to {} mm: the default is used", INDENT_MM.0, INDENT_MM.1));
             }
         }
         if let Some((line, _)) = lines.into_iter().max_by_key(|(_, n)| *n) {
@@ -97,10 +97,10 @@ impl super::recognise::Recogniser<'_> {
                     if within(pt, LINE_SPACING_PT) && Some(pt) != defaults.body.line_spacing_exact_pt {
                         style.insert("line_spacing".into(), json!(format!("{pt}pt")));
                     } else if !within(pt, LINE_SPACING_PT) {
-                        self.warn("$.style", "import-style", format!("lines {pt} pt apart; {rules} spaces them exactly {lo} to {hi} pt: the default is used"));
+                        self.warn("$.style.line_spacing", "import-style", format!("lines {pt} pt apart; {rules} spaces them exactly {lo} to {hi} pt: the default is used"));
                     }
                 }
-                LineSpacing::Multiple(n) => self.warn("$.style", "import-style", format!("line spacing {:.2} lines; {rules} spaces lines exactly {lo} to {hi} pt: the default is used", n as f64 / 240.0)),
+                LineSpacing::Multiple(n) => self.warn("$.style.line_spacing", "import-style", format!("line spacing {:.2} lines; {rules} spaces lines exactly {lo} to {hi} pt: the default is used", n as f64 / 240.0)),
             }
         }
         if let Some((tw, _)) = spacings.into_iter().max_by_key(|(s, n)| (*n, *s)) {

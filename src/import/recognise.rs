@@ -312,7 +312,10 @@ impl<'a> Recogniser<'a> {
     pub(super) fn finish_values(&mut self) {
         let slug = self.out.doc_type.clone();
         if slug.is_empty() {
-            self.warn("$.type", "import-missing", "no type line and no V/v: the type is left as a placeholder (set \"type\")");
+            // (A title that names no type has said so already.)
+            if !self.warnings.iter().any(|w| w.path.as_deref() == Some("$.type")) {
+                self.warn("$.type", "import-missing", "no type line and no V/v: the type is left as a placeholder (set \"type\")");
+            }
             self.out.doc_type = PLACEHOLDER.into();
         }
         if self.out.issuer.name.is_empty() || is_dots(&self.out.issuer.name) {

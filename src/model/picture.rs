@@ -430,6 +430,17 @@ mod tests {
     }
 
     #[test]
+    fn gif_bmp_and_tiff_become_png() {
+        let img: image::DynamicImage = image::RgbImage::from_fn(8, 4, |x, _| image::Rgb([x as u8 * 30, 0, 0])).into();
+        for f in [image::ImageFormat::Gif, image::ImageFormat::Bmp, image::ImageFormat::Tiff] {
+            let mut b = std::io::Cursor::new(Vec::new());
+            img.write_to(&mut b, f).unwrap();
+            let p = read(to_png(&b.into_inner()).unwrap()).unwrap();
+            assert_eq!((p.format, p.px), (Format::Png, (8, 4)), "{f:?}");
+        }
+    }
+
+    #[test]
     fn widths() {
         assert_eq!(width_spec("60%"), Ok(Width::Percent(60.0)));
         assert_eq!(width_spec("8cm"), Ok(Width::Mm(80.0)));

@@ -40,7 +40,8 @@ test('a Word file dropped fills the form', async () => {
     assert.match(await label('Nội dung').inputValue(), /^Thực hiện kế hoạch chuyển đổi số năm 2026/);
     // The importer's warnings, in Vietnamese, listed for review.
     const warnings = await page.locator('#warning-list li').allInnerTexts();
-    assert.ok(warnings.some((w) => /^Định dạng trong tệp Word khác quy định, dùng mặc định \(the body is 11 pt/.test(w)), warnings.join('\n'));
+    // At the field it concerns (the body's size), in Vietnamese.
+    assert.ok(warnings.some((w) => /^Cỡ chữ nội dung: Định dạng trong tệp Word khác quy định, dùng mặc định \(the body is 11 pt/.test(w)), warnings.join('\n'));
     assert.equal(await page.getByRole('img', { name: 'Trang 1/1' }).count(), 1);
     assert.deepEqual(await axe(page), [], 'axe after a Word import');
     assert.deepEqual(problems, []);

@@ -55,10 +55,7 @@ def gif(w, h):
     head = b"GIF87a" + struct.pack("<HHBBB", w, h, 0x80, 0, 0) + b"\x20\x60\x20\x00\x00\x00"
     image = b"," + struct.pack("<HHHHB", 0, 0, w, h, 0)
     # LZW, minimum code size 2: clear, then index 0 repeatedly (as codes of growing width).
-    codes, size, nxt, bits = [4], 3, 6, []
-    for _ in range(w * h):
-        codes.append(0)
-    codes.append(5)
+    codes = [4] + [0] * (w * h) + [5]
     out, acc, n = bytearray(), 0, 0
     width, table = 3, 6
     for i, c in enumerate(codes):
@@ -226,6 +223,20 @@ DOCS = {
             ("p", "Chi tiết lớp bồi dưỡng tại Phụ lục kèm theo."),
         ],
         appendix=("PHỤ LỤC", "DANH SÁCH GIẢNG VIÊN", ["Họ và tên", "Chức vụ", "Người ký"], [["Nguyễn Hữu Tài", "Trưởng phòng", "Nguyễn Hữu Tài"], ["Lê Minh Châu", "Chuyên viên chính", "Lê Minh Châu"]]),
+    ),
+    "giay-gioi-thieu": dict(
+        type="giay-gioi-thieu", type_line="GIẤY GIỚI THIỆU", parent=None, agency=["ỦY BAN NHÂN DÂN", "XÃ QUẢNG ĐIỀN"],
+        issuer="Ủy ban nhân dân xã Quảng Điền", number=15, symbol="GGT-UBND", code="UBND", place="Quảng Điền", date=("06", "10", "2026"), iso="2026-10-06",
+        subject=None, recipients=[], signer=("TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "Hồ Văn Sang"), distribution=["- Như trên;", "- Lưu: VT."],
+        body=[
+            ("p", "Ủy ban nhân dân xã Quảng Điền trân trọng giới thiệu:"),
+            ("p", "Ông (bà): ……………………………………………………"),
+            ("p", "Chức vụ: ……………………………………………………"),
+            ("p", "Được cử đến: ……………………………………………"),
+            ("p", "Về việc: ………………………………………………………"),
+            ("p", "Đề nghị Quý cơ quan tạo điều kiện để ông (bà) có tên ở trên hoàn thành nhiệm vụ."),
+            ("p", "Giấy này có giá trị đến hết ngày ……/……/2026."),
+        ],
     ),
     "don": dict(
         type=None, type_line=None, parent=None, agency=[], issuer=None, number=None, symbol=None, code=None, place="Hòa Vang", date=("02", "9", "2026"), iso="2026-09-02",
@@ -403,7 +414,7 @@ def title(doc, d, h):
     if d["type_line"]:
         add_par(doc, d["type_line"], bold=True, align=CENTER, size=14)
         rule = h.get("subject_rule", True)
-        for line in d["subject"]:
+        for line in d["subject"] or []:
             add_par(doc, line, bold=True, align=CENTER)
         if rule:
             add_par(doc, "_______", align=CENTER)
@@ -558,11 +569,25 @@ def altchunk(doc):
     doc.element.body.append(parse_xml('<w:altChunk %s xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" r:id="%s"/>' % (nsdecls("w"), rid)))
 
 
+def fields(doc):
+    """A sentence holding Word fields: a simple one (DATE) and a complex one (a formula), whose
+    results are what Word shows."""
+    p = doc.add_paragraph()
+    p.alignment = JUSTIFY
+    w = nsdecls("w")
+    p._p.append(parse_xml('<w:r %s><w:t xml:space="preserve">Tổng số hồ sơ tiếp nhận đến ngày </w:t></w:r>' % w))
+    p._p.append(parse_xml('<w:fldSimple %s w:instr=" DATE \\@ &quot;dd/MM/yyyy&quot; "><w:r><w:t>31/03/2026</w:t></w:r></w:fldSimple>' % w))
+    p._p.append(parse_xml('<w:r %s><w:t xml:space="preserve"> là </w:t></w:r>' % w))
+    for xml in ['<w:r %s><w:fldChar w:fldCharType="begin"/></w:r>', '<w:r %s><w:instrText xml:space="preserve"> =SUM(ABOVE) </w:instrText></w:r>', '<w:r %s><w:fldChar w:fldCharType="separate"/></w:r>', '<w:r %s><w:t>1.234</w:t></w:r>', '<w:r %s><w:fldChar w:fldCharType="end"/></w:r>']:
+        p._p.append(parse_xml(xml % w))
+    p._p.append(parse_xml('<w:r %s><w:t xml:space="preserve"> hồ sơ.</w:t></w:r>' % w))
+
+
 def box_rule(doc):
     add_par(doc, "────────────────", align=CENTER)
 
 
-EXTRAS = {"picture": picture, "gif": gif_picture, "tracked": tracked, "chart": chart, "ole": ole, "altchunk": altchunk, "rule": box_rule}
+EXTRAS = {"fields": fields, "picture": picture, "gif": gif_picture, "tracked": tracked, "chart": chart, "ole": ole, "altchunk": altchunk, "rule": box_rule}
 
 
 # ---- the corpus -----------------------------------------------------------------------------
@@ -592,6 +617,8 @@ def variants():
                 extras += ["ole", "tracked"]
             if name == "thong-bao" and j == 3:
                 extras += ["altchunk"]
+            if name in ("thong-bao", "cong-van") and j == 1:
+                extras += ["fields"]
             if name == "cong-van" and j == 0:
                 extras += ["rule", "tracked"]
             h["extras"] = extras
@@ -601,6 +628,8 @@ def variants():
         out.append(("huong-dan-%d" % (j + 1), "huong-dan", {"header": hd, "closing": cl, "motto": ["en", "hyphen"][j]}))
         out.append(("bien-ban-%d" % (j + 1), "bien-ban", {"header": hd, "closing": cl, "motto": ["hyphen", "em"][j]}))
         out.append(("ke-hoach-phu-luc-%d" % (j + 1), "ke-hoach-phu-luc", {"header": ["tabs", "table"][j], "closing": ["tabs", "table"][j]}))
+    out.append(("giay-gioi-thieu-1", "giay-gioi-thieu", {"header": "table", "closing": "table"}))
+    out.append(("giay-gioi-thieu-2", "giay-gioi-thieu", {"header": "tabs", "closing": "tabs", "motto": "en"}))
     out.append(("don-de-nghi-1", "don", {"header": "stacked", "closing": "table"}))
     out.append(("don-de-nghi-2", "don", {"header": "stacked", "closing": "table", "motto": "en"}))
     return out
@@ -671,6 +700,8 @@ def expectation(d, h):
                 blocks += [{"kind": "image"}, {"kind": "paragraph", "starts": "Hình 1. Sơ"}]
             elif x == "tracked":
                 blocks.append({"kind": "paragraph", "starts": "Thời hạn hoàn"})
+            elif x == "fields":
+                blocks.append({"kind": "paragraph", "starts": "Tổng số hồ"})
     e["body"] = blocks
     e["pictures"] = pictures
     codes = set()
