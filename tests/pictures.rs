@@ -16,33 +16,11 @@ fn png(w: u32, h: u32, alpha: bool, dpi: Option<u32>) -> Vec<u8> {
     };
     let mut out = std::io::Cursor::new(Vec::new());
     img.write_to(&mut out, image::ImageFormat::Png).unwrap();
-    let mut bytes = out.into_inner();
-    if let Some(dpi) = dpi {
-        // A pHYs chunk after IHDR: pixels per metre.
-        let ppm = (dpi as f64 / 0.0254).round() as u32;
-        let mut data = Vec::new();
-        data.extend(ppm.to_be_bytes());
-        data.extend(ppm.to_be_bytes());
-        data.push(1);
-        let mut chunk = (data.len() as u32).to_be_bytes().to_vec();
-        let mut crc_in = b"pHYs".to_vec();
-        crc_in.extend(&data);
-        chunk.extend(&crc_in);
-        chunk.extend(crc32(&crc_in).to_be_bytes());
-        bytes.splice(33..33, chunk);
+    let bytes = out.into_inner();
+    match dpi {
+        Some(dpi) => common::png::with_phys(&bytes, (dpi as f64 / 0.0254).round() as u32),
+        None => bytes,
     }
-    bytes
-}
-
-fn crc32(b: &[u8]) -> u32 {
-    let mut c = 0xFFFF_FFFFu32;
-    for &x in b {
-        c ^= x as u32;
-        for _ in 0..8 {
-            c = if c & 1 != 0 { 0xEDB8_8320 ^ (c >> 1) } else { c >> 1 };
-        }
-    }
-    !c
 }
 
 fn jpeg(w: u32, h: u32) -> Vec<u8> {

@@ -371,29 +371,6 @@ fn draft_signed_then_issued_with_number_and_date() {
     }
 }
 
-/// A PNG with a pHYs chunk saying `ppm` pixels per metre (inserted after IHDR).
-fn with_phys(png: &[u8], ppm: u32) -> Vec<u8> {
-    fn crc32(data: &[u8]) -> u32 {
-        let mut c = 0xffff_ffffu32;
-        for &b in data {
-            c ^= b as u32;
-            for _ in 0..8 {
-                c = if c & 1 != 0 { 0xedb8_8320 ^ (c >> 1) } else { c >> 1 };
-            }
-        }
-        !c
-    }
-    let mut body = b"pHYs".to_vec();
-    body.extend_from_slice(&ppm.to_be_bytes());
-    body.extend_from_slice(&ppm.to_be_bytes());
-    body.push(1);
-    let mut chunk = 9u32.to_be_bytes().to_vec();
-    chunk.extend_from_slice(&body);
-    chunk.extend_from_slice(&crc32(&body).to_be_bytes());
-    let ihdr_end = 8 + 8 + 13 + 4;
-    [&png[..ihdr_end], &chunk[..], &png[ihdr_end..]].concat()
-}
-
 /// `--info` fills the top-right signing information with the agency's signature; a seal PNG
 /// whose resolution says another size is drawn at the field's size, with a warning.
 #[test]
@@ -408,7 +385,7 @@ fn signing_information_and_seal_size() {
     refused(&sign(d, "doc.pdf", "x.pdf", "signer", &s.leader, &pass, &["--info"]), "info-with-agency", d, "x.pdf");
     ok(&sign(d, "doc.pdf", "s1.pdf", "signer", &s.leader, &pass, &[]));
     // 300 px at 5906 px/m = 50.8 mm, against a 36 mm field.
-    std::fs::write(d.join("big-seal.png"), with_phys(&png(true), 5906)).unwrap();
+    std::fs::write(d.join("big-seal.png"), common::png::with_phys(&png(true), 5906)).unwrap();
     let out = sign(d, "s1.pdf", "s2.pdf", "agency", &s.agency, &pass, &["--info", "--image", "big-seal.png"]);
     ok(&out);
     let err = String::from_utf8_lossy(&out.stderr);
@@ -421,7 +398,7 @@ fn signing_information_and_seal_size() {
     assert_eq!(code, 0, "{report}");
     assert_eq!(field(&report, "signer")["later_changes"], "form-filling");
     // A seal PNG at its true size (36 mm): no warning.
-    std::fs::write(d.join("true-seal.png"), with_phys(&png(true), 8333)).unwrap();
+    std::fs::write(d.join("true-seal.png"), common::png::with_phys(&png(true), 8333)).unwrap();
     let out = sign(d, "s1.pdf", "s3.pdf", "agency", &s.agency, &pass, &["--image", "true-seal.png"]);
     ok(&out);
     assert!(!String::from_utf8_lossy(&out.stderr).contains("seal-size"));

@@ -211,6 +211,11 @@ fn typed_files_after_libreoffice_and_through_nd30check() {
             if part == "warnings" {
                 continue;
             }
+            // LibreOffice keeps an EMF and drops the PNG fallback Word keeps beside it: that
+            // picture is then said (import-picture) instead of kept.
+            if (part == "pictures" || part == "body") && expect_of(f)["libreoffice_drops_fallback_pictures"] == true {
+                continue;
+            }
             if let Err(got) = verdict {
                 wrong.push(format!("{} after LibreOffice, {part}: {got}", f.file_name().unwrap().to_string_lossy()));
             }

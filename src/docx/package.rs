@@ -198,24 +198,17 @@ fn media_types(parts: &mut [(String, Vec<u8>)]) {
 /// Number the drawings' `wp:docPr` ids 1, 2, … (docx-rs gives each the id 1; Word wants
 /// them unique).
 fn number_drawings(xml: &str, n: &mut u32) -> String {
-    const AT: &str = "<wp:docPr id=\"";
-    let mut out = String::with_capacity(xml.len());
-    let mut rest = xml;
-    while let Some(i) = rest.find(AT) {
-        let start = i + AT.len();
-        out.push_str(&rest[..start]);
-        let end = rest[start..].find('"').map(|e| start + e).unwrap_or(rest.len());
-        *n += 1;
-        out.push_str(&n.to_string());
-        rest = &rest[end..];
-    }
-    out.push_str(rest);
-    out
+    count_values(xml, "<wp:docPr id=\"", n, |k| k.to_string())
 }
 
 /// Replace every `attr"XXXXXXXX"` value with a per-document counter (8 hex digits, below
 /// 0x80000000 as Word requires).
 fn renumber(xml: &str, attr: &str, n: &mut u32) -> String {
+    count_values(xml, attr, n, |k| format!("{k:08X}"))
+}
+
+/// Replace the value after every `attr` (up to the next quote) with the next count, shown so.
+fn count_values(xml: &str, attr: &str, n: &mut u32, show: impl Fn(u32) -> String) -> String {
     let mut out = String::with_capacity(xml.len());
     let mut rest = xml;
     while let Some(i) = rest.find(attr) {
@@ -223,7 +216,7 @@ fn renumber(xml: &str, attr: &str, n: &mut u32) -> String {
         out.push_str(&rest[..start]);
         let end = rest[start..].find('"').map(|e| start + e).unwrap_or(rest.len());
         *n += 1;
-        out.push_str(&format!("{:08X}", *n));
+        out.push_str(&show(*n));
         rest = &rest[end..];
     }
     out.push_str(rest);

@@ -32,26 +32,33 @@ pub fn resolve(pkg: &mut Package, pictures: &[PicRef]) -> Result<(HashMap<usize,
             _ => "a picture",
         };
         let named = p.name.as_deref().filter(|n| !n.trim().is_empty()).map(|n| format!(" (\"{n}\")")).unwrap_or_default();
-        let Some(target) = p.embed.as_ref().and_then(|r| rels.get(r)) else {
+        // Its own picture, else the fallback Word keeps beside it (a PNG for an EMF or a chart).
+        let candidates: Vec<&String> = [p.embed.as_ref(), p.fallback.as_ref()].into_iter().flatten().filter_map(|r| rels.get(r)).collect();
+        if candidates.is_empty() {
             let code = if p.what == "object" { "import-object" } else { "import-picture" };
             warnings.push(warn(code, format!("{what}{named} without a picture vanban can print, left out")));
             continue;
-        };
-        if target.starts_with("http://") || target.starts_with("https://") || target.starts_with("file:") {
-            warnings.push(warn("import-picture", format!("{what}{named} linked from {target}, not in the file: left out")));
-            continue;
         }
-        let Some(bytes) = pkg.bytes(target)? else {
-            warnings.push(warn("import-picture", format!("{what}{named}: its part {target} is missing from the file")));
-            continue;
-        };
-        let png = match sniff(&bytes) {
-            Kind::PngOrJpeg => Ok(bytes),
-            Kind::Convert => crate::model::picture::to_png(&bytes),
-            Kind::Vector(f) => Err(format!("a {f} drawing, which vanban cannot print (save it as PNG in Word)")),
-            Kind::Unknown => Err("a kind of picture vanban does not read".into()),
-        };
-        let picture = png.and_then(|b| crate::model::picture::read(b).map_err(|(_, m)| m));
+        let mut picture: std::result::Result<crate::model::picture::Picture, String> = Err(String::new());
+        for target in candidates {
+            picture = if target.starts_with("http://") || target.starts_with("https://") || target.starts_with("file:") {
+                Err(format!("linked from {target}, not in the file"))
+            } else {
+                match pkg.bytes(target)? {
+                    None => Err(format!("its part {target} is missing from the file")),
+                    Some(bytes) => match sniff(&bytes) {
+                        Kind::PngOrJpeg => Ok(bytes),
+                        Kind::Convert => crate::model::picture::to_png(&bytes),
+                        Kind::Vector(f) => Err(format!("a {f} drawing, which vanban cannot print (save it as PNG in Word)")),
+                        Kind::Unknown => Err("a kind of picture vanban does not read".into()),
+                    }
+                    .and_then(|b| crate::model::picture::read(b).map_err(|(_, m)| m)),
+                }
+            };
+            if picture.is_ok() {
+                break;
+            }
+        }
         match picture {
             Ok(pic) => {
                 let mut image = serde_json::Map::new();

@@ -69,6 +69,8 @@ pub struct PicRef {
     pub embed: Option<String>,
     /// The relationship id of the chart or object part.
     pub part: Option<String>,
+    /// The picture `mc:Fallback` holds for it (Word's PNG beside an EMF, a chart, a shape).
+    pub fallback: Option<String>,
     /// Its width as laid out in Word, EMU (`wp:extent`).
     pub width_emu: Option<u64>,
     /// Its name or program ("Excel.Sheet.12", the picture's description).
@@ -378,7 +380,7 @@ impl<'s> Reader<'s> {
                 "altChunk" => {
                     self.paragraphs += 1;
                     let n = self.pictures.len();
-                    self.pictures.push(PicRef { paragraph: self.paragraphs, what: "altChunk", embed: None, part: c.attribute((R, "id")).map(str::to_string), width_emu: None, name: None });
+                    self.pictures.push(PicRef { paragraph: self.paragraphs, what: "altChunk", embed: None, part: c.attribute((R, "id")).map(str::to_string), fallback: None, width_emu: None, name: None });
                     out.push(Item::P(Para { index: self.paragraphs, pictures: vec![n], ..Para::default() }));
                 }
                 _ => {}
@@ -592,8 +594,8 @@ impl Reader<'_> {
         }
         let fallback_pic = c.children().find(|x| x.tag_name().name() == "Fallback").and_then(|f| f.descendants().find_map(|d| image_rel(&d)));
         if let Some(rid) = fallback_pic {
-            if let Some(p) = self.pictures[before..].iter_mut().find(|p| p.embed.is_none()) {
-                p.embed = Some(rid);
+            if let Some(p) = self.pictures[before..].first_mut() {
+                p.fallback = Some(rid);
             }
         }
     }
@@ -622,7 +624,7 @@ impl Reader<'_> {
         // The size Word lays it out at: the drawing's extent.
         let width_emu = c.ancestors().find(|a| a.tag_name().name() == "inline" || a.tag_name().name() == "anchor").and_then(|a| a.children().find(|x| x.tag_name().name() == "extent")).and_then(|e| e.attribute("cx")).and_then(|v| v.parse().ok());
         let desc = c.ancestors().find(|a| a.tag_name().name() == "inline" || a.tag_name().name() == "anchor").and_then(|a| a.children().find(|x| x.tag_name().name() == "docPr")).and_then(|d| d.attribute("descr").or(d.attribute("name"))).map(str::to_string);
-        self.pictures.push(PicRef { paragraph: para.index, what, embed, part, width_emu, name: desc });
+        self.pictures.push(PicRef { paragraph: para.index, what, embed, part, fallback: None, width_emu, name: desc });
         self.pending.push(self.pictures.len() - 1);
         true
     }

@@ -8,6 +8,7 @@ pub mod keys;
 pub mod nginx;
 pub mod pdf;
 pub mod pdfa;
+pub mod png;
 pub mod postgres;
 pub mod serve;
 pub mod signing;

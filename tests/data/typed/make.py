@@ -583,11 +583,60 @@ def fields(doc):
     p._p.append(parse_xml('<w:r %s><w:t xml:space="preserve"> hồ sơ.</w:t></w:r>' % w))
 
 
+def emf():
+    """A minimal Enhanced Metafile: its header and its end record."""
+    header = struct.pack("<II4i4iIIIIHHIII2i2i", 1, 88, 0, 0, 100, 50, 0, 0, 2540, 1270, 0x464D4520, 0x10000, 108, 2, 1, 0, 0, 0, 0, 1024, 768, 320, 240)
+    return header + struct.pack("<IIIII", 14, 20, 0, 16, 20)
+
+
+# The namespaces of a picture drawing, and the drawing itself (id, name, image rel, blip extension).
+PIC_NS = ('xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
+          'xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"')
+DRAWING = ('<w:drawing><wp:inline><wp:extent cx="1800000" cy="900000"/><wp:docPr id="%d" name="%s"/><a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture">'
+           '<pic:pic><pic:nvPicPr><pic:cNvPr id="0" name="%s"/><pic:cNvPicPr/></pic:nvPicPr><pic:blipFill><a:blip r:embed="%s">%s</a:blip><a:stretch><a:fillRect/></a:stretch></pic:blipFill>'
+           '<pic:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="1800000" cy="900000"/></a:xfrm><a:prstGeom prst="rect"/></pic:spPr></pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing>')
+
+
+def media(doc, name, content_type, data):
+    part = Part(PackURI("/word/media/" + name), content_type, data, doc.part.package)
+    return doc.part.relate_to(part, RT.IMAGE)
+
+
+def drawn(doc, drawing, align=None):
+    p = doc.add_paragraph()
+    if align is not None:
+        p.alignment = align
+    p._p.append(parse_xml('<w:r %s %s>%s</w:r>' % (ns("w", "v", "o"), PIC_NS, drawing)))
+
+
+def svg(doc):
+    """An SVG picture as Word 2016 stores it: a PNG in the blip, the SVG in its extension."""
+    png_rid, _ = doc.part.get_or_add_image(io.BytesIO(png(180, 90, (120, 40, 160))))
+    svg_rid = media(doc, "so-do.svg", "image/svg+xml", b'<svg xmlns="http://www.w3.org/2000/svg" width="180" height="90"><rect width="180" height="90" fill="purple"/></svg>')
+    ext = '<a:extLst><a:ext uri="{96DAC541-7B7A-43D3-8B79-37D633B846F1}"><asvg:svgBlip xmlns:asvg="http://schemas.microsoft.com/office/drawing/2016/SVG/main" r:embed="%s"/></a:ext></a:extLst>' % svg_rid
+    drawn(doc, DRAWING % (91, "Sơ đồ SVG", "so-do.svg", png_rid, ext), CENTER)
+
+
+def emf_only(doc):
+    """An EMF drawing with no picture beside it: vanban cannot print it, and says so."""
+    rid = media(doc, "hinh-emf.emf", "image/x-emf", emf())
+    drawn(doc, DRAWING % (92, "Hình EMF", "hinh-emf.emf", rid, ""))
+
+
+def emf_fallback(doc):
+    """An EMF in the Choice, the PNG Word keeps for older readers in the Fallback."""
+    emf_rid = media(doc, "bieu-do.emf", "image/x-emf", emf())
+    png_rid, _ = doc.part.get_or_add_image(io.BytesIO(png(160, 80, (240, 160, 0))))
+    choice = DRAWING % (93, "Biểu đồ EMF", "bieu-do.emf", emf_rid, "")
+    fallback = '<w:pict><v:shape style="width:120pt;height:60pt"><v:imagedata r:id="%s" o:title=""/></v:shape></w:pict>' % png_rid
+    drawn(doc, '<mc:AlternateContent xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"><mc:Choice Requires="wps">%s</mc:Choice><mc:Fallback>%s</mc:Fallback></mc:AlternateContent>' % (choice, fallback))
+
+
 def box_rule(doc):
     add_par(doc, "────────────────", align=CENTER)
 
 
-EXTRAS = {"fields": fields, "picture": picture, "gif": gif_picture, "tracked": tracked, "chart": chart, "ole": ole, "altchunk": altchunk, "rule": box_rule}
+EXTRAS = {"svg": svg, "emf": emf_only, "emf_fallback": emf_fallback, "fields": fields, "picture": picture, "gif": gif_picture, "tracked": tracked, "chart": chart, "ole": ole, "altchunk": altchunk, "rule": box_rule}
 
 
 # ---- the corpus -----------------------------------------------------------------------------
@@ -619,6 +668,8 @@ def variants():
                 extras += ["altchunk"]
             if name in ("thong-bao", "cong-van") and j == 1:
                 extras += ["fields"]
+            if name == "thong-bao" and j == 0:
+                extras += ["svg", "emf", "emf_fallback"]
             if name == "cong-van" and j == 0:
                 extras += ["rule", "tracked"]
             h["extras"] = extras
@@ -690,11 +741,11 @@ def expectation(d, h):
                 continue
             blocks.append({"kind": "table", "starts": first_words(b[1][0])})
     extras = h.get("extras", [])
-    pictures = sum(1 for x in extras if x in ("picture", "chart", "gif", "ole"))
+    pictures = sum(1 for x in extras if x in ("picture", "chart", "gif", "ole", "svg", "emf_fallback"))
     # What the extras add after the body: inside its last section, or blocks of their own.
     if blocks and blocks[-1]["kind"] not in ("section", "chapter"):
         for x in extras:
-            if x in ("chart", "gif", "ole"):
+            if x in ("chart", "gif", "ole", "svg", "emf_fallback"):
                 blocks.append({"kind": "image"})
             elif x == "picture":
                 blocks += [{"kind": "image"}, {"kind": "paragraph", "starts": "Hình 1. Sơ"}]
@@ -709,6 +760,11 @@ def expectation(d, h):
         codes.add("import-object")
     if "tracked" in extras:
         codes.add("import-deleted")
+    if "emf" in extras:
+        codes.add("import-picture")
+    if "emf_fallback" in extras:
+        # LibreOffice's re-save keeps the EMF and drops the PNG Word keeps beside it.
+        e["libreoffice_drops_fallback_pictures"] = True
     if d.get("appendix"):
         e["appendix"] = {"label": "Phụ lục", "table_rows": len(d["appendix"][3])}
     if not d["issuer"]:
