@@ -42,6 +42,24 @@ const KINDS: [&str; 4] = ["sở", "bộ", "cục", "ban"];
 const KINDS2: [(&str, &str); 7] = [("văn", "phòng"), ("trung", "tâm"), ("chi", "cục"), ("tổng", "cục"), ("học", "viện"), ("ủy", "ban"), ("hội", "đồng")];
 /// Words before "sở", "bộ" that make them ordinary words ("cơ sở", "cán bộ", "đảng bộ").
 const NOT_KIND: [&str; 11] = ["cơ", "trụ", "toàn", "cán", "đầy", "nội", "đảng", "ủy", "uỷ", "tổng", "chi"];
+/// Words of agencies' and titles' names that are written in lower case after their first
+/// word (Phụ lục II): a word outside them, where no rule decides its case, keeps its capitals.
+const COMMON: &[&str] = &[
+    "nhân", "dân", "chủ", "tịch", "giám", "đốc", "bí", "thư", "ký", "trưởng", "phó", "thường", "trực", "vụ", "hành", "chính",
+    "công", "và", "của", "về", "các", "cấp", "chấp", "ban", "phòng", "văn", "tổ", "chức", "cơ", "quan", "tên", "hội", "đồng",
+    "bộ", "chi", "ủy", "uỷ", "thành", "phố", "tỉnh", "xã", "phường", "đặc", "khu", "huyện", "quận", "thị", "trấn", "quyền",
+    "hạn", "trung", "ương", "kiểm", "tra", "người", "làm", "đơn", "tọa", "trì", "viên", "thẩm", "nội", "ngoại", "giao",
+    "tài", "nguyên", "môi", "trường", "y", "tế", "giáo", "dục", "đào", "tạo", "khoa", "học", "nghệ", "thông", "tin",
+    "truyền", "văn", "hóa", "hoá", "thể", "thao", "du", "lịch", "xây", "dựng", "giao", "vận", "tải", "nông", "nghiệp",
+    "phát", "triển", "lao", "động", "thương", "binh", "xã", "hội", "tư", "pháp", "kế", "hoạch", "đầu", "an", "ninh", "quốc",
+    "phòng", "sự", "điều", "hành", "quản", "lý", "đô", "thị", "kinh", "tế", "hạ", "tầng", "phục", "một", "cửa", "hành",
+    "chính", "cán", "chuyên", "môn", "lưu", "trữ", "lịch", "sử", "tổng", "hợp", "đại", "biểu", "thường", "vụ", "mặt",
+    "trận", "đoàn", "thanh", "niên", "phụ", "nữ", "cựu", "chiến", "liên", "nông", "dân", "chấp", "hành", "tuyên", "vận",
+    "đảng", "quân", "sự", "biên", "phòng", "chỉ", "huy", "tham", "mưu", "tịch", "chánh", "sở", "cục", "tổng", "viện",
+    "trợ", "lý", "đội", "tòa", "án", "sát", "bảo", "hiểm", "kho", "bạc", "thuế", "hải", "quan", "ngân", "hàng", "nhà",
+    "nước", "trường", "bệnh", "đa", "sao", "y", "lục", "trích", "số", "năm", "mục", "ty", "cổ", "phần", "hữu", "hạn",
+];
+
 /// Labels a Roman number follows.
 const ROMAN_AFTER: [&str; 6] = ["lục", "phần", "chương", "mục", "khóa", "khoá"];
 /// Titles whose next word takes a capital ("Phó Giám đốc", "Chánh Văn phòng").
@@ -62,6 +80,8 @@ pub fn sentence(s: &str) -> String {
         let mut cap_next = false;
         // Inside an agency's field: "và" joins a second one ("Giáo dục và Đào tạo").
         let mut field = false;
+        // Inside a name kept in its capitals.
+        let mut proper = false;
         let mut prev = String::new();
         for raw in line.split(' ') {
             let lower = raw.to_lowercase();
@@ -80,6 +100,12 @@ pub fn sentence(s: &str) -> String {
                 raw.to_string()
             } else if title_tail {
                 lower.clone()
+            } else if !(first || place || cap_next || kind1 || field || kind2.is_some() || lower == "đảng") && (proper || !COMMON.contains(&letters.to_lowercase().as_str()) && is_syllable(&letters)) {
+                // A word no rule decides (a person's or a place's name with no unit word before
+                // it: "TRƯỜNG THCS NGUYỄN DU"), and the rest of that name: its capitals as
+                // typed, never guessed.
+                proper = true;
+                raw.to_string()
             } else if first || place || cap_next || kind1 || lower == "đảng" {
                 // "Đảng" in a name is the Party's ("Ban Chấp hành Đảng bộ xã").
                 capitalise(&lower)
@@ -163,6 +189,9 @@ mod tests {
         assert_eq!(sentence("PHỤ LỤC II"), "Phụ lục II");
         assert_eq!(sentence("CÔNG TY B"), "Công ty B");
         assert_eq!(sentence("TỔNG CỤC DU LỊCH VIỆT NAM"), "Tổng cục Du lịch Việt Nam");
+        // A name no rule decides keeps the capitals it was typed in.
+        assert_eq!(sentence("TRƯỜNG THCS NGUYỄN DU"), "Trường THCS NGUYỄN DU");
+        assert_eq!(sentence("BỆNH VIỆN CHỢ RẪY"), "Bệnh viện CHỢ RẪY");
         assert_eq!(sentence("ỦY BAN NHÂN DÂN ĐẶC KHU PHÚ QUỐC"), "Ủy ban nhân dân đặc khu Phú Quốc");
     }
 }
