@@ -3,6 +3,7 @@
 
 use super::case::{is_upper, sentence};
 use super::recognise::*;
+use super::shape::Shape;
 use super::wordml::{Item, Table};
 use std::collections::BTreeMap;
 use serde_json::{json, Value};
@@ -27,7 +28,7 @@ impl Recogniser<'_> {
                     Item::T(t) if table_is_signing(t) && start.is_none() => return j - 1,
                     Item::P(p) => {
                         let t = clean(&p.text());
-                        let aside = matches!(p.align.as_deref(), Some("center") | Some("right")) || p.text_box.is_some() && boxed_at(k);
+                        let aside = Shape::of(p).centred_or_right() || p.text_box.is_some() && boxed_at(k);
                         let title = is_signing_prefix(&t) || is_upper(&t) && t.chars().count() <= 60 && heading_label(&t).is_none() && aside;
                         let other = aside && (is_personal_name(&t) || t.starts_with('(') && t.ends_with(')'));
                         if !(title || other) {
@@ -75,7 +76,7 @@ impl Recogniser<'_> {
 
     /// Where a signing block typed as paragraphs at the end starts, if there is one.
     fn trailing_signature(&self, items: &[Item], from: usize) -> Option<usize> {
-        let aside = |p: &super::wordml::Para| matches!(p.align.as_deref(), Some("center") | Some("right") | Some("end")) || p.left.is_some_and(|l| l >= 1400) || p.text().starts_with('\t');
+        let aside = |p: &super::wordml::Para| Shape::of(p).aside;
         let last = items.iter().rposition(|it| !matches!(it, Item::P(p) if clean(&p.text()).is_empty()))?;
         let Item::P(name) = &items[last] else { return None };
         if last < from || !aside(name) || !(is_personal_name(&clean(&name.text())) || is_name_placeholder(&name.text())) {
@@ -178,7 +179,7 @@ impl Recogniser<'_> {
                     } else if parts.len() > 1 {
                         tabbed |= parts[1..].iter().any(|s| !s.trim().is_empty());
                         (parts[0].trim().to_string(), parts[1..].iter().map(|s| s.trim()).filter(|s| !s.is_empty()).collect::<Vec<_>>().join(" "))
-                    } else if p.align.as_deref() == Some("center") || p.align.as_deref() == Some("right") || left.is_empty() && !clean(&text).starts_with("Nơi nhận") {
+                    } else if Shape::of(p).centred_or_right() || left.is_empty() && !clean(&text).starts_with("Nơi nhận") {
                         (String::new(), text.trim().to_string())
                     } else {
                         (text.trim().to_string(), String::new())

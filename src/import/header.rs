@@ -3,6 +3,7 @@
 
 use super::case::{is_upper, sentence};
 use super::recognise::*;
+use super::shape::{Align, Shape};
 use super::wordml::{Cell, Item, Para};
 
 impl Recogniser<'_> {
@@ -311,7 +312,7 @@ impl Recogniser<'_> {
         // ("ĐƠN ĐỀ NGHỊ", "BẢN CAM KẾT"): the document's title, never body text or the agency.
         let other_title = found.is_none()
             && self.header_size.is_some()
-            && p.align.as_deref() == Some("center")
+            && Shape::of(p).align == Align::Center
             && is_upper(&text)
             && text.chars().count() <= 80
             && !text.ends_with(':')
@@ -321,7 +322,7 @@ impl Recogniser<'_> {
         if found.is_none() && text.to_uppercase() != "TÊN LOẠI VĂN BẢN" && !other_title {
             return i;
         }
-        let type_centred = p.align.as_deref() == Some("center");
+        let type_centred = Shape::of(p).align == Align::Center;
         self.found("$.type", if found.is_some() { "the type line under the header" } else { "a title under the header that names no type" }, &para_place(p));
         match found {
             Some(t) => self.out.doc_type = t.into(),
@@ -342,7 +343,7 @@ impl Recogniser<'_> {
                 continue;
             }
             // The subject is centred under a centred type line; body text is not.
-            let centred = |x: &Para| x.align.as_deref() == Some("center");
+            let centred = |x: &Para| Shape::of(x).align == Align::Center;
             // A line in capitals after a subject that is not: the authority of a decision.
             let authority = subject.last().is_some_and(|l: &String| !is_upper(l)) && is_upper(&c);
             if c.starts_with("Kính gửi") || c.starts_with("Căn cứ") || subject.len() >= 6 || (type_centred && !centred(p)) || authority {
@@ -351,12 +352,12 @@ impl Recogniser<'_> {
             // Where no rule closes it, the subject ends where the look changes: another
             // alignment, size or weight than its first line, a justified or indented
             // paragraph, a picture, a numbered heading, or a sentence of body text.
+            let shape = Shape::of(p);
             if let Some(first) = first_line {
-                let look = |x: &Para| (x.align.clone().filter(|a| a != "left" && a != "start"), x.size, x.all_bold());
-                if look(first) != look(p) || p.align.as_deref() == Some("both") || p.first_line.is_some_and(|f| f > 0) || !p.pictures.is_empty() || heading_label(&c).is_some() || division_line(&c) || (c.ends_with('.') && c.chars().count() > 60) {
+                if !Shape::of(first).same_look(&shape) || shape.body_like() || !p.pictures.is_empty() || heading_label(&c).is_some() || division_line(&c) || (c.ends_with('.') && c.chars().count() > 60) {
                     break;
                 }
-            } else if !p.pictures.is_empty() || (!type_centred && (p.align.as_deref() == Some("both") || p.first_line.is_some_and(|f| f > 0)) && c.ends_with('.')) {
+            } else if !p.pictures.is_empty() || (!type_centred && shape.body_like() && c.ends_with('.')) {
                 break;
             }
             if first_line.is_none() {

@@ -9,6 +9,7 @@ mod closing;
 mod header;
 mod party;
 mod pictures;
+mod shape;
 mod tail;
 pub mod text;
 pub mod package;
