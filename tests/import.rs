@@ -838,3 +838,33 @@ fn party_documents_typed_in_word() {
     let o = vanban(&d, &["render", "nq.json", "--to", "pdf"], None);
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
 }
+
+/// A short "Nơi nhận: …" line inside the body (where a guide says where papers are handed in)
+/// reads like the closing's; the reading that keeps the document in its parts wins: the body
+/// goes on past it, the real closing gives the signer and Nơi nhận.
+#[test]
+fn a_closing_misread_in_the_body_costs_nothing() {
+    use common::word::{document_xml, docx, para, two_cells, QH, TYPES};
+    let long = "Công chức tiếp nhận kiểm tra thành phần hồ sơ, quét toàn bộ giấy tờ và lưu vào Hệ thống thông tin giải quyết thủ tục hành chính của tỉnh, rồi hẹn ngày trả kết quả cho người nộp.";
+    let mut body = String::new();
+    body += &two_cells((4000, 5500), &[para("ỦY BAN NHÂN DÂN", true, Some("center")), para("XÃ ĐIỆN BÀN", true, Some("center")), para("Số: 4/HD-UBND", false, Some("center"))], &[para(QH, true, Some("center")), para("Độc lập - Tự do - Hạnh phúc", true, Some("center")), para("Điện Bàn, ngày 11 tháng 8 năm 2026", false, Some("center"))]);
+    body += &para("HƯỚNG DẪN", true, Some("center"));
+    body += &para("Tiếp nhận hồ sơ trực tuyến", true, Some("center"));
+    body += &para("Nơi nhận: Bộ phận Một cửa xã.", false, Some("both"));
+    for _ in 0..4 {
+        body += &para(long, false, Some("both"));
+    }
+    body += &two_cells((4000, 5500), &[para("Nơi nhận:", true, None), para("- Các thôn;", false, None), para("- Lưu: VT.", false, None)], &[para("TM. ỦY BAN NHÂN DÂN", true, Some("center")), para("CHỦ TỊCH", true, Some("center")), para("Lê Văn Tâm", true, Some("center"))]);
+    let file = docx(&[("[Content_Types].xml", TYPES), ("word/document.xml", &document_xml(&body))]);
+    let d = tempdir("import-misread");
+    std::fs::write(d.join("hd.docx"), file).unwrap();
+    let o = vanban(&d, &["import", "hd.docx", "-o", "hd.json"], None);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let v: Value = serde_json::from_slice(&std::fs::read(d.join("hd.json")).unwrap()).unwrap();
+    let body = v["body"].as_array().unwrap();
+    assert_eq!(body.len(), 5, "{}", serde_json::to_string_pretty(&v["body"]).unwrap());
+    assert_eq!(body[0], "Nơi nhận: Bộ phận Một cửa xã.");
+    assert_eq!(v["distribution"], serde_json::json!(["Các thôn", "Lưu: VT"]));
+    assert_eq!(v["signer"]["name"], "Lê Văn Tâm");
+    assert!(!String::from_utf8_lossy(&o.stderr).contains("import-dropped"), "{}", String::from_utf8_lossy(&o.stderr));
+}

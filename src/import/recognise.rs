@@ -16,7 +16,7 @@ use serde_json::Value;
 use std::collections::HashMap;
 
 /// The imported document, in the contract's order.
-#[derive(Debug, Default, Serialize)]
+#[derive(Debug, Default, Clone, Serialize)]
 pub struct Out {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub profile: Option<String>,
@@ -73,7 +73,7 @@ pub struct Out {
 }
 
 /// The issuing agency.
-#[derive(Debug, Default, Serialize)]
+#[derive(Debug, Default, Clone, Serialize)]
 pub struct Issuer {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub parent: Option<String>,
@@ -293,9 +293,17 @@ impl<'a> Recogniser<'a> {
         i = self.type_and_subject(&items, i);
         i = self.preamble(&items, i);
         let end = self.closing_start(&items, i);
+        let end = self.best_closing(&items, i, end);
+        self.rest(&items, i, end);
+        self.finish_values();
+        self.settle_captions();
+    }
+
+    /// Body, closing and appendices, the closing starting at `end`.
+    fn rest(&mut self, items: &[Item], i: usize, end: usize) {
         // Appendices after the closing; a file that is an appendix alone (Mẫu 2.2: not in the
         // document's file) has none, and its appendix starts where its body would.
-        let tail = if end < items.len() { self.tail_start(&items, end) } else { self.tail_start(&items, i.saturating_sub(1)) };
+        let tail = if end < items.len() { self.tail_start(items, end) } else { self.tail_start(items, i.saturating_sub(1)) };
         let end = end.min(tail);
         if let Some(first) = items[i..end].iter().find(|it| !matches!(it, Item::P(p) if clean(&p.text()).is_empty())) {
             self.found("$.body", "paragraphs and tables between the subject and the closing", &item_place(first));
@@ -303,8 +311,58 @@ impl<'a> Recogniser<'a> {
         self.body(&items[i..end]);
         self.closing(&items[end..tail]);
         self.tail(&items[tail..]);
-        self.finish_values();
-        self.settle_captions();
+    }
+
+    /// Where the closing starts when readings compete: a closing found early that leaves much
+    /// of the document out ("Nơi nhận:" in a body's sentence, a table read as the signers) is
+    /// weighed against the later candidates, and the reading that finds a signer and leaves
+    /// the fewest words out wins — a misreading never costs the rest of the document.
+    fn best_closing(&self, items: &[Item], i: usize, first: usize) -> usize {
+        /// Words left out past which a reading is questioned (a signature's notes are fewer).
+        const QUESTIONED: usize = 30;
+        let judge = |end: usize| -> (bool, usize) {
+            let mut trial = self.fork();
+            let before = trial.warnings.len();
+            trial.rest(items, i, end);
+            // Words left out, and sentences taken for Nơi nhận's items (an item names a recipient).
+            let dropped: usize = trial.warnings[before..].iter().filter(|w| w.code == "import-dropped").map(|w| w.message.split_whitespace().count()).sum();
+            let misplaced: usize = trial.out.distribution.iter().map(|d| d.split_whitespace().count()).filter(|n| *n > 25).sum();
+            let lost = dropped + misplaced;
+            (trial.out.signer.is_none() && trial.out.signers.is_none(), lost)
+        };
+        let (no_signer, lost) = judge(first);
+        if lost < QUESTIONED && !no_signer || first >= items.len() {
+            return first;
+        }
+        let mut best = (first, (no_signer, lost));
+        let mut at = first;
+        for _ in 0..5 {
+            let next = self.closing_start(items, at + 1);
+            if next <= at || next >= items.len() {
+                break;
+            }
+            let score = judge(next);
+            // Found a signer and left out less than half: the later reading keeps more.
+            if !score.0 && score.1 * 2 < best.1 .1 || best.1 .0 && !score.0 {
+                best = (next, score);
+            }
+            at = next;
+        }
+        best.0
+    }
+
+    /// A copy of the recogniser's state, to try a reading on.
+    fn fork(&self) -> Recogniser<'a> {
+        Recogniser {
+            out: self.out.clone(),
+            warnings: self.warnings.clone(),
+            numbering: self.numbering,
+            header_size: self.header_size,
+            profile: self.profile,
+            pictures: self.pictures.clone(),
+            found: self.found.clone(),
+            header_how: self.header_how,
+        }
     }
 
 
@@ -468,7 +526,8 @@ pub(super) fn table_is_header(t: &Table) -> bool {
 /// sơ: Bộ phận Một cửa").
 pub(super) fn is_noi_nhan(t: &str) -> bool {
     let t = clean(t);
-    t.strip_prefix("Nơi nhận").is_some_and(|rest| rest.is_empty() || rest.starts_with(':') || rest.starts_with(" :")) && t.chars().count() <= 160
+    // Alone, or with its first item ("Nơi nhận: - Như trên;"): not a sentence.
+    t.strip_prefix("Nơi nhận").is_some_and(|rest| (rest.is_empty() || rest.starts_with(':') || rest.starts_with(" :")) && rest.split_whitespace().count() <= 12)
 }
 
 pub(super) fn table_is_closing(t: &Table) -> bool {

@@ -192,6 +192,7 @@ DOCS = {
             ("p", "Hướng dẫn này áp dụng cho công chức Bộ phận Một cửa của xã."),
             ("part", "II", "QUY TRÌNH"),
             ("top", "1", "Tiếp nhận hồ sơ"),
+            ("p", "Nơi nhận: Bộ phận Một cửa, tầng 1, trụ sở Ủy ban nhân dân xã; người nộp hồ sơ trực tiếp hoặc qua dịch vụ bưu chính công ích."),
             ("p", "Công chức kiểm tra thành phần hồ sơ, quét và lưu vào Hệ thống thông tin giải quyết thủ tục hành chính."),
             ("top", "2", "Ký số kết quả"),
             ("p", "Kết quả giải quyết được ký số và trả cho người dân qua Cổng Dịch vụ công."),
