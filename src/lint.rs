@@ -55,6 +55,10 @@ pub fn glyphs(value: &Value, fonts: &FontSet) -> Vec<InputError> {
     strings(value, "$".into(), &mut all);
     let mut out = Vec::new();
     for (path, s) in all {
+        // Printable ASCII every font draws (a picture's base64 runs to megabytes).
+        if s.bytes().all(|b| (0x20..0x7f).contains(&b) || b == b'\n') {
+            continue;
+        }
         let mut seen = Vec::new();
         for c in s.chars() {
             if c == ' ' || c == '\n' || crate::model::chars::is_refused(c) || seen.contains(&c) || drawable(c, fonts) {

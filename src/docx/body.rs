@@ -3,7 +3,7 @@
 
 use super::header::before;
 use super::styles as st;
-use super::units::{mm, pt};
+use super::units::{emu, mm, pt};
 use super::Block;
 use crate::doc::{Doc, Para, TableData};
 use crate::nd30::text::Span;
@@ -70,14 +70,13 @@ fn paragraph(p: &Para) -> Paragraph {
 
 /// A picture: an inline drawing in a paragraph of its own, at the size the layout prints it.
 fn picture(p: &Para, pic: &crate::doc::PictureData) -> Paragraph {
-    const EMU_PER_MM: f64 = 36_000.0;
     // The relationship id follows the picture's number ("/pictures/3.png" → rIdImage3):
     // the same in every process, unlike docx-rs's counter.
     let n = pic.file.trim_start_matches("/pictures/").split('.').next().unwrap_or("0");
     let (w, h) = pic.picture.px;
     let drawing = Pic::new_with_dimensions(pic.picture.bytes.as_slice().to_vec(), w, h)
         .id(format!("rIdImage{n}"))
-        .size((pic.width_mm * EMU_PER_MM).round() as u32, (pic.height_mm * EMU_PER_MM).round() as u32);
+        .size(emu(pic.width_mm), emu(pic.height_mm));
     Paragraph::new()
         .style(st::BODY)
         .align(align(p.align))

@@ -160,7 +160,7 @@ impl Recogniser<'_> {
         if let Some(rest) = text.strip_prefix("Chương ") {
             let (label, title) = rest.split_once(' ').unwrap_or((rest, ""));
             let label = label.trim_end_matches(['.', ':']);
-            if from_roman(label).is_some() || label.parse::<u32>().is_ok() {
+            if is_label_number(label) {
                 b.open_chapter(title.trim_start_matches(['.', ':', '-', ' ']).to_string(), label.to_string());
                 return;
             }
@@ -169,7 +169,7 @@ impl Recogniser<'_> {
         // (A Party document's guide names its parts freely: there they stay paragraphs.)
         if let Some(rest) = upper_key(&text).strip_prefix("PHẦN ").map(str::to_string).filter(|_| self.profile == crate::profile::Profile::Nd30) {
             let label = rest.split([' ', '.', ':']).next().unwrap_or("").to_string();
-            if from_roman(&label).is_some() || label.parse::<u32>().is_ok() {
+            if is_label_number(&label) {
                 let title = clean(&text).chars().skip(5 + label.chars().count()).collect::<String>();
                 b.open_part(sentence(title.trim_start_matches(['.', ':', '-', ' '])));
                 return;

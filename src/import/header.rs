@@ -581,9 +581,5 @@ fn is_not_agency(t: &str) -> bool {
 /// "Chương I", "PHẦN II", "Mục 1", "Điều 3. …": a division or an article begins.
 fn division_line(t: &str) -> bool {
     let k = upper_key(t);
-    ["CHƯƠNG ", "PHẦN ", "MỤC ", "ĐIỀU "].iter().any(|w| k.strip_prefix(w).is_some_and(|rest| rest.split(|c: char| c == ' ' || c == '.').next().is_some_and(|n| from_roman_or_digits(n))))
-}
-
-fn from_roman_or_digits(n: &str) -> bool {
-    !n.is_empty() && (n.bytes().all(|b| b.is_ascii_digit()) || crate::nd30::numbering::from_roman(n).is_some())
+    ["CHƯƠNG ", "PHẦN ", "MỤC ", "ĐIỀU "].iter().any(|w| k.strip_prefix(w).is_some_and(|rest| rest.split(|c: char| c == ' ' || c == '.').next().is_some_and(is_label_number)))
 }

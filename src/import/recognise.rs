@@ -180,6 +180,11 @@ pub(super) fn heading_label(text: &str) -> Option<(Label, String, usize)> {
     None
 }
 
+/// A division's or an article's number as typed: Arabic ("3") or Roman ("IV").
+pub(super) fn is_label_number(n: &str) -> bool {
+    !n.is_empty() && (n.bytes().all(|b| b.is_ascii_digit()) || from_roman(n).is_some())
+}
+
 /// Inline markup for a paragraph's runs: `**bold**`, `*italic*`; stars and backslashes
 /// before stars escaped.
 pub fn markup(p: &Para, drop_bold: bool) -> String {

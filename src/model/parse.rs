@@ -118,6 +118,10 @@ impl<'de> Visitor<'de> for StrictSeed {
         serde_json::Number::from_f64(v).map(Value::Number).ok_or_else(|| E::custom("a finite number"))
     }
     fn visit_str<E>(self, v: &str) -> Result<Value, E> {
+        // ASCII is already NFC (a picture's base64 runs to megabytes).
+        if v.is_ascii() {
+            return Ok(Value::String(v.to_string()));
+        }
         Ok(Value::String(v.nfc().collect()))
     }
     fn visit_unit<E>(self) -> Result<Value, E> {

@@ -200,9 +200,31 @@ pub fn read(bytes: Vec<u8>) -> Result<Picture, (&'static str, String)> {
         let png = to_png(&bytes).map_err(|e| ("picture", format!("a CMYK JPEG that cannot be converted to RGB: {e}")))?;
         return read(png);
     }
-    // The whole picture must decode: a damaged file is refused here, not in a writer.
-    check_decodes(&bytes, h.format).map_err(|e| ("picture", format!("the picture's file is damaged: {e}")))?;
+    // The whole picture must decode: a damaged file is refused here, not in a writer. A picture
+    // decoded once in this process is not decoded again (the editor sends it with every edit).
+    let digest: [u8; 32] = sha2::Digest::finalize(sha2::Digest::chain_update(sha2::Sha256::default(), &bytes)).into();
+    if !decoded_before(&digest) {
+        check_decodes(&bytes, h.format).map_err(|e| ("picture", format!("the picture's file is damaged: {e}")))?;
+        remember_decoded(digest);
+    }
     Ok(Picture { bytes: Arc::new(bytes), format: h.format, px: h.px, dpi: h.dpi, alpha: h.alpha })
+}
+
+/// Pictures that decoded whole, by SHA-256: the last few, for the life of the process.
+static DECODED: std::sync::Mutex<Vec<[u8; 32]>> = std::sync::Mutex::new(Vec::new());
+const DECODED_KEPT: usize = 64;
+
+fn decoded_before(d: &[u8; 32]) -> bool {
+    DECODED.lock().map(|v| v.contains(d)).unwrap_or(false)
+}
+
+fn remember_decoded(d: [u8; 32]) {
+    if let Ok(mut v) = DECODED.lock() {
+        if v.len() >= DECODED_KEPT {
+            v.remove(0);
+        }
+        v.push(d);
+    }
 }
 
 fn check_decodes(bytes: &[u8], format: Format) -> Result<(), String> {

@@ -49,11 +49,20 @@ impl Standard {
     }
 }
 
+/// A picture's bytes handed to Typst without a copy.
+struct Shared(std::sync::Arc<Vec<u8>>);
+
+impl AsRef<[u8]> for Shared {
+    fn as_ref(&self) -> &[u8] {
+        self.0.as_slice()
+    }
+}
+
 /// Lay out a prepared document.
 pub fn compile(env: &Env, doc: &Doc) -> Result<PagedDocument> {
     let data = serde_json::to_vec(doc).map_err(|e| Error::Internal(format!("serialising the document: {e}")))?;
     let (y, m, d) = doc.meta.date;
-    let pictures = doc.pictures().filter_map(|p| p.picture.as_ref()).map(|p| (world::file_id(&p.file), Bytes::new(p.picture.bytes.as_slice().to_vec()))).collect();
+    let pictures = doc.pictures().filter_map(|p| p.picture.as_ref()).map(|p| (world::file_id(&p.file), Bytes::new(Shared(p.picture.bytes.clone())))).collect();
     let world = DocWorld {
         env,
         data: Bytes::new(data),
