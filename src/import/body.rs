@@ -4,6 +4,7 @@
 use super::case::{is_upper, sentence};
 use super::recognise::*;
 use super::wordml::{Cell, Item, LineSpacing, Para, Table};
+use super::shape::{Align, Shape};
 use serde_json::{json, Value};
 use crate::nd30::numbering::{from_roman, SectionLabels};
 use crate::nd30::ranges::{BODY_SIZE, HEADER_SIZE, INDENTS_MM};
@@ -291,18 +292,20 @@ impl Recogniser<'_> {
             return;
         }
         let text_m = markup(p, false);
-        match p.align.as_deref() {
-            Some("center") | Some("right") => b.push_block(json!({ "paragraph": text_m, "align": p.align.as_deref().unwrap_or("center") })),
+        match Shape::of(p).align {
+            Align::Center => b.push_block(json!({ "paragraph": text_m, "align": "center" })),
+            Align::Right => b.push_block(json!({ "paragraph": text_m, "align": "right" })),
             _ => b.push_block(json!(text_m)),
         }
     }
 
     pub(super) fn table(&mut self, t: &Table) -> Option<Value> {
         let align_of = |c: &Cell| -> Option<String> {
-            let a = c.paras.iter().find(|p| !p.text().trim().is_empty())?.align.clone()?;
-            Some(match a.as_str() {
-                "center" => "center",
-                "right" | "end" => "right",
+            let p = c.paras.iter().find(|p| !p.text().trim().is_empty())?;
+            p.align.as_ref()?;
+            Some(match Shape::of(p).align {
+                Align::Center => "center",
+                Align::Right => "right",
                 _ => "left",
             }
             .to_string())

@@ -143,7 +143,7 @@ impl Recogniser<'_> {
                 Item::P(p) if p.text_box.is_some() && !done => {
                     let lines = boxes.entry(p.text_box.unwrap_or(0)).or_default();
                     for part in p.text().split('\n') {
-                        lines.push(Line { text: part.to_string(), bold: p.all_bold(), place: para_place(p) });
+                        lines.push(Line { text: part.to_string(), shape: Shape::of(p), place: para_place(p) });
                     }
                 }
                 Item::T(t) if !done && (table_is_closing(t) || table_is_signing(t)) => {
@@ -172,27 +172,27 @@ impl Recogniser<'_> {
                     // Tab-aligned: Nơi nhận on the left, the signing lines on the right.
                     let text = p.text();
                     let parts: Vec<&str> = text.split('\t').collect();
-                    let bold = p.all_bold();
+                    let shape = Shape::of(p);
                     let place = para_place(p);
                     let (l, r) = if from_table {
                         (text.trim().to_string(), String::new())
                     } else if parts.len() > 1 {
                         tabbed |= parts[1..].iter().any(|s| !s.trim().is_empty());
                         (parts[0].trim().to_string(), parts[1..].iter().map(|s| s.trim()).filter(|s| !s.is_empty()).collect::<Vec<_>>().join(" "))
-                    } else if Shape::of(p).centred_or_right() || left.is_empty() && !clean(&text).starts_with("Nơi nhận") {
+                    } else if shape.centred_or_right() || left.is_empty() && !clean(&text).starts_with("Nơi nhận") {
                         (String::new(), text.trim().to_string())
                     } else {
                         (text.trim().to_string(), String::new())
                     };
                     for part in l.split('\n') {
-                        left.push(Line { text: part.to_string(), bold, place: place.clone() });
+                        left.push(Line { text: part.to_string(), shape, place: place.clone() });
                     }
                     if !r.is_empty() {
                         if signer_cells.is_empty() {
                             signer_cells.push(Vec::new());
                         }
                         for part in r.split('\n') {
-                            signer_cells[0].push(Line { text: part.to_string(), bold, place: place.clone() });
+                            signer_cells[0].push(Line { text: part.to_string(), shape, place: place.clone() });
                         }
                     }
                     if is_drafter(&clean(&text)) || is_contact(&clean(&text)).is_some() {
@@ -333,16 +333,16 @@ impl Recogniser<'_> {
         let mut s = serde_json::Map::new();
         let mut titles: Vec<String> = Vec::new();
         let mut name: Option<String> = None;
+        // Text in parentheses in the signature space ("(Đã ký)", a form's "(Chữ ký của người
+        // có thẩm quyền, dấu …)" over two lines) is the signer's note, printed where it was.
+        let mut notes: Vec<String> = Vec::new();
+        let mut open = false;
         for (k, l) in lines.iter().enumerate() {
             let t = clean(&l.text);
             let last = k + 1 == lines.len();
-            if t.starts_with('(') && t.ends_with(')') {
-                let inner = &t[1..t.len() - 1];
-                if inner.starts_with("Đã ký") || inner.starts_with("đã ký") {
-                    s.insert("note".into(), json!(t));
-                } else {
-                    self.left_out(&l.place, &t, "the decree's note in the signature space, not text of the document");
-                }
+            if open || t.starts_with('(') && (t.ends_with(')') || lines[k + 1..].iter().any(|n| clean(&n.text).ends_with(')'))) {
+                open = !t.ends_with(')');
+                notes.push(t);
                 continue;
             }
             if upper_key(&t) == "QUYỀN HẠN, CHỨC VỤ CỦA NGƯỜI KÝ" {
@@ -372,6 +372,9 @@ impl Recogniser<'_> {
         }
         if titles.is_empty() && s.is_empty() && name.is_none() {
             return None;
+        }
+        if !notes.is_empty() {
+            s.insert("note".into(), json!(notes.join("\n")));
         }
         let mut title = titles.join(" ");
         if let Some(rest) = strip_prefix_ci(&title, "Q.") {

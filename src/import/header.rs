@@ -29,7 +29,9 @@ impl Recogniser<'_> {
         while let Some(Item::P(p)) = items.get(i) {
             let t = clean(&p.text());
             if !t.is_empty() {
-                if header_at.is_some_and(|h| h > i) && !is_upper(&t) {
+                if header_at.is_some_and(|h| h > i) && self.copy_line(&t, &para_place(p)) {
+                    // Mẫu 3.2's signing information of an electronic copy.
+                } else if header_at.is_some_and(|h| h > i) && !is_upper(&t) {
                     self.left_out(&para_place(p), &t, "above the header, not part of the document");
                 } else {
                     break;
@@ -75,8 +77,8 @@ impl Recogniser<'_> {
             }
             let parts: Vec<&str> = text.split('\t').map(str::trim).filter(|s| !s.is_empty()).collect();
             let place = para_place(p);
-            let bold = p.all_bold();
-            let mk = |t: &str| Line { text: t.to_string(), bold, place: place.clone() };
+            let shape = Shape::of(p);
+            let mk = |t: &str| Line { text: t.to_string(), shape, place: place.clone() };
             let below_table = |t: &str| parse_date_line(t).is_some() || clean(t).starts_with("Số") && t.contains('/') || clean(t).starts_with("V/v") || is_rule(t) || mark_of(t).is_some() || circulation_of(t).is_some();
             let header_like = |t: &str| is_quoc_hieu(t) || is_tieu_ngu(t) || super::party::is_title(t) || super::party::is_star(t) || below_table(t) || clean(t).starts_with("Số") || is_upper(t);
             // Header lines all, or a line that holds the national title or the date line
@@ -91,7 +93,7 @@ impl Recogniser<'_> {
             }
             match parts.as_slice() {
                 [one] => {
-                    let right_side = is_quoc_hieu(one) || is_tieu_ngu(one) || is_title_part(one) || super::party::is_title(one) || parse_date_line(one).is_some() || p.align.as_deref() == Some("right");
+                    let right_side = is_quoc_hieu(one) || is_tieu_ngu(one) || is_title_part(one) || super::party::is_title(one) || parse_date_line(one).is_some() || shape.align == Align::Right;
                     if right_side { right.push(mk(one)) } else { left.push(mk(one)) }
                 }
                 [first, .., last] => {
@@ -152,7 +154,7 @@ impl Recogniser<'_> {
                     in_subject = false;
                     continue;
                 }
-                if t.starts_with("về việc") || in_subject && !l.bold && !is_upper(&t) && !t.starts_with("Dự thảo") {
+                if t.starts_with("về việc") || in_subject && !l.shape.bold && !is_upper(&t) && !t.starts_with("Dự thảo") {
                     subject.push(t);
                     in_subject = true;
                     continue;
@@ -200,7 +202,7 @@ impl Recogniser<'_> {
             });
         }
         // The parent is typed regular, the agency bold (Phụ lục I, ô 2).
-        let bold_from = agency.iter().position(|l| l.bold);
+        let bold_from = agency.iter().position(|l| l.shape.bold);
         // Else the line where an agency's own name starts ("SỞ TƯ PHÁP" under "UBND TỈNH …");
         // a locality ("XÃ NAM ĐÔNG" under "ỦY BAN NHÂN DÂN") continues the name.
         let unit_from = agency.iter().skip(1).position(|l| starts_agency(&l.text)).map(|k| k + 1);

@@ -105,7 +105,8 @@ pub struct Recogniser<'a> {
 #[derive(Debug, Clone)]
 pub(super) struct Line {
     pub(super) text: String,
-    pub(super) bold: bool,
+    /// How the paragraph it came from looks (one reading for header, subject and closing).
+    pub(super) shape: super::shape::Shape,
     pub(super) place: String,
 }
 
@@ -599,8 +600,8 @@ pub(super) fn cell_lines(cell: &Cell, place: &str) -> Vec<Line> {
     cell.paras
         .iter()
         .flat_map(|p| {
-            let bold = p.all_bold();
-            p.text().split('\n').map(|t| Line { text: t.to_string(), bold, place: format!("{place}, paragraph {}", p.index) }).collect::<Vec<_>>()
+            let shape = super::shape::Shape::of(p);
+            p.text().split('\n').map(|t| Line { text: t.to_string(), shape, place: format!("{place}, paragraph {}", p.index) }).collect::<Vec<_>>()
         })
         .collect()
 }

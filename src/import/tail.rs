@@ -278,6 +278,59 @@ impl Recogniser<'_> {
             .collect()
     }
 
+    /// An electronic copy's signing information typed above the header as Mẫu 3.2 shows it:
+    /// "SAO Y; Văn phòng UBND tỉnh …; 15/01/2026; 09:30:00" (form; copying agency; date;
+    /// time), or the form's blanks ("…; …; ngày/tháng/năm; giờ: phút: giây"). True when `t`
+    /// is one and `copy` now holds it.
+    pub(super) fn copy_line(&mut self, t: &str, place: &str) -> bool {
+        let pieces: Vec<String> = t.split(';').map(clean).collect();
+        if pieces.len() < 3 || self.out.copy.is_some() {
+            return false;
+        }
+        let form = copy_form(&pieces[0]);
+        let when = pieces[2..].join(" ");
+        let blank_time = when.contains("ngày/tháng/năm") || when.contains("giờ");
+        let date = when.split_whitespace().find_map(|w| chrono::NaiveDate::parse_from_str(w, "%d/%m/%Y").ok());
+        let time = when.split_whitespace().find_map(|w| chrono::NaiveTime::parse_from_str(w, "%H:%M:%S").ok());
+        if form.is_none() && !is_dots(&pieces[0]) || !blank_time && date.is_none() {
+            return false;
+        }
+        let mut c = Map::new();
+        match form {
+            Some(f) => c.insert("form".into(), json!(f)),
+            None => {
+                self.warn(place, "import-placeholder", format!("the copy's form {} is the form's blank (SAO Y, SAO LỤC, TRÍCH SAO): left as a placeholder", quote(&pieces[0])));
+                c.insert("form".into(), json!(PLACEHOLDER))
+            }
+        };
+        let agency = &pieces[1];
+        if is_dots(agency) || agency.is_empty() {
+            self.warn(place, "import-placeholder", format!("the copying agency {} is the form's blank: left as a placeholder", quote(agency)));
+            c.insert("issuer".into(), json!({ "name": PLACEHOLDER, "code": PLACEHOLDER }));
+        } else {
+            // Not printed on an electronic copy, but the contract asks for it.
+            let code: String = agency.split_whitespace().filter_map(|w| w.chars().next()).flat_map(char::to_uppercase).collect();
+            self.warn(place, "import-guessed", format!("an electronic copy prints no code of the copying agency: copy.issuer.code is \"{code}\", its name's initials; set the agency's own code"));
+            c.insert("issuer".into(), json!({ "name": agency, "code": code }));
+        }
+        match date {
+            Some(d) => {
+                c.insert("date".into(), json!(d.format("%Y-%m-%d").to_string()));
+                if let Some(t) = time {
+                    c.insert("signed_at".into(), json!(format!("{}T{}+07:00", d.format("%Y-%m-%d"), t.format("%H:%M:%S"))));
+                }
+            }
+            None => {
+                self.warn(place, "import-placeholder", format!("the copy's signing time {} is the form's blank: left as a placeholder", quote(&when)));
+                c.insert("date".into(), json!(PLACEHOLDER));
+            }
+        }
+        c.insert("electronic".into(), json!(true));
+        self.out.copy = Some(Value::Object(c));
+        self.found("$.copy", "an electronic copy's signing information above the header (form; agency; time)", place);
+        true
+    }
+
     pub fn header_copy(&mut self, lines: &[String], part: &str) -> Vec<String> {
         let lines: Vec<String> = lines.iter().map(|l| clean(l)).collect();
         for k in 0..lines.len().saturating_sub(1) {
