@@ -5,6 +5,8 @@ use super::case::{is_upper, sentence};
 use super::recognise::*;
 use super::wordml::{Cell, Item, LineSpacing, Para, Table};
 use super::shape::{Align, Shape};
+use crate::model as m;
+use crate::model::Block;
 use serde_json::{json, Value};
 use crate::nd30::numbering::{from_roman, SectionLabels};
 use crate::nd30::ranges::{BODY_SIZE, HEADER_SIZE, INDENTS_MM};
@@ -109,7 +111,7 @@ impl Recogniser<'_> {
     }
 
     /// Blocks from paragraphs and tables: the body's, an appendix's.
-    pub(super) fn blocks(&mut self, items: &[Item]) -> Vec<Value> {
+    pub(super) fn blocks(&mut self, items: &[Item]) -> Vec<Block> {
         let mut b = BodyBuilder::default();
         for it in items {
             match it {
@@ -120,16 +122,16 @@ impl Recogniser<'_> {
                 }
                 Item::P(p) => {
                     if p.page_break {
-                        b.push_block(json!({ "page_break": true }));
+                        b.push_block(Block::PageBreak);
                     }
                     let text = p.text();
-                    let pictures: Vec<Value> = p.pictures.iter().filter_map(|k| self.pictures.remove(k)).collect();
+                    let pictures: Vec<Block> = p.pictures.iter().filter_map(|k| self.pictures.remove(k)).collect();
                     if clean(&text).is_empty() {
                         for pic in pictures {
                             b.push_block(pic);
                         }
                         if p.page_break_after {
-                            b.push_block(json!({ "page_break": true }));
+                            b.push_block(Block::PageBreak);
                         }
                         continue;
                     }
@@ -143,7 +145,7 @@ impl Recogniser<'_> {
                         b.push_block(pic);
                     }
                     if p.page_break_after {
-                        b.push_block(json!({ "page_break": true }));
+                        b.push_block(Block::PageBreak);
                     }
                 }
             }
@@ -154,7 +156,7 @@ impl Recogniser<'_> {
     fn body_para(&mut self, b: &mut BodyBuilder, p: &Para) {
         let text = clean(&p.text());
         if p.plain {
-            b.push_block(json!(markup(p, false)));
+            b.push_block(paragraph(markup(p, false)));
             return;
         }
         // Chương, Điều.
@@ -162,7 +164,9 @@ impl Recogniser<'_> {
             let (label, title) = rest.split_once(' ').unwrap_or((rest, ""));
             let label = label.trim_end_matches(['.', ':']);
             if is_label_number(label) {
-                b.open_chapter(title.trim_start_matches(['.', ':', '-', ' ']).to_string(), label.to_string());
+                if let Some(n) = b.open_chapter(title.trim_start_matches(['.', ':', '-', ' ']).to_string(), label.to_string()) {
+                    self.warn(para_place(p), "import-numbering", format!("the chapter's label \"{n}\" is not the decree's next one; chapters are numbered in order (Chương I, II, …), so it prints as the next"));
+                }
                 return;
             }
         }
@@ -187,7 +191,7 @@ impl Recogniser<'_> {
                 b.open_article(String::new(), 0);
                 let tail = rest[head.len()..].trim();
                 if !tail.is_empty() {
-                    b.push_block(json!(tail));
+                    b.push_block(paragraph(tail.to_string()));
                 }
                 return;
             }
@@ -200,7 +204,7 @@ impl Recogniser<'_> {
                 } else {
                     // Only "Điều N." is bold: an article without a title, its text running on.
                     b.open_article(String::new(), n);
-                    b.push_block(json!(markup(&tail, false)));
+                    b.push_block(paragraph(markup(&tail, false)));
                 }
                 return;
             }
@@ -215,7 +219,7 @@ impl Recogniser<'_> {
                 // guide numbers its own parts freely) one typed otherwise stays a bold
                 // paragraph, as written.
                 if party && b.depth_of(&label) == 0 && !is_upper(&clean(&tail.text())) {
-                    b.push_block(json!(markup(p, false)));
+                    b.push_block(paragraph(markup(p, false)));
                     return;
                 }
                 b.open_section(label, Some(shown), markup(&tail, true));
@@ -233,7 +237,7 @@ impl Recogniser<'_> {
             // In a Party document the typed labels stay as written ("1." after a paragraph
             // continues the author's count, not a list's).
             if party {
-                b.push_block(json!(markup(p, false)));
+                b.push_block(paragraph(markup(p, false)));
                 return;
             }
             if let Some(m) = marker {
@@ -292,14 +296,15 @@ impl Recogniser<'_> {
             return;
         }
         let text_m = markup(p, false);
-        match Shape::of(p).align {
-            Align::Center => b.push_block(json!({ "paragraph": text_m, "align": "center" })),
-            Align::Right => b.push_block(json!({ "paragraph": text_m, "align": "right" })),
-            _ => b.push_block(json!(text_m)),
-        }
+        let align = match Shape::of(p).align {
+            Align::Center => Some("center".to_string()),
+            Align::Right => Some("right".to_string()),
+            _ => None,
+        };
+        b.push_block(Block::Paragraph(m::Paragraph { text: text_m, indent: None, align }));
     }
 
-    pub(super) fn table(&mut self, t: &Table) -> Option<Value> {
+    pub(super) fn table(&mut self, t: &Table) -> Option<Block> {
         let align_of = |c: &Cell| -> Option<String> {
             let p = c.paras.iter().find(|p| !p.text().trim().is_empty())?;
             p.align.as_ref()?;
@@ -324,31 +329,22 @@ impl Recogniser<'_> {
             }
             *slot = counts.into_iter().max_by_key(|(a, n)| (*n, a.clone())).map(|(a, _)| a).filter(|a| a != "left");
         }
-        let mut rows: Vec<Vec<Value>> = Vec::new();
+        let mut rows: Vec<Vec<m::Cell>> = Vec::new();
         for (r, row) in t.rows.iter().enumerate() {
             let mut out = Vec::new();
             for (k, c) in row.iter().enumerate() {
                 let bold = c.paras.iter().any(|p| !p.text().trim().is_empty()) && c.paras.iter().filter(|p| !p.text().trim().is_empty()).all(Para::all_bold);
                 // The header row is bold by the layout; a bold cell says so as a property.
                 let text = if c.merged { String::new() } else { c.paras.iter().map(|p| markup(p, bold)).collect::<Vec<_>>().join("\n") };
-                let mut cell = serde_json::Map::new();
-                if c.span > 1 {
-                    cell.insert("colspan".into(), json!(c.span));
-                }
                 let a = align_of(c);
                 let col = col_align.get(k).cloned().flatten();
-                if r > 0 && a.is_some() && a != col && !(a.as_deref() == Some("left") && col.is_none()) {
-                    cell.insert("align".into(), json!(a));
-                }
-                if bold && r > 0 {
-                    cell.insert("bold".into(), json!(true));
-                }
-                if cell.is_empty() {
-                    out.push(json!(text));
-                } else {
-                    cell.insert("text".into(), json!(text));
-                    out.push(Value::Object(cell));
-                }
+                let own_align = r > 0 && a.is_some() && a != col && !(a.as_deref() == Some("left") && col.is_none());
+                out.push(m::Cell {
+                    text,
+                    colspan: (c.span > 1).then_some(c.span),
+                    align: if own_align { a } else { None },
+                    bold: (bold && r > 0).then_some(true),
+                });
             }
             rows.push(out);
         }
@@ -361,61 +357,51 @@ impl Recogniser<'_> {
         let span = |c: &Cell| c.span.max(1) as usize;
         let grid_cols = t.rows.iter().map(|r| r.iter().map(span).sum::<usize>()).max().unwrap_or(0);
         let head_fits = t.rows[0].iter().all(|c| c.span <= 1) && t.rows[0].len() == grid_cols;
-        let head: Vec<Value> = if head_fits {
-            rows.remove(0)
+        let head: Vec<Option<String>> = if head_fits {
+            rows.remove(0).into_iter().map(|c| Some(c.text)).collect()
         } else {
             if let Some(first) = rows.first_mut() {
-                for (c, src) in first.iter_mut().zip(&t.rows[0]) {
-                    let text = c.get("text").cloned().unwrap_or_else(|| c.clone());
-                    let mut o = serde_json::Map::new();
-                    if src.span > 1 {
-                        o.insert("colspan".into(), json!(src.span));
-                    }
-                    o.insert("text".into(), text);
-                    o.insert("bold".into(), json!(true));
-                    o.insert("align".into(), json!("center"));
-                    *c = Value::Object(o);
+                for c in first.iter_mut() {
+                    c.bold = Some(true);
+                    c.align = Some("center".into());
                 }
             }
-            vec![json!(""); grid_cols]
+            vec![None; grid_cols]
         };
         let unit = t.grid.iter().filter(|w| **w > 0).fold(0, |g, w| gcd(g, *w)).max(1);
-        let columns: Vec<Value> = head
+        let columns: Vec<m::Column> = head
             .iter()
             .enumerate()
-            .map(|(k, h)| {
-                let title = h.get("text").cloned().unwrap_or_else(|| h.clone());
-                let mut c = if title == json!("") && !head_fits { json!({}) } else { json!({ "title": title }) };
+            .map(|(k, title)| {
                 let w = t.grid.get(k).copied().unwrap_or(0);
-                if w > 0 && t.grid.len() == head.len() {
+                m::Column {
+                    title: title.clone(),
                     // The grid's own proportions, exactly (reduced by their common divisor).
-                    c["width"] = json!(format!("{}fr", w / unit));
+                    width: (w > 0 && t.grid.len() == head.len()).then(|| format!("{}fr", w / unit)),
+                    align: col_align.get(k).cloned().flatten(),
                 }
-                if let Some(a) = col_align.get(k).cloned().flatten() {
-                    c["align"] = json!(a);
-                }
-                c
             })
             .collect();
-        let mut block = json!({ "table": { "columns": columns, "rows": rows } });
-        if t.landscape {
-            block["landscape"] = json!(true);
-        }
-        Some(block)
+        let table = m::Table { columns, rows, landscape: None };
+        Some(Block::Table(m::TableBlock { table, landscape: t.landscape }))
     }
 }
 
+/// A plain paragraph block.
+fn paragraph(text: String) -> Block {
+    Block::Paragraph(m::Paragraph { text, indent: None, align: None })
+}
 
 /// The body as nested blocks: chapters hold articles and sections, sections nest by depth,
 /// list items gather into lists; `number` is set where the source's label is not the next
 /// one the decree would give.
 #[derive(Default)]
 struct BodyBuilder {
-    /// Open containers: (kind, value under construction, depth).
-    stack: Vec<(Kind, Value)>,
-    root: Vec<Value>,
+    /// Open containers (a part, chapter, article or section under construction).
+    stack: Vec<(Kind, Block)>,
+    root: Vec<Block>,
     /// The current list, when the last block was a list item.
-    list: Option<(String, Vec<Value>)>,
+    list: Option<(String, Vec<m::ListItem>)>,
     /// The decree's labels at each open section depth.
     counters: Vec<SectionLabels>,
     chapters: u32,
@@ -431,48 +417,57 @@ enum Kind {
     Section(usize),
 }
 
+/// A container's blocks.
+fn body_of(b: &mut Block) -> &mut Vec<Block> {
+    match b {
+        Block::Section(x) => &mut x.body,
+        Block::Article(x) => &mut x.body,
+        Block::Division(x) => &mut x.body,
+        _ => unreachable!("only containers are opened"),
+    }
+}
+
+fn item(text: String) -> m::ListItem {
+    m::ListItem { text, items: Vec::new(), marker: None }
+}
+
+fn division(kind: m::DivisionKind, title: String) -> Block {
+    Block::Division(m::Division { kind, title, body: Vec::new() })
+}
+
 impl BodyBuilder {
-    pub(super) fn target(&mut self) -> &mut Vec<Value> {
+    pub(super) fn target(&mut self) -> &mut Vec<Block> {
         match self.stack.last_mut() {
-            Some((_, v)) => v["body"].as_array_mut().expect("container body"),
+            Some((_, b)) => body_of(b),
             None => &mut self.root,
         }
     }
 
     pub(super) fn flush_list(&mut self) {
         if let Some((marker, items)) = self.list.take() {
-            let mut l = json!({ "list": items });
-            if marker != "-" {
-                l["marker"] = json!(marker);
-            }
-            self.target().push(l);
+            let marker = (marker != "-").then_some(marker);
+            self.target().push(Block::List(m::List { items, marker }));
         }
     }
 
-    pub(super) fn push_block(&mut self, v: Value) {
+    pub(super) fn push_block(&mut self, b: Block) {
         self.flush_list();
-        self.target().push(v);
+        self.target().push(b);
     }
 
     pub(super) fn push_item(&mut self, marker: &str, text: String) {
         match &mut self.list {
-            Some((m, items)) if m == marker => items.push(json!(text)),
+            Some((m, items)) if m == marker => items.push(item(text)),
             Some((m, items)) if marker == "+" && m != "+" => {
                 // A "+" under a "-": a nested item.
-                let last = items.pop().unwrap_or(json!(""));
-                let mut obj = match last {
-                    Value::String(s) => json!({ "text": s, "items": [] }),
-                    o => o,
-                };
-                if obj.get("items").is_none() {
-                    obj["items"] = json!([]);
+                match items.last_mut() {
+                    Some(last) => last.items.push(item(text)),
+                    None => items.push(m::ListItem { text: String::new(), items: vec![item(text)], marker: None }),
                 }
-                obj["items"].as_array_mut().expect("items").push(json!(text));
-                items.push(obj);
             }
             _ => {
                 self.flush_list();
-                self.list = Some((marker.to_string(), vec![json!(text)]));
+                self.list = Some((marker.to_string(), vec![item(text)]));
             }
         }
     }
@@ -483,48 +478,47 @@ impl BodyBuilder {
             if keep(*k) {
                 break;
             }
-            let (_, v) = self.stack.pop().expect("non-empty");
-            self.target().push(v);
+            let (_, b) = self.stack.pop().expect("non-empty");
+            self.target().push(b);
         }
     }
 
     /// "PHẦN I" (its title on the same line or the next): a part holds chapters and articles.
     pub(super) fn open_part(&mut self, title: String) {
         self.close_to(|_| false);
-        self.stack.push((Kind::Part, json!({ "part": title, "body": [] })));
+        self.stack.push((Kind::Part, division(m::DivisionKind::Part, title)));
     }
 
-    pub(super) fn open_chapter(&mut self, title: String, label: String) {
+    /// A chapter; its typed label, when it is not the decree's next chapter, is returned
+    /// (the contract numbers chapters itself).
+    pub(super) fn open_chapter(&mut self, title: String, label: String) -> Option<String> {
         self.close_to(|k| k == Kind::Part);
         self.chapters += 1;
-        let mut v = json!({ "chapter": title, "body": [] });
+        self.stack.push((Kind::Chapter, division(m::DivisionKind::Chapter, title)));
         // "" where Word numbers the chapter itself: the decree's next.
-        if !label.is_empty() && from_roman(&label) != Some(self.chapters) && label.parse::<u32>().ok() != Some(self.chapters) {
-            v["number"] = json!(label);
-        }
-        self.stack.push((Kind::Chapter, v));
+        (!label.is_empty() && from_roman(&label) != Some(self.chapters) && label.parse::<u32>().ok() != Some(self.chapters)).then_some(label)
     }
 
     /// The label override of the section just opened, if it has one.
     pub(super) fn opened_number(&self) -> Option<String> {
         match self.stack.last() {
-            Some((Kind::Section(_), v)) => v["number"].as_str().map(str::to_string),
+            Some((Kind::Section(_), Block::Section(x))) => x.number.clone(),
             _ => None,
         }
     }
 
     /// Whether an open section's title is in capitals (the decree's top-level headings).
     pub(super) fn under_upper_section(&self) -> bool {
-        self.stack.iter().any(|(k, v)| matches!(k, Kind::Section(_)) && v["section"].as_str().is_some_and(is_upper))
+        self.stack.iter().any(|(_, b)| matches!(b, Block::Section(x) if is_upper(&x.title)))
     }
 
     pub(super) fn chapter_needs_title(&self) -> bool {
-        matches!(self.stack.last(), Some((Kind::Chapter | Kind::Part, v)) if (v["chapter"] == "" || v["part"] == "") && v["body"].as_array().is_some_and(|b| b.is_empty()))
+        matches!(self.stack.last(), Some((Kind::Chapter | Kind::Part, Block::Division(d))) if d.title.is_empty() && d.body.is_empty())
     }
 
     pub(super) fn set_chapter_title(&mut self, t: String) {
-        if let Some((k, v)) = self.stack.last_mut() {
-            v[if *k == Kind::Part { "part" } else { "chapter" }] = json!(t);
+        if let Some((_, Block::Division(d))) = self.stack.last_mut() {
+            d.title = t;
         }
     }
 
@@ -532,7 +526,7 @@ impl BodyBuilder {
         self.close_to(|k| k == Kind::Chapter || k == Kind::Part);
         self.counters.clear();
         self.styles.clear();
-        self.stack.push((Kind::Article, json!({ "article": title, "body": [] })));
+        self.stack.push((Kind::Article, Block::Article(m::Article { title, body: Vec::new() })));
     }
 
     /// A section under a label of this style; `shown` is the source's label ("II"), or
@@ -579,17 +573,17 @@ impl BodyBuilder {
             Some(s) => format!("{s}{suffix}"),
             None => counter.clone().next(None),
         };
-        let mut v = json!({ "section": title, "body": [] });
-        if counter.clone().next(None) == shown {
+        let number = if counter.clone().next(None) == shown {
             counter.next(None);
+            None
         } else {
             counter.next(Some(&shown));
-            v["number"] = json!(shown);
-        }
-        self.stack.push((Kind::Section(depth), v));
+            Some(shown)
+        };
+        self.stack.push((Kind::Section(depth), Block::Section(m::Section { title, number, body: Vec::new() })));
     }
 
-    pub(super) fn finish(mut self) -> Vec<Value> {
+    pub(super) fn finish(mut self) -> Vec<Block> {
         self.close_to(|_| false);
         self.root
     }

@@ -6,7 +6,7 @@ use super::recognise::*;
 use super::shape::Shape;
 use super::wordml::{Item, Table};
 use std::collections::BTreeMap;
-use serde_json::{json, Value};
+use crate::model::{Contact, Drafter, Signer};
 
 impl Recogniser<'_> {
     // ---- closing ----
@@ -302,35 +302,32 @@ impl Recogniser<'_> {
     /// Ô 12 and ô 13 lines: "PL.300", "Địa chỉ: …", "ĐT: …", "Email: …", "Website: …".
     pub(super) fn drafter_or_contact(&mut self, t: &str) -> Option<()> {
         if let Some((ini, copies)) = super::party::drafter(t).filter(|_| self.profile == crate::profile::Profile::Dang) {
-            let mut d = json!({ "initials": ini });
-            if let Some(c) = copies {
-                d["copies"] = json!(c);
-            }
-            self.out.drafter = Some(d);
+            self.out.drafter = Some(Drafter { initials: ini, copies });
             return Some(());
         }
         if is_drafter(t) {
             let (ini, copies) = t.split_once('.').map(|(a, b)| (a, b.trim_start_matches('(').trim_end_matches(')').parse::<u32>().ok())).unwrap_or((t, None));
-            let mut d = json!({ "initials": ini });
-            if let Some(c) = copies {
-                d["copies"] = json!(c);
-            }
-            self.out.drafter = Some(d);
+            self.out.drafter = Some(Drafter { initials: ini.to_string(), copies });
             return Some(());
         }
         let (key, value) = is_contact(t)?;
-        let c = self.out.contact.get_or_insert_with(|| json!({}));
-        c[key] = json!(value);
+        let c = self.out.contact.get_or_insert_with(|| Contact { address: None, phone: None, email: None, website: None });
+        *match key {
+            "address" => &mut c.address,
+            "phone" => &mut c.phone,
+            "email" => &mut c.email,
+            _ => &mut c.website,
+        } = Some(value);
         Some(())
     }
 
     /// A signing cell: prefixes (TM./KT./TL./TUQ./Q.), the title, the space, the name.
-    pub(super) fn signer(&mut self, lines: &[Line]) -> Option<Value> {
+    pub(super) fn signer(&mut self, lines: &[Line]) -> Option<Signer> {
         let lines: Vec<&Line> = lines.iter().filter(|l| !clean(&l.text).is_empty()).collect();
         if lines.is_empty() {
             return None;
         }
-        let mut s = serde_json::Map::new();
+        let mut s = Signer::default();
         let mut titles: Vec<String> = Vec::new();
         let mut name: Option<String> = None;
         // Text in parentheses in the signature space ("(Đã ký)", a form's "(Chữ ký của người
@@ -351,15 +348,15 @@ impl Recogniser<'_> {
                 continue;
             }
             if let Some((key, rest)) = super::party::signing_prefix(&t).filter(|_| self.profile == crate::profile::Profile::Dang) {
-                s.insert(key.into(), json!(sentence(rest)));
+                *authority(&mut s, key) = Some(sentence(rest));
             } else if let Some(rest) = strip_prefix_ci(&t, "TM.") {
-                s.insert("on_behalf_of".into(), json!(sentence(rest)));
+                s.on_behalf_of = Some(sentence(rest));
             } else if let Some(rest) = strip_prefix_ci(&t, "KT.") {
-                s.insert("for".into(), json!(sentence(rest)));
+                s.for_ = Some(sentence(rest));
             } else if let Some(rest) = strip_prefix_ci(&t, "TUQ.") {
-                s.insert("by_delegation_of".into(), json!(sentence(rest)));
+                s.by_delegation_of = Some(sentence(rest));
             } else if let Some(rest) = strip_prefix_ci(&t, "TL.") {
-                s.insert("by_order_of".into(), json!(sentence(rest)));
+                s.by_order_of = Some(sentence(rest));
             } else if is_upper(&t) && !(last && titles.is_empty() && k > 0) {
                 titles.push(t);
             } else if last || name.is_none() && !is_upper(&t) {
@@ -370,32 +367,44 @@ impl Recogniser<'_> {
                 self.left_out(&l.place, &t, "in the signing block, neither a signing line nor the name");
             }
         }
-        if titles.is_empty() && s.is_empty() && name.is_none() {
+        let prefixed = s.on_behalf_of.is_some() || s.for_.is_some() || s.by_order_of.is_some() || s.by_delegation_of.is_some();
+        if titles.is_empty() && !prefixed && name.is_none() {
             return None;
         }
         if !notes.is_empty() {
-            s.insert("note".into(), json!(notes.join("\n")));
+            s.note = Some(notes.join("\n"));
         }
         let mut title = titles.join(" ");
         if let Some(rest) = strip_prefix_ci(&title, "Q.") {
-            s.insert("acting".into(), json!(true));
+            s.acting = Some(true);
             title = rest.to_string();
         }
         if title == PLACEHOLDER {
-            s.insert("title".into(), json!(PLACEHOLDER));
+            s.title = Some(PLACEHOLDER.into());
         } else if !title.is_empty() {
-            s.insert("title".into(), json!(sentence(&title)));
+            s.title = Some(sentence(&title));
         }
         let name_seen = name.clone();
         match name.filter(|n| !is_dots(n) && !is_name_placeholder(n)) {
-            Some(n) => s.insert("name".into(), json!(n)),
+            Some(n) => s.name = Some(n),
             None => {
                 let what = name_seen.map(|n| format!(" ({})", quote(&n))).unwrap_or_default();
                 self.warn(lines[0].place.clone(), "import-placeholder", format!("the signer's name is missing or a placeholder{what}"));
-                s.insert("name".into(), json!(PLACEHOLDER))
+                s.name = Some(PLACEHOLDER.into());
             }
         };
-        Some(Value::Object(s))
+        Some(s)
     }
 
+}
+
+/// The signer's field a contract key names ("on_behalf_of", "for", "by_order_of",
+/// "by_delegation_of"), as the Party guide's prefixes give them.
+fn authority<'s>(s: &'s mut Signer, key: &str) -> &'s mut Option<String> {
+    match key {
+        "on_behalf_of" => &mut s.on_behalf_of,
+        "for" => &mut s.for_,
+        "by_order_of" => &mut s.by_order_of,
+        _ => &mut s.by_delegation_of,
+    }
 }

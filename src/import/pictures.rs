@@ -5,13 +5,13 @@
 use super::package::Package;
 use super::wordml::PicRef;
 use crate::error::{InputError, Result};
-use base64::Engine as _;
-use serde_json::{json, Value};
+use crate::model::picture::Image;
+use crate::model::Block;
 use std::collections::HashMap;
 
 /// Each picture's block, by its index among the document's pictures; the warnings for those
 /// that cannot be one.
-pub fn resolve(pkg: &mut Package, pictures: &[PicRef]) -> Result<(HashMap<usize, Value>, Vec<InputError>)> {
+pub fn resolve(pkg: &mut Package, pictures: &[PicRef]) -> Result<(HashMap<usize, Block>, Vec<InputError>)> {
     let mut blocks = HashMap::new();
     let mut warnings = Vec::new();
     if pictures.is_empty() {
@@ -61,16 +61,9 @@ pub fn resolve(pkg: &mut Package, pictures: &[PicRef]) -> Result<(HashMap<usize,
         }
         match picture {
             Ok(pic) => {
-                let mut image = serde_json::Map::new();
-                image.insert("data".into(), json!(base64::engine::general_purpose::STANDARD.encode(pic.bytes.as_slice())));
                 // The width the author gave it in Word, when it is not the picture's own.
-                if let Some(emu) = p.width_emu.filter(|e| *e > 0) {
-                    let mm = (emu as f64 / 36_000.0 * 10.0).round() / 10.0;
-                    if (mm - pic.natural_mm().0).abs() > 0.5 {
-                        image.insert("width".into(), json!(format!("{mm}mm")));
-                    }
-                }
-                blocks.insert(k, json!({ "image": Value::Object(image) }));
+                let width = p.width_emu.filter(|e| *e > 0).map(|emu| (emu as f64 / 36_000.0 * 10.0).round() / 10.0).filter(|mm| (mm - pic.natural_mm().0).abs() > 0.5).map(|mm| format!("{mm}mm"));
+                blocks.insert(k, Block::Image(Image { picture: pic, width, align: None, caption: None }));
                 if p.what == "object" {
                     warnings.push(warn("import-object", format!("{what}{named}: its picture is kept, the object's own data (to edit it) is left out")));
                 }

@@ -51,20 +51,20 @@ pub struct Out {
     pub proposal: Option<String>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub recipients: Vec<String>,
-    pub body: Vec<Value>,
+    pub body: Vec<crate::model::Block>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub signer: Option<Value>,
+    pub signer: Option<crate::model::Signer>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub signers: Option<Vec<Value>>,
+    pub signers: Option<Vec<crate::model::Signer>>,
     pub distribution: Vec<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub drafter: Option<Value>,
+    pub drafter: Option<crate::model::Drafter>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub contact: Option<Value>,
+    pub contact: Option<crate::model::Contact>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub appendices: Vec<Value>,
+    pub appendices: Vec<crate::model::Appendix>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub copy: Option<Value>,
+    pub copy: Option<crate::model::Copy>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub style: Option<Value>,
     /// `meta.import.found`: how each part was found.
@@ -94,7 +94,7 @@ pub struct Recogniser<'a> {
     /// The rules the document follows (a Party title in the header makes it the Party's).
     pub(super) profile: crate::profile::Profile,
     /// The pictures' blocks, by picture index, until the body takes them.
-    pub pictures: HashMap<usize, Value>,
+    pub pictures: HashMap<usize, crate::model::Block>,
     /// How each part was found (`meta.import.found`), in reading order.
     pub found: Vec<Value>,
     /// How the header was typed, for `found`.
@@ -460,7 +460,7 @@ impl Recogniser<'_> {
                 _ => None,
             }
         }
-        if let Some((date, words)) = first_date(&Value::Array(self.out.body.clone())) {
+        if let Some((date, words)) = serde_json::to_value(&self.out.body).ok().and_then(|v| first_date(&v)) {
             self.warn("$.date", "import-date", format!("a biên bản has no date line: its date is the first day its body names, {}", quote(&words)));
             self.found("$.date", "a biên bản has no date line: the first day its body names", "");
             self.out.date = date;

@@ -9,7 +9,8 @@ use crate::nd30::appendix;
 use crate::nd30::date::DocDate;
 use crate::nd30::symbol::{reference, symbol};
 use crate::nd30::types::{by_slug, COPY_FORMS};
-use serde_json::{json, Map, Value};
+use super::shape::{Align, Shape};
+use crate::model::{Appendix, Copy, CopyIssuer};
 
 /// Where a part after the closing starts.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -89,22 +90,22 @@ impl Recogniser<'_> {
     }
 
     /// Label (or type line), title lines, caption, rule, then the body.
-    fn appendix(&mut self, items: &[Item], attached: bool) -> Value {
-        let mut a = Map::new();
-        let Some(Item::P(first)) = items.first() else { return Value::Object(a) };
+    fn appendix(&mut self, items: &[Item], attached: bool) -> Appendix {
+        let mut a = Appendix { doc_type: None, title: None, label: None, caption: None, body: Vec::new() };
+        let Some(Item::P(first)) = items.first() else { return a };
         let head = clean(&first.text());
         if attached {
             match type_by_line(&head) {
-                Some(t) => a.insert("type".into(), json!(t.slug)),
+                Some(t) => a.doc_type = Some(t.slug.to_string()),
                 None => {
                     self.warn(para_place(first), "import-placeholder", "the attached document's type line is the placeholder \"TÊN LOẠI VĂN BẢN\": its type is left as a placeholder");
-                    a.insert("type".into(), json!(PLACEHOLDER))
+                    a.doc_type = Some(PLACEHOLDER.to_string());
                 }
             };
         } else if head.strip_prefix("Phụ lục").or_else(|| head.strip_prefix("PHỤ LỤC")).is_some_and(|r| is_dots(r) && !r.trim().is_empty()) {
             self.warn(para_place(first), "import-placeholder", format!("the appendix's number {} is a placeholder: vanban numbers appendices", quote(&head)));
         } else {
-            a.insert("label".into(), json!(head));
+            a.label = Some(head);
         }
         let mut i = 1;
         let mut title: Vec<String> = Vec::new();
@@ -118,7 +119,7 @@ impl Recogniser<'_> {
                 break;
             }
             if is_caption(&t) {
-                a.insert("caption".into(), json!(t.trim_end_matches(|c: char| c.is_ascii_digit())));
+                a.caption = Some(t.trim_end_matches(|c: char| c.is_ascii_digit()).to_string());
                 i += 1;
                 continue;
             }
@@ -126,7 +127,7 @@ impl Recogniser<'_> {
                 i += 1;
                 break;
             }
-            if title.len() >= 4 || p.align.as_deref() != Some("center") || a.contains_key("caption") {
+            if title.len() >= 4 || Shape::of(p).align != Align::Center || a.caption.is_some() {
                 break;
             }
             title.extend(p.text().split('\n').map(clean).filter(|l| !l.is_empty()));
@@ -142,10 +143,10 @@ impl Recogniser<'_> {
             } else {
                 t
             };
-            a.insert("title".into(), json!(t));
+            a.title = Some(t);
         }
-        a.insert("body".into(), json!(self.blocks(&items[i..])));
-        Value::Object(a)
+        a.body = self.blocks(&items[i..]);
+        a
     }
 
     /// The copy block: its header table is read as a header, the rest as a closing, into a
@@ -189,27 +190,27 @@ impl Recogniser<'_> {
         self.header_right(right);
         self.closing(&rest);
         let got = std::mem::replace(&mut self.out, saved);
-        let mut c = Map::new();
-        match form {
-            Some(f) => c.insert("form".into(), json!(f)),
+        let form = match form {
+            Some(f) => f,
             None => {
                 self.warn(if form_place.is_empty() { "copy".to_string() } else { form_place }, "import-placeholder", "the copy's form (SAO Y, SAO LỤC, TRÍCH SAO) is a placeholder");
-                c.insert("form".into(), json!(PLACEHOLDER))
+                PLACEHOLDER
             }
         };
         // "12/SY-VP": the copy's symbol is the form's code and the copying agency's.
         let code = got.symbol.as_deref().map(|s| s.split_once('-').map(|(_, b)| b).unwrap_or(s)).filter(|s| !s.is_empty() && !is_dots(s) && !s.contains('…'));
-        c.insert("issuer".into(), json!({ "name": if got.issuer.name.is_empty() { PLACEHOLDER.into() } else { got.issuer.name }, "code": code.unwrap_or(PLACEHOLDER) }));
-        if let Some(n) = got.number {
-            c.insert("number".into(), json!(n));
-        }
-        c.insert("place".into(), json!(if got.place.is_empty() { PLACEHOLDER.into() } else { got.place }));
-        c.insert("date".into(), json!(if got.date.is_empty() { PLACEHOLDER.into() } else { got.date }));
-        if let Some(s) = got.signer {
-            c.insert("signer".into(), s);
-        }
-        c.insert("distribution".into(), json!(got.distribution));
-        self.out.copy = Some(Value::Object(c));
+        let or_blank = |s: String| if s.is_empty() { PLACEHOLDER.to_string() } else { s };
+        self.out.copy = Some(Copy {
+            form: Some(form.to_string()),
+            issuer: CopyIssuer { name: or_blank(got.issuer.name), code: code.unwrap_or(PLACEHOLDER).to_string(), parent: None },
+            number: got.number,
+            place: Some(or_blank(got.place)),
+            date: Some(or_blank(got.date)),
+            signer: got.signer,
+            distribution: Some(got.distribution),
+            electronic: None,
+            signed_at: None,
+        });
     }
 
     /// A caption that is the one vanban derives is left out (it follows the number and
@@ -223,10 +224,10 @@ impl Recogniser<'_> {
         let number = clean(&reference(self.out.number, &sym));
         let mut appendices = std::mem::take(&mut self.out.appendices);
         for a in &mut appendices {
-            let Some(caption) = a.get("caption").and_then(Value::as_str).map(clean) else { continue };
+            let Some(caption) = a.caption.as_deref().map(clean) else { continue };
             let Some(date) = &date else { continue };
             // The caption vanban would derive, up to the issuer's name.
-            let derived = appendix::caption(a.get("type").is_some(), type_name, &number, date, "");
+            let derived = appendix::caption(a.doc_type.is_some(), type_name, &number, date, "");
             let start = derived.trim_end_matches(')');
             let Some(issuer) = strip_prefix_ci(&caption, start).and_then(|r| r.strip_suffix(')')) else { continue };
             let name = &self.out.issuer.name;
@@ -238,24 +239,20 @@ impl Recogniser<'_> {
             // Same words: the caption is derived; take its casing, keep the header's breaks.
             let mut k = 0;
             self.out.issuer.name = name.split('\n').map(|line| line.split_whitespace().map(|_| { k += 1; theirs[k - 1] }).collect::<Vec<_>>().join(" ")).collect::<Vec<_>>().join("\n");
-            if let Value::Object(o) = a {
-                o.remove("caption");
-            }
+            a.caption = None;
         }
         self.out.appendices = appendices;
         // A label that is the one vanban gives ("Phụ lục" alone, "Phụ lục II") is left out.
-        let plain = self.out.appendices.iter().filter(|a| a.get("type").is_none()).count();
+        let plain = self.out.appendices.iter().filter(|a| a.doc_type.is_none()).count();
         let mut n = 0;
         for a in &mut self.out.appendices {
-            if a.get("type").is_some() {
+            if a.doc_type.is_some() {
                 continue;
             }
             n += 1;
             let want = appendix::label(plain, n);
-            if a.get("label").and_then(Value::as_str).is_some_and(|l| upper_key(l) == upper_key(&want)) {
-                if let Value::Object(o) = a {
-                    o.remove("label");
-                }
+            if a.label.as_deref().is_some_and(|l| upper_key(l) == upper_key(&want)) {
+                a.label = None;
             }
         }
     }
@@ -295,40 +292,38 @@ impl Recogniser<'_> {
         if form.is_none() && !is_dots(&pieces[0]) || !blank_time && date.is_none() {
             return false;
         }
-        let mut c = Map::new();
-        match form {
-            Some(f) => c.insert("form".into(), json!(f)),
+        let form = match form {
+            Some(f) => f,
             None => {
                 self.warn(place, "import-placeholder", format!("the copy's form {} is the form's blank (SAO Y, SAO LỤC, TRÍCH SAO): left as a placeholder", quote(&pieces[0])));
-                c.insert("form".into(), json!(PLACEHOLDER))
+                PLACEHOLDER
             }
         };
         let agency = &pieces[1];
-        if is_dots(agency) || agency.is_empty() {
+        let issuer = if is_dots(agency) || agency.is_empty() {
             self.warn(place, "import-placeholder", format!("the copying agency {} is the form's blank: left as a placeholder", quote(agency)));
-            c.insert("issuer".into(), json!({ "name": PLACEHOLDER, "code": PLACEHOLDER }));
+            CopyIssuer { name: PLACEHOLDER.into(), code: PLACEHOLDER.into(), parent: None }
         } else {
-            // Not printed on an electronic copy, but the contract asks for it.
-            let code: String = agency.split_whitespace().filter_map(|w| w.chars().next()).flat_map(char::to_uppercase).collect();
-            self.warn(place, "import-guessed", format!("an electronic copy prints no code of the copying agency: copy.issuer.code is \"{code}\", its name's initials; set the agency's own code"));
-            c.insert("issuer".into(), json!({ "name": agency, "code": code }));
-        }
-        match date {
-            Some(d) => {
-                c.insert("date".into(), json!(d.format("%Y-%m-%d").to_string()));
-                if let Some(t) = time {
-                    c.insert("signed_at".into(), json!(format!("{}T{}+07:00", d.format("%Y-%m-%d"), t.format("%H:%M:%S"))));
-                }
-            }
+            self.copying_agency(agency, place)
+        };
+        let (date, signed_at) = match date {
+            Some(d) => (d.format("%Y-%m-%d").to_string(), time.map(|t| format!("{}T{}+07:00", d.format("%Y-%m-%d"), t.format("%H:%M:%S")))),
             None => {
                 self.warn(place, "import-placeholder", format!("the copy's signing time {} is the form's blank: left as a placeholder", quote(&when)));
-                c.insert("date".into(), json!(PLACEHOLDER));
+                (PLACEHOLDER.to_string(), None)
             }
-        }
-        c.insert("electronic".into(), json!(true));
-        self.out.copy = Some(Value::Object(c));
+        };
+        self.out.copy = Some(electronic(form, issuer, date, signed_at));
         self.found("$.copy", "an electronic copy's signing information above the header (form; agency; time)", place);
         true
+    }
+
+    /// The copying agency of an electronic copy. Its code is not printed on one, but the
+    /// contract asks for it: the name's initials stand in, and the warning says so.
+    fn copying_agency(&mut self, agency: &str, place: &str) -> CopyIssuer {
+        let code: String = agency.split_whitespace().filter_map(|w| w.chars().next()).flat_map(char::to_uppercase).collect();
+        self.warn(place, "import-guessed", format!("an electronic copy prints no code of the copying agency: copy.issuer.code is \"{code}\", its name's initials; set the agency's own code"));
+        CopyIssuer { name: agency.to_string(), code, parent: None }
     }
 
     pub fn header_copy(&mut self, lines: &[String], part: &str) -> Vec<String> {
@@ -337,21 +332,17 @@ impl Recogniser<'_> {
             let Some((form, agency)) = lines[k].split_once(", ") else { continue };
             let Some(slug) = copy_form(form) else { continue };
             let Ok(at) = chrono::DateTime::parse_from_rfc3339(&lines[k + 1]) else { continue };
-            // Not printed on an electronic copy, but the contract asks for it: the name's
-            // initials stand in, and the warning says so.
-            let code: String = agency.split_whitespace().filter_map(|w| w.chars().next()).flat_map(char::to_uppercase).collect();
-            self.warn(part, "import-guessed", format!("an electronic copy prints no code of the copying agency: copy.issuer.code is \"{code}\", its name's initials; set the agency's own code"));
-            self.out.copy = Some(json!({
-                "form": slug,
-                "issuer": { "name": agency, "code": code },
-                "date": at.date_naive().format("%Y-%m-%d").to_string(),
-                "electronic": true,
-                "signed_at": lines[k + 1],
-            }));
+            let issuer = self.copying_agency(agency, part);
+            self.out.copy = Some(electronic(slug, issuer, at.date_naive().format("%Y-%m-%d").to_string(), Some(lines[k + 1].clone())));
             let mut rest = lines.clone();
             rest.drain(k..k + 2);
             return rest;
         }
         lines
     }
+}
+
+/// An electronic copy (Mẫu 3.2): no paper block, its signing information on page 1.
+fn electronic(form: &str, issuer: CopyIssuer, date: String, signed_at: Option<String>) -> Copy {
+    Copy { form: Some(form.to_string()), issuer, number: None, place: None, date: Some(date), signer: None, distribution: None, electronic: Some(true), signed_at }
 }

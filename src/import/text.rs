@@ -255,7 +255,9 @@ pub fn read(text: &str, kept: &[Value], profile: Profile) -> Read {
         }
         i += 1;
     }
-    let mut blocks = r.blocks(&items);
+    // The reader's blocks as the contract writes them, with the kept blocks (JSON the editor
+    // sent back) put in their places.
+    let mut blocks: Vec<Value> = r.blocks(&items).iter().filter_map(|b| serde_json::to_value(b).ok()).collect();
     swap_kept(&mut blocks, kept);
     // Typed labels are said below, each at the block that keeps it.
     warnings.extend(r.warnings.into_iter().filter(|w| w.code != "import-numbering").map(|mut w| {

@@ -6,7 +6,7 @@
 
 use serde::de::{self, Deserializer, MapAccess, Visitor};
 use schemars::{json_schema, JsonSchema, Schema, SchemaGenerator};
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 use std::fmt;
 
@@ -85,7 +85,7 @@ pub struct TableBlock {
 }
 
 /// A table.
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Table {
     /// Columns, with titles.
@@ -94,18 +94,22 @@ pub struct Table {
     #[serde(default)]
     pub rows: Vec<Vec<Cell>>,
     /// Lay the table on landscape pages.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub landscape: Option<bool>,
 }
 
 /// A table column.
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Column {
     /// Header text.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
     /// "1fr", "2fr", "30mm", "auto".
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub width: Option<String>,
     /// left | center | right.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub align: Option<String>,
 }
 
@@ -123,29 +127,34 @@ pub struct Cell {
 }
 
 /// Results: figures laid out as a list or a table.
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Results {
     /// The figures.
     pub items: Vec<ResultItem>,
     /// "list" (default) or "table".
     #[serde(rename = "as")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub as_: Option<String>,
 }
 
 /// One figure.
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ResultItem {
     /// "Tiêu chí 15".
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub code: Option<String>,
     /// What is measured.
     pub label: String,
     /// The value.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub value: Option<ResultValue>,
     /// dat | chua-dat.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub status: Option<String>,
     /// A note in parentheses.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
 }
 
@@ -163,26 +172,30 @@ pub enum ResultValue {
 }
 
 /// A ratio a/b with its percentage.
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Ratio {
     /// [a, b].
     pub ratio: [u64; 2],
     /// Decimals of the percentage (default 0).
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub decimals: Option<u8>,
     /// "half-up" (default) or "down".
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub rounding: Option<String>,
     /// "percent" (default: P% (a/b)) or "fraction" (a/b (P%)).
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub show: Option<String>,
 }
 
 /// A count with a unit.
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Count {
     /// The count.
     pub count: serde_json::Number,
     /// Its unit.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub unit: Option<String>,
 }
 
