@@ -7,7 +7,7 @@ use super::wordml::{Cell, Item, LineSpacing, Para, Table};
 use super::shape::{Align, Shape};
 use crate::model as m;
 use crate::model::Block;
-use serde_json::{json, Value};
+use serde_json::json;
 use crate::nd30::numbering::{from_roman, SectionLabels};
 use crate::nd30::ranges::{BODY_SIZE, HEADER_SIZE, INDENTS_MM};
 use std::collections::HashMap;
@@ -49,11 +49,11 @@ impl Recogniser<'_> {
         }
         // The decree's two choices (src/nd30/ranges.rs); the larger size and indent are the
         // layout's defaults, so only the smaller ones are written.
-        let mut style = serde_json::Map::new();
+        let mut style = m::StyleInput::default();
         if let Some((half_points, _)) = sizes.into_iter().max_by_key(|(s, n)| (*n, *s)) {
             let pt = half_points as f64 / 2.0;
             if pt == BODY_SIZE.0 {
-                style.insert("body_size".into(), json!(pt as u32));
+                style.body_size = Some(pt);
             } else if pt != BODY_SIZE.1 {
                 self.warn("$.style.body_size", "import-style", format!("the body is {pt} pt; the decree's body is {} or {} pt: the default is used", BODY_SIZE.0, BODY_SIZE.1));
             }
@@ -62,14 +62,14 @@ impl Recogniser<'_> {
             let mm = twips as f64 * 25.4 / 1440.0;
             let near = |x: f64| (mm - x).abs() < 0.3;
             if near(INDENTS_MM[0]) {
-                style.insert("indent".into(), json!(format!("{}cm", INDENTS_MM[0] / 10.0)));
+                style.indent = Some(format!("{}cm", INDENTS_MM[0] / 10.0));
             } else if !near(INDENTS_MM[1]) {
                 self.warn("$.style.indent", "import-style", format!("the first-line indent is {mm:.1} mm; the decree's is {} or {} mm: the default is used", INDENTS_MM[0], INDENTS_MM[1]));
             }
         }
         // The layout's own defaults (style.json) need not be written.
         let defaults = crate::pdf::layout::Layout::embedded_style();
-        let body_pt = style.get("body_size").and_then(Value::as_f64).unwrap_or(BODY_SIZE.1);
+        let body_pt = style.body_size.unwrap_or(BODY_SIZE.1);
         if let Some((line, _)) = lines.into_iter().max_by_key(|(l, n)| (*n, matches!(l, LineSpacing::Multiple(240)))) {
             let v = match line {
                 LineSpacing::Multiple(n) if n as f64 / 240.0 == defaults.body.line_spacing => None,
@@ -79,7 +79,7 @@ impl Recogniser<'_> {
             if let Some(v) = v {
                 match crate::style::line_spacing(&v, body_pt) {
                     Ok(_) => {
-                        style.insert("line_spacing".into(), v);
+                        style.line_spacing = Some(v);
                     }
                     Err(m) => self.warn("$.style.line_spacing", "import-style", format!("line spacing {v}: {m}: the default is used")),
                 }
@@ -88,20 +88,20 @@ impl Recogniser<'_> {
         if let Some((tw, _)) = spacings.into_iter().max_by_key(|(s, n)| (*n, *s)) {
             let pt = tw as f64 / 20.0;
             if pt >= PARAGRAPH_SPACING_MIN_PT && pt != defaults.body.paragraph_spacing_pt {
-                style.insert("paragraph_spacing".into(), json!(format!("{pt}pt")));
+                style.paragraph_spacing = Some(format!("{pt}pt"));
             } else if pt < PARAGRAPH_SPACING_MIN_PT {
                 self.warn("$.style.paragraph_spacing", "import-style", format!("{pt} pt between paragraphs; the decree asks at least {PARAGRAPH_SPACING_MIN_PT} pt: the default is used"));
             }
         }
         if let Some(h) = self.header_size.filter(|h| *h as f64 != defaults.sizes_pt.quoc_hieu) {
             if h as f64 == HEADER_SIZE.0 || h as f64 == HEADER_SIZE.1 {
-                style.insert("header_size".into(), json!(h));
+                style.header_size = Some(h as f64);
             } else {
                 self.warn("$.style.header_size", "import-style", format!("the Quốc hiệu is {h} pt; the decree's is {} or {} pt: the default is used", HEADER_SIZE.0, HEADER_SIZE.1));
             }
         }
-        if !style.is_empty() {
-            self.out.style = Some(Value::Object(style));
+        if style != m::StyleInput::default() {
+            self.out.style = Some(style);
         }
     }
 

@@ -124,8 +124,7 @@ pub fn import(bytes: Vec<u8>) -> Result<Imported> {
     }
     // Printed on both sides (Word's mirrored margins): the Party profile's `style.duplex`.
     if r.out.profile.as_deref() == Some("dang") && pkg.text("word/settings.xml")?.is_some_and(|x| x.contains("mirrorMargins") && !x.contains("mirrorMargins w:val=\"0\"") && !x.contains("mirrorMargins w:val=\"false\"")) {
-        let style = r.out.style.get_or_insert_with(|| serde_json::json!({}));
-        style["duplex"] = serde_json::json!(true);
+        r.out.style.get_or_insert_with(Default::default).duplex = Some(true);
     }
     if !r.found.is_empty() {
         r.out.meta = Some(serde_json::json!({ "import": { "found": std::mem::take(&mut r.found) } }));
@@ -134,8 +133,9 @@ pub fn import(bytes: Vec<u8>) -> Result<Imported> {
     for w in &mut warnings {
         locate(w);
     }
-    let document = serde_json::to_value(&r.out).map_err(|e| Error::Internal(e.to_string()))?;
-    let mut text = serde_json::to_vec_pretty(&r.out).map_err(|e| Error::Internal(e.to_string()))?;
+    let doc = r.out.document();
+    let document = serde_json::to_value(&doc).map_err(|e| Error::Internal(e.to_string()))?;
+    let mut text = serde_json::to_vec_pretty(&doc).map_err(|e| Error::Internal(e.to_string()))?;
     text.push(b'\n');
     Ok(Imported { document, warnings, text })
 }

@@ -71,13 +71,13 @@ impl super::recognise::Recogniser<'_> {
     pub(super) fn party_body_style(&mut self, sizes: HashMap<u32, usize>, indents: HashMap<i32, usize>, spacings: HashMap<u32, usize>, lines: HashMap<LineSpacing, usize>) {
         use crate::dang::ranges::{within, BODY_SIZES, INDENT_MM, LINE_SPACING_PT};
         let defaults = crate::pdf::layout::Layout::embedded_party_style();
-        let mut style = serde_json::Map::new();
+        let mut style = crate::model::StyleInput::default();
         let rules = Profile::Dang.rules();
         let (lo, hi) = LINE_SPACING_PT;
         if let Some((half_points, _)) = sizes.into_iter().max_by_key(|(s, n)| (*n, *s)) {
             let pt = half_points as f64 / 2.0;
             if BODY_SIZES.contains(&pt) && pt != defaults.sizes_pt.body {
-                style.insert("body_size".into(), json!(pt));
+                style.body_size = Some(pt);
             } else if pt != defaults.sizes_pt.body {
                 self.warn("$.style.body_size", "import-style", format!("the body is {pt} pt; {rules} sets it in {} or {} pt: the default is used", BODY_SIZES[0], BODY_SIZES[1]));
             }
@@ -85,7 +85,7 @@ impl super::recognise::Recogniser<'_> {
         if let Some((twips, _)) = indents.into_iter().max_by_key(|(s, n)| (*n, *s)) {
             let mm = (twips as f64 * 25.4 / 1440.0 * 10.0).round() / 10.0;
             if within(mm, INDENT_MM) && (mm - defaults.body.indent_mm).abs() > 0.1 {
-                style.insert("indent".into(), json!(format!("{mm}mm")));
+                style.indent = Some(format!("{mm}mm"));
             } else if !within(mm, INDENT_MM) {
                 self.warn("$.style.indent", "import-style", format!("the first-line indent is {mm} mm; {rules} indents {} to {} mm: the default is used", INDENT_MM.0, INDENT_MM.1));
             }
@@ -95,7 +95,7 @@ impl super::recognise::Recogniser<'_> {
                 LineSpacing::Exact(tw) => {
                     let pt = tw as f64 / 20.0;
                     if within(pt, LINE_SPACING_PT) && Some(pt) != defaults.body.line_spacing_exact_pt {
-                        style.insert("line_spacing".into(), json!(format!("{pt}pt")));
+                        style.line_spacing = Some(json!(format!("{pt}pt")));
                     } else if !within(pt, LINE_SPACING_PT) {
                         self.warn("$.style.line_spacing", "import-style", format!("lines {pt} pt apart; {rules} spaces them exactly {lo} to {hi} pt: the default is used"));
                     }
@@ -106,11 +106,11 @@ impl super::recognise::Recogniser<'_> {
         if let Some((tw, _)) = spacings.into_iter().max_by_key(|(s, n)| (*n, *s)) {
             let pt = tw as f64 / 20.0;
             if pt >= crate::nd30::ranges::PARAGRAPH_SPACING_MIN_PT && pt != defaults.body.paragraph_spacing_pt {
-                style.insert("paragraph_spacing".into(), json!(format!("{pt}pt")));
+                style.paragraph_spacing = Some(format!("{pt}pt"));
             }
         }
-        if !style.is_empty() {
-            self.out.style = Some(serde_json::Value::Object(style));
+        if style != crate::model::StyleInput::default() {
+            self.out.style = Some(style);
         }
     }
 }

@@ -11,74 +11,82 @@ use crate::nd30::date::{read_words, ReadDate};
 use crate::nd30::numbering::from_roman;
 use crate::nd30::{QUOC_HIEU, TIEU_NGU};
 use crate::nd30::types::{DocType, SECRECY, TYPES, URGENCY};
-use serde::Serialize;
+use crate::model::{Appendix, Block, Contact, Copy, Document, Drafter, Issuer, Signer, StyleInput};
 use serde_json::Value;
 use std::collections::HashMap;
 
-/// The imported document, in the contract's order.
-#[derive(Debug, Default, Clone, Serialize)]
+/// The document as the reader finds it, part by part (lists the reader appends to are
+/// plain vectors); [`Out::document`] makes it the model's [`Document`].
+#[derive(Debug, Default, Clone)]
 pub struct Out {
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub profile: Option<String>,
-    #[serde(rename = "type")]
     pub doc_type: String,
     pub issuer: Issuer,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub number: Option<u32>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub symbol: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub unit: Option<String>,
     pub place: String,
     pub date: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub subject: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub lead: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub urgency: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub secrecy: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub draft: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub circulation: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub authority: Option<String>,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub bases: Vec<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub proposal: Option<String>,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub recipients: Vec<String>,
-    pub body: Vec<crate::model::Block>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub signer: Option<crate::model::Signer>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub signers: Option<Vec<crate::model::Signer>>,
+    pub body: Vec<Block>,
+    pub signer: Option<Signer>,
+    pub signers: Option<Vec<Signer>>,
     pub distribution: Vec<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub drafter: Option<crate::model::Drafter>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub contact: Option<crate::model::Contact>,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub appendices: Vec<crate::model::Appendix>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub copy: Option<crate::model::Copy>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub style: Option<Value>,
+    pub drafter: Option<Drafter>,
+    pub contact: Option<Contact>,
+    pub appendices: Vec<Appendix>,
+    pub copy: Option<Copy>,
+    pub style: Option<StyleInput>,
     /// `meta.import.found`: how each part was found.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub meta: Option<Value>,
 }
 
-/// The issuing agency.
-#[derive(Debug, Default, Clone, Serialize)]
-pub struct Issuer {
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub parent: Option<String>,
-    pub name: String,
-    pub code: String,
+impl Out {
+    /// The model's document (serialised, the import's JSON).
+    pub fn document(self) -> Document {
+        let some = |v: Vec<String>| (!v.is_empty()).then_some(v);
+        Document {
+            schema: None,
+            profile: self.profile,
+            doc_type: self.doc_type,
+            issuer: self.issuer,
+            number: self.number,
+            symbol: self.symbol,
+            unit: self.unit,
+            place: self.place,
+            date: self.date,
+            subject: self.subject,
+            urgency: self.urgency,
+            secrecy: self.secrecy,
+            draft: self.draft,
+            circulation: self.circulation,
+            authority: self.authority,
+            bases: some(self.bases),
+            proposal: self.proposal,
+            recipients: some(self.recipients),
+            lead: self.lead,
+            body: self.body,
+            signer: self.signer,
+            signers: self.signers,
+            // Always written: the renderer asks for Nơi nhận, empty or not.
+            distribution: Some(self.distribution),
+            drafter: self.drafter,
+            contact: self.contact,
+            appendices: (!self.appendices.is_empty()).then_some(self.appendices),
+            copy: self.copy,
+            style: self.style,
+            meta: self.meta,
+        }
+    }
 }
 
 /// A named placeholder, for a value the source leaves as dots (the decree's sample forms).

@@ -124,7 +124,7 @@ pub struct Document {
 }
 
 /// The issuing agency.
-#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Issuer {
     /// Cơ quan chủ quản (printed UPPER, regular). — Cơ quan chủ quản.
@@ -291,11 +291,11 @@ pub struct CopyIssuer {
 }
 
 /// The input's style choices; every value must lie inside the decree's range.
-#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct StyleInput {
     /// Body text size, 13–14 pt.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none", serialize_with = "serialise::whole")]
     pub body_size: Option<f64>,
     /// First-line indent: "1cm" or "1.27cm".
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -310,7 +310,7 @@ pub struct StyleInput {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub margins: Option<MarginsInput>,
     /// Quốc hiệu and agency lines: 12 or 13 pt (Tiêu ngữ and date one more).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none", serialize_with = "serialise::whole")]
     pub header_size: Option<f64>,
     /// The agency seal's real diameter, 20–60 mm ("40mm"): the size of the `agency` signature
     /// field, where `vanban sign` draws the seal image (default 36 mm).
@@ -323,7 +323,7 @@ pub struct StyleInput {
 }
 
 /// Page margins as lengths with a unit.
-#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct MarginsInput {
     /// Top, 20–25 mm.

@@ -11,6 +11,15 @@ use super::picture::Image;
 use base64::Engine as _;
 use serde::ser::{Serialize, SerializeMap, Serializer};
 
+/// A size in points as people write it: 13, not 13.0 (13.5 stays 13.5).
+pub(super) fn whole<S: Serializer>(v: &Option<f64>, s: S) -> Result<S::Ok, S::Error> {
+    match v {
+        Some(x) if x.fract() == 0.0 && x.abs() < 1e15 => s.serialize_i64(*x as i64),
+        Some(x) => s.serialize_f64(*x),
+        None => s.serialize_none(),
+    }
+}
+
 impl Serialize for Block {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         match self {
@@ -182,5 +191,6 @@ mod tests {
         assert_eq!(v["signer"]["for"], "Giám đốc");
         assert!(v["signer"].get("on_behalf_of").is_none(), "absent values are left out: {once}");
         assert!(v.get("$schema").is_none() && v.get("meta").is_none());
+        assert_eq!(v["style"]["body_size"], 14, "a whole size is written as an integer: {once}");
     }
 }
