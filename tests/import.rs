@@ -900,3 +900,40 @@ fn an_electronic_copy_line_and_a_note_in_the_signature_space() {
     // (The copy's ô 14 is the signature field's appearance, printed when it is signed.)
     assert!(text.contains("(Chữ ký của người có thẩm quyền,\ndấu của cơ quan)\nHồ Văn Nam"), "{text}");
 }
+
+/// Chapters whose typed labels are not the decree's sequence ("Chương II" first): the
+/// contract numbers chapters itself, so the label is said (import-numbering at its
+/// paragraph), never written as a key the contract refuses; the output renders.
+#[test]
+fn a_chapter_typed_out_of_sequence_is_said_and_the_output_renders() {
+    use common::word::{document_xml, docx, para, two_cells, QH, TYPES};
+    let mut body = String::new();
+    body += &two_cells((4000, 5500), &[para("ỦY BAN NHÂN DÂN", true, Some("center")), para("TỈNH GIA LAI", true, Some("center")), para("Số: 21/2026/QĐ-UBND", false, Some("center"))], &[para(QH, true, Some("center")), para("Độc lập - Tự do - Hạnh phúc", true, Some("center")), para("Gia Lai, ngày 02 tháng 3 năm 2026", false, Some("center"))]);
+    body += &para("QUY ĐỊNH", true, Some("center"));
+    body += &para("Quản lý nhà văn hóa thôn", true, Some("center"));
+    body += &para("Chương II", true, Some("center"));
+    body += &para("QUẢN LÝ VÀ SỬ DỤNG", true, Some("center"));
+    body += &para("Điều 5. Trách nhiệm của thôn", true, None);
+    body += &para("Trưởng thôn chịu trách nhiệm quản lý nhà văn hóa thôn.", false, Some("both"));
+    body += &para("Chương III", true, Some("center"));
+    body += &para("TỔ CHỨC THỰC HIỆN", true, Some("center"));
+    body += &para("Điều 6. Hiệu lực", true, None);
+    body += &para("Quy định này có hiệu lực từ ngày ký.", false, Some("both"));
+    body += &two_cells((4000, 5500), &[para("Nơi nhận:", true, None), para("- Các xã;", false, None), para("- Lưu: VT.", false, None)], &[para("TM. ỦY BAN NHÂN DÂN", true, Some("center")), para("CHỦ TỊCH", true, Some("center")), para("Rơ Mah Tuấn", true, Some("center"))]);
+    let file = docx(&[("[Content_Types].xml", TYPES), ("word/document.xml", &document_xml(&body))]);
+    let d = tempdir("import-chapters");
+    std::fs::write(d.join("qd.docx"), file).unwrap();
+    let (o, v) = import(&d, "qd.docx");
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let v = v.unwrap();
+    let chapters: Vec<&Value> = v["body"].as_array().unwrap().iter().filter(|b| b.get("chapter").is_some()).collect();
+    assert_eq!(chapters.len(), 2, "{v}");
+    assert_eq!(chapters[0]["chapter"], "Quản lý và sử dụng", "{v}");
+    assert!(chapters.iter().all(|c| c.get("number").is_none()), "{v}");
+    let diagnostics: Value = serde_json::from_slice(&o.stderr).unwrap();
+    let said: Vec<&Value> = diagnostics["diagnostics"].as_array().unwrap().iter().filter(|w| w["code"] == "import-numbering").collect();
+    assert!(said.iter().any(|w| w["message"].as_str().unwrap().contains("\"II\"") && w["source"]["paragraph"].is_u64()), "{diagnostics}");
+    std::fs::write(d.join("qd.json"), serde_json::to_vec(&v).unwrap()).unwrap();
+    let o = vanban(&d, &["render", "qd.json", "-o", "qd.pdf"], None);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+}

@@ -1,7 +1,7 @@
 //! The body: numbered headings as sections, articles and chapters, lists, tables, and the
 //! body's page style.
 
-use super::case::{is_upper, sentence};
+use super::case::{heading, is_upper};
 use super::recognise::*;
 use super::wordml::{Cell, Item, LineSpacing, Para, Table};
 use super::shape::{Align, Shape};
@@ -176,12 +176,12 @@ impl Recogniser<'_> {
             let label = rest.split([' ', '.', ':']).next().unwrap_or("").to_string();
             if is_label_number(&label) {
                 let title = clean(&text).chars().skip(5 + label.chars().count()).collect::<String>();
-                b.open_part(sentence(title.trim_start_matches(['.', ':', '-', ' '])));
+                b.open_part(heading(title.trim_start_matches(['.', ':', '-', ' '])));
                 return;
             }
         }
         if b.chapter_needs_title() && is_upper(&text) {
-            b.set_chapter_title(sentence(&text));
+            b.set_chapter_title(heading(&text));
             return;
         }
         if let Some(rest) = text.strip_prefix("Điều ") {

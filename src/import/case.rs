@@ -67,8 +67,20 @@ const TITLE_LEADS: [&str; 2] = ["phó", "chánh"];
 
 /// A name typed in capitals, in sentence case with its places, its agencies' kinds and
 /// fields and its titles capitalised as the decree writes them, and its abbreviations (UBND,
-/// HĐND, CNTT) kept; any other text as it is.
+/// HĐND, CNTT) kept; any other text as it is. A word no rule decides keeps its capitals (it
+/// may be a person's or a place's name).
 pub fn sentence(s: &str) -> String {
+    cased(s, true)
+}
+
+/// A heading or title typed in capitals ("QUẢN LÝ VÀ SỬ DỤNG", "LƯU HÀNH NỘI BỘ"), in
+/// sentence case by the same rules, except that a word no rule decides is an ordinary word:
+/// a heading is a phrase, not a name.
+pub fn heading(s: &str) -> String {
+    cased(s, false)
+}
+
+fn cased(s: &str, names: bool) -> String {
     if !is_upper(s) {
         return s.to_string();
     }
@@ -100,7 +112,7 @@ pub fn sentence(s: &str) -> String {
                 raw.to_string()
             } else if title_tail {
                 lower.clone()
-            } else if !(first || place || cap_next || kind1 || field || kind2.is_some() || lower == "đảng") && (proper || !COMMON.contains(&letters.to_lowercase().as_str()) && is_syllable(&letters)) {
+            } else if names && !(first || place || cap_next || kind1 || field || kind2.is_some() || lower == "đảng") && (proper || !COMMON.contains(&letters.to_lowercase().as_str()) && is_syllable(&letters)) {
                 // A word no rule decides (a person's or a place's name with no unit word before
                 // it: "TRƯỜNG THCS NGUYỄN DU"), and the rest of that name: its capitals as
                 // typed, never guessed.
@@ -193,5 +205,16 @@ mod tests {
         assert_eq!(sentence("TRƯỜNG THCS NGUYỄN DU"), "Trường THCS NGUYỄN DU");
         assert_eq!(sentence("BỆNH VIỆN CHỢ RẪY"), "Bệnh viện CHỢ RẪY");
         assert_eq!(sentence("ỦY BAN NHÂN DÂN ĐẶC KHU PHÚ QUỐC"), "Ủy ban nhân dân đặc khu Phú Quốc");
+    }
+
+    #[test]
+    fn headings() {
+        use super::heading;
+        assert_eq!(heading("QUẢN LÝ VÀ SỬ DỤNG"), "Quản lý và sử dụng");
+        assert_eq!(heading("TỔ CHỨC THỰC HIỆN"), "Tổ chức thực hiện");
+        assert_eq!(heading("LƯU HÀNH NỘI BỘ"), "Lưu hành nội bộ");
+        assert_eq!(heading("DANH SÁCH CÁC THÔN THUỘC XÃ HƯƠNG XUÂN"), "Danh sách các thôn thuộc xã Hương Xuân");
+        assert_eq!(heading("KẾT QUẢ CHUYỂN ĐỔI SỐ TẠI VIỆT NAM"), "Kết quả chuyển đổi số tại Việt Nam");
+        assert_eq!(heading("NHIỆM VỤ CỦA UBND CÁC XÃ"), "Nhiệm vụ của UBND các xã");
     }
 }

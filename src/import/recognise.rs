@@ -254,7 +254,7 @@ pub(super) fn circulation_of(text: &str) -> Option<String> {
     let t = clean(text);
     let k = upper_key(t.trim_matches(['(', ')']));
     // The Party guide's notices too: "TÀI LIỆU THU HỒI", "KHÔNG PHỔ BIẾN TRÊN PHƯƠNG TIỆN …".
-    (is_upper(&t) && ["LƯU HÀNH", "XEM XONG", "TRẢ LẠI SAU", "TÀI LIỆU THU HỒI", "KHÔNG PHỔ BIẾN"].iter().any(|p| k.starts_with(p))).then(|| super::case::sentence(t.trim_matches(['(', ')'])))
+    (is_upper(&t) && ["LƯU HÀNH", "XEM XONG", "TRẢ LẠI SAU", "TÀI LIỆU THU HỒI", "KHÔNG PHỔ BIẾN"].iter().any(|p| k.starts_with(p))).then(|| super::case::heading(t.trim_matches(['(', ')'])))
 }
 
 /// Where an item starts: "paragraph N", or a table's first cell.

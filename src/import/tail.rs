@@ -2,7 +2,7 @@
 //! documents (Mẫu 1.3: "QUY CHẾ" / Title / "(Ban hành kèm theo …)") and the copy block
 //! (Mẫu 3.1: the copying agency, "SAO Y", its number and date, its own closing).
 
-use super::case::{is_upper, sentence};
+use super::case::{heading, is_upper};
 use super::recognise::*;
 use super::wordml::{Item, Para, Table};
 use crate::nd30::appendix;
@@ -139,7 +139,7 @@ impl Recogniser<'_> {
                 self.warn(para_place(first), "import-placeholder", "the appendix's title is a placeholder");
                 PLACEHOLDER.to_string()
             } else if !attached && is_upper(&t) {
-                sentence(&t)
+                heading(&t)
             } else {
                 t
             };
