@@ -937,3 +937,36 @@ fn a_chapter_typed_out_of_sequence_is_said_and_the_output_renders() {
     let o = vanban(&d, &["render", "qd.json", "-o", "qd.pdf"], None);
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
 }
+
+/// Two habits met in files typed by others: Kính gửi's recipients broken onto lines of their
+/// own inside its paragraph (Shift+Enter), and the signer's name typed under Nơi nhận's items
+/// — pushed right by an indent, or flush left — with the signing lines on Nơi nhận's line
+/// after a tab. Each recipient is one, and the name is the signer's, not dropped.
+#[test]
+fn recipients_broken_inside_kinh_gui_and_a_name_under_noi_nhan() {
+    use common::word::{document_xml, docx, para, two_cells, QH, TYPES};
+    for indent in [Some(5670), None] {
+        let mut body = String::new();
+        body += &two_cells((4000, 5500), &[para("ỦY BAN NHÂN DÂN", true, Some("center")), para("XÃ ĐẠI LỘC", true, Some("center")), para("Số: 87/UBND-VP", false, Some("center")), para("V/v triển khai thu ngân sách năm 2026", false, Some("center"))], &[para(QH, true, Some("center")), para("Độc lập – Tự do – Hạnh phúc", true, Some("center")), para("Đại Lộc, ngày 15 tháng 01 năm 2026", false, Some("center"))]);
+        body += "<w:p><w:pPr><w:jc w:val=\"center\"/></w:pPr><w:r><w:t>Kính gửi:</w:t><w:br/><w:t>- Các thôn trên địa bàn xã;</w:t><w:br/><w:t xml:space=\"preserve\">- Công chức Tài chính - Kế toán.</w:t></w:r></w:p>";
+        body += &para("Ủy ban nhân dân xã đề nghị các thôn rà soát các nguồn thu trên địa bàn và báo cáo trước ngày 31 tháng 01 năm 2026./.", false, Some("both"));
+        body += &para("Nơi nhận:\tCHỦ TỊCH", true, None);
+        body += &para("- Như trên;", false, None);
+        body += &para("- Lưu: VT.", false, None);
+        body += &match indent {
+            Some(tw) => format!("<w:p><w:pPr><w:ind w:left=\"{tw}\"/></w:pPr><w:r><w:rPr><w:b/></w:rPr><w:t>Trần Văn Hùng</w:t></w:r></w:p>"),
+            None => para("Trần Văn Hùng", true, None),
+        };
+        let file = docx(&[("[Content_Types].xml", TYPES), ("word/document.xml", &document_xml(&body))]);
+        let d = tempdir("import-habits");
+        std::fs::write(d.join("cv.docx"), file).unwrap();
+        let (o, v) = import(&d, "cv.docx");
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        let v = v.unwrap();
+        assert_eq!(v["recipients"], serde_json::json!(["Các thôn trên địa bàn xã", "Công chức Tài chính - Kế toán"]), "{v}");
+        assert_eq!(v["signer"]["title"], "Chủ tịch", "{indent:?}: {v}");
+        assert_eq!(v["signer"]["name"], "Trần Văn Hùng", "{indent:?}: {v}");
+        assert_eq!(v["distribution"], serde_json::json!(["Như trên", "Lưu: VT"]), "{v}");
+        assert!(!String::from_utf8_lossy(&o.stderr).contains("import-dropped"), "{}", String::from_utf8_lossy(&o.stderr));
+    }
+}

@@ -179,7 +179,7 @@ impl Recogniser<'_> {
                     } else if parts.len() > 1 {
                         tabbed |= parts[1..].iter().any(|s| !s.trim().is_empty());
                         (parts[0].trim().to_string(), parts[1..].iter().map(|s| s.trim()).filter(|s| !s.is_empty()).collect::<Vec<_>>().join(" "))
-                    } else if shape.centred_or_right() || left.is_empty() && !clean(&text).starts_with("Nơi nhận") {
+                    } else if shape.aside || left.is_empty() && !clean(&text).starts_with("Nơi nhận") {
                         (String::new(), text.trim().to_string())
                     } else {
                         (text.trim().to_string(), String::new())
@@ -217,6 +217,7 @@ impl Recogniser<'_> {
         }
         // Nơi nhận.
         let mut in_list = false;
+        let mut stray: Vec<Line> = Vec::new();
         for l in &left {
             let t = clean(&l.text);
             if t.is_empty() {
@@ -243,8 +244,20 @@ impl Recogniser<'_> {
                     self.out.distribution.push(item);
                 }
             } else if self.drafter_or_contact(&t).is_none() {
-                self.left_out(&l.place, &t, "under Nơi nhận, not an item of it");
+                stray.push(l.clone());
             }
+        }
+        // A name typed flush left under Nơi nhận's items, where the signing lines above it
+        // have none: the signer's name (the reading that keeps it), else said.
+        let unnamed = |c: &Vec<Line>| c.iter().rev().map(|l| clean(&l.text)).find(|t| !t.is_empty()).is_some_and(|t| is_upper(&t));
+        if let Some(last) = stray.last().filter(|l| is_personal_name(&clean(&l.text))) {
+            if signer_cells.len() == 1 && unnamed(&signer_cells[0]) {
+                signer_cells[0].push(last.clone());
+                stray.pop();
+            }
+        }
+        for l in &stray {
+            self.left_out(&l.place, &clean(&l.text), "under Nơi nhận, not an item of it");
         }
         let how = if from_table {
             "the closing table: the signer's cell"

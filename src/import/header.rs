@@ -414,8 +414,13 @@ impl Recogniser<'_> {
                 i += 1;
                 continue;
             }
-            if let Some(rest) = t.strip_prefix("Kính gửi").or_else(|| t.strip_prefix("Kính trình").filter(|_| self.profile == crate::profile::Profile::Dang)) {
-                i = self.recipients(items, i, rest.trim_start_matches([':', ' ']));
+            if t.starts_with("Kính gửi") || t.starts_with("Kính trình") && self.profile == crate::profile::Profile::Dang {
+                // The recipients on its line, or on lines of their own broken inside it
+                // ("Kính gửi:↵- Các thôn;↵- Công chức …").
+                let lines: Vec<String> = p.text().split('\n').map(clean).collect();
+                let rest = lines[0].trim_start_matches("Kính gửi").trim_start_matches("Kính trình").trim_start_matches([':', ' ']).to_string();
+                let first = std::iter::once(rest).chain(lines[1..].iter().cloned()).filter(|l| !l.is_empty()).collect::<Vec<_>>().join("\n");
+                i = self.recipients(items, i, &first);
                 continue;
             }
             // The lead lines of công điện ("… điện:") and giấy mời ("… trân trọng kính mời:",
@@ -492,7 +497,7 @@ impl Recogniser<'_> {
         }
         i += 1;
         // A dash list under it: as long as lines start with a dash.
-        if lines.is_empty() || lines[0].starts_with('-') {
+        if lines.is_empty() || lines[0].starts_with('-') || lines[0].starts_with('–') {
             while let Some(Item::P(p)) = items.get(i) {
                 let t = clean(&p.text());
                 if t.starts_with('-') || t.starts_with('–') {
