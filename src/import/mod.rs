@@ -80,6 +80,7 @@ pub fn import(bytes: Vec<u8>) -> Result<Imported> {
     for d in &reader.dropped {
         let (code, why) = match d.kind {
             "deleted" => ("import-deleted", "tracked deletion, dropped (insertions are kept)"),
+            "hidden" => ("import-dropped", "hidden text (Word does not show or print it), dropped"),
             _ => ("import-footnote", "footnote marker, dropped (vanban documents have no footnotes)"),
         };
         warnings.push(warn(format!("paragraph {}", d.paragraph), code, format!("\"{}\": {why}", d.text.trim())));

@@ -161,17 +161,40 @@ pub enum Item {
 pub struct Dropped {
     /// Paragraph number.
     pub paragraph: usize,
-    /// What: `deleted`, `footnote`, `comment`.
+    /// What: `deleted`, `footnote`, `hidden`.
     pub kind: &'static str,
     /// The text.
     pub text: String,
 }
 
-/// Bold and italic of the paragraph styles (with `basedOn`), and the document defaults.
+/// What a style sets of its text's look (unset: its parent's or the paragraph's).
+#[derive(Debug, Clone, Copy, Default)]
+struct StyleLook {
+    bold: Option<bool>,
+    italic: Option<bool>,
+    caps: Option<bool>,
+}
+
+impl StyleLook {
+    fn of(rpr: Option<Node>) -> StyleLook {
+        StyleLook { bold: toggle(rpr, "b"), italic: toggle(rpr, "i"), caps: toggle(rpr, "caps") }
+    }
+}
+
+/// A run's inherited look: bold, italic, shown in capitals (`w:caps`).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Look {
+    pub bold: bool,
+    pub italic: bool,
+    pub caps: bool,
+}
+
+/// Bold, italic and capitals of the paragraph styles (with `basedOn`), and the document
+/// defaults.
 #[derive(Default)]
 pub struct Styles {
-    para: HashMap<String, (Option<bool>, Option<bool>, Option<String>)>,
-    chars: HashMap<String, (Option<bool>, Option<bool>)>,
+    para: HashMap<String, (StyleLook, Option<String>)>,
+    chars: HashMap<String, StyleLook>,
     /// Size, indent, alignment and spacing of paragraph styles.
     metrics: HashMap<String, Metrics>,
     default_size: Option<u32>,
@@ -265,10 +288,10 @@ impl Styles {
                     let jc = ppr.and_then(|p| w(&p, "jc")).and_then(|j| attr(&j, "val")).map(str::to_string);
                     let (before, line) = spacing_of(ppr);
                     s.metrics.insert(id.to_string(), Metrics { size: size_of(rpr), first_line: first_line_of(ppr), jc, before, line, num: num_of(ppr).map(|(id, lvl)| (id.unwrap_or_else(|| "0".into()), lvl)) });
-                    s.para.insert(id.to_string(), (toggle(rpr, "b"), toggle(rpr, "i"), based));
+                    s.para.insert(id.to_string(), (StyleLook::of(rpr), based));
                 }
                 Some("character") => {
-                    s.chars.insert(id.to_string(), (toggle(rpr, "b"), toggle(rpr, "i")));
+                    s.chars.insert(id.to_string(), StyleLook::of(rpr));
                 }
                 _ => {}
             }
@@ -290,7 +313,7 @@ impl Styles {
                 m.line = m.line.or(s.line);
                 m.num = m.num.take().or_else(|| s.num.clone());
             }
-            cur = self.para.get(&c).and_then(|p| p.2.clone());
+            cur = self.para.get(&c).and_then(|p| p.1.clone());
         }
         m.size = m.size.or(self.default_size);
         m.before = m.before.or(self.default_spacing.0);
@@ -298,17 +321,16 @@ impl Styles {
         m
     }
 
-    fn para_look(&self, id: &str) -> (bool, bool) {
-        let (mut b, mut i) = (None, None);
+    fn para_look(&self, id: &str) -> Look {
+        let mut l = StyleLook::default();
         let mut cur = Some(id.to_string());
         for _ in 0..16 {
             let Some(c) = cur else { break };
-            let Some((sb, si, based)) = self.para.get(&c) else { break };
-            b = b.or(*sb);
-            i = i.or(*si);
+            let Some((s, based)) = self.para.get(&c) else { break };
+            l = StyleLook { bold: l.bold.or(s.bold), italic: l.italic.or(s.italic), caps: l.caps.or(s.caps) };
             cur = based.clone();
         }
-        (b.unwrap_or(false), i.unwrap_or(false))
+        Look { bold: l.bold.unwrap_or(false), italic: l.italic.unwrap_or(false), caps: l.caps.unwrap_or(false) }
     }
 }
 
@@ -415,7 +437,7 @@ impl<'s> Reader<'s> {
         let index = self.paragraphs;
         let ppr = w(&p, "pPr");
         let style = ppr.and_then(|x| w(&x, "pStyle")).and_then(|s| attr(&s, "val")).unwrap_or("Normal");
-        let (sb, si) = self.styles.para_look(style);
+        let look = self.styles.para_look(style);
         let mut para = Para {
             index,
             align: ppr.and_then(|x| w(&x, "jc")).and_then(|j| attr(&j, "val")).map(str::to_string),
@@ -451,7 +473,7 @@ impl<'s> Reader<'s> {
         para.size = p.descendants().filter(|d| d.tag_name().name() == "r").find_map(|r| size_of(w(&r, "rPr"))).or(style_size);
         let mut field = FieldState::default();
         let outer = std::mem::take(&mut self.pending);
-        self.inline(p, &mut para, (sb, si), &mut field);
+        self.inline(p, &mut para, look, &mut field);
         para.pictures = std::mem::replace(&mut self.pending, outer);
         // Merge neighbouring runs of the same look.
         let mut merged: Vec<Run> = Vec::new();
@@ -465,7 +487,7 @@ impl<'s> Reader<'s> {
         para
     }
 
-    fn inline(&mut self, parent: Node, para: &mut Para, look: (bool, bool), field: &mut FieldState) {
+    fn inline(&mut self, parent: Node, para: &mut Para, look: Look, field: &mut FieldState) {
         for c in parent.children().filter(Node::is_element) {
             let ns = c.tag_name().namespace();
             let name = c.tag_name().name();
@@ -512,12 +534,14 @@ impl<'s> Reader<'s> {
         }
     }
 
-    fn run(&mut self, r: Node, para: &mut Para, look: (bool, bool), field: &mut FieldState) {
+    fn run(&mut self, r: Node, para: &mut Para, look: Look, field: &mut FieldState) {
         let rpr = w(&r, "rPr");
-        let (cb, ci) = rpr.and_then(|x| w(&x, "rStyle")).and_then(|s| attr(&s, "val")).and_then(|s| self.styles.chars.get(s)).copied().unwrap_or((None, None));
-        let bold = toggle(rpr, "b").or(cb).unwrap_or(look.0);
-        let italic = toggle(rpr, "i").or(ci).unwrap_or(look.1);
-        let caps = toggle(rpr, "caps").unwrap_or(false);
+        let cs = rpr.and_then(|x| w(&x, "rStyle")).and_then(|s| attr(&s, "val")).and_then(|s| self.styles.chars.get(s)).copied().unwrap_or_default();
+        let bold = toggle(rpr, "b").or(cs.bold).unwrap_or(look.bold);
+        let italic = toggle(rpr, "i").or(cs.italic).unwrap_or(look.italic);
+        let caps = toggle(rpr, "caps").or(cs.caps).unwrap_or(look.caps);
+        // Hidden text (`w:vanish`) is not on the page.
+        let hidden = toggle(rpr, "vanish").unwrap_or(false);
         let superscript = rpr.and_then(|x| w(&x, "vertAlign")).and_then(|v| attr(&v, "val")) == Some("superscript");
         let mut text = String::new();
         for c in r.children().filter(Node::is_element) {
@@ -575,6 +599,12 @@ impl<'s> Reader<'s> {
             self.dropped.push(Dropped { paragraph: para.index, kind: "footnote", text: text.trim().to_string() });
             return;
         }
+        if hidden {
+            if !text.trim().is_empty() {
+                self.dropped.push(Dropped { paragraph: para.index, kind: "hidden", text });
+            }
+            return;
+        }
         if caps {
             text = text.to_uppercase();
         }
@@ -586,7 +616,7 @@ impl Reader<'_> {
     /// `mc:AlternateContent`: the Choice is what Word shows (its text is read); the Fallback
     /// repeats it for older readers, and gives the picture of a chart or shape the Choice
     /// draws without one.
-    fn alternate(&mut self, c: Node, para: &mut Para, look: (bool, bool)) {
+    fn alternate(&mut self, c: Node, para: &mut Para, look: Look) {
         let before = self.pictures.len();
         if let Some(choice) = c.children().find(|x| x.tag_name().name() == "Choice") {
             let mut inner = FieldState::default();
