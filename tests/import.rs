@@ -996,3 +996,33 @@ fn capitals_from_a_style_and_hidden_text() {
     let diagnostics: Value = serde_json::from_slice(&o.stderr).unwrap();
     assert!(diagnostics["diagnostics"].as_array().unwrap().iter().any(|w| w["code"] == "import-dropped" && w["message"].as_str().unwrap().contains("Ghi chú ẩn") && w["source"]["paragraph"].is_u64()), "{diagnostics}");
 }
+
+/// A draft as the chuyên viên leaves it for the văn thư: "Số:      /QĐ-UBND" and "ngày
+/// tháng 02 năm 2026". It imports unregistered and undated (the year alone, said), and
+/// renders with the blanks the decree leaves.
+#[test]
+fn a_draft_with_its_number_and_day_left_blank() {
+    use common::word::{document_xml, docx, para, two_cells, QH, TYPES};
+    let mut body = String::new();
+    body += &two_cells((4000, 5500), &[para("ỦY BAN NHÂN DÂN", true, Some("center")), para("PHƯỜNG HẢI CHÂU", true, Some("center")), para("Số:        /QĐ-UBND", false, Some("center"))], &[para(QH, true, Some("center")), para("Độc lập - Tự do - Hạnh phúc", true, Some("center")), para("Hải Châu, ngày      tháng 02 năm 2026", false, Some("center"))]);
+    body += &para("QUYẾT ĐỊNH", true, Some("center"));
+    body += &para("Về việc thành lập Tổ công tác chuyển đổi số", true, Some("center"));
+    body += &para("Điều 1. Thành lập Tổ công tác chuyển đổi số phường Hải Châu.", false, Some("both"));
+    body += &two_cells((4000, 5500), &[para("Nơi nhận:", true, None), para("- Như Điều 1;", false, None), para("- Lưu: VT.", false, None)], &[para("CHỦ TỊCH", true, Some("center")), para("Hồ Thị Lan", true, Some("center"))]);
+    let file = docx(&[("[Content_Types].xml", TYPES), ("word/document.xml", &document_xml(&body))]);
+    let d = tempdir("import-draft");
+    std::fs::write(d.join("qd.docx"), file).unwrap();
+    let (o, v) = import(&d, "qd.docx");
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let v = v.unwrap();
+    assert!(v.get("number").is_none(), "{v}");
+    assert_eq!(v["date"], "2026", "{v}");
+    assert_eq!(v["place"], "Hải Châu", "{v}");
+    let diagnostics: Value = serde_json::from_slice(&o.stderr).unwrap();
+    assert!(diagnostics["diagnostics"].as_array().unwrap().iter().any(|w| w["code"] == "import-placeholder" && w["message"].as_str().unwrap().contains("leaves the day blank")), "{diagnostics}");
+    std::fs::write(d.join("qd.json"), serde_json::to_vec(&v).unwrap()).unwrap();
+    let o = vanban(&d, &["render", "qd.json", "-o", "qd.pdf"], None);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let text = common::pdf::read(&std::fs::read(d.join("qd.pdf")).unwrap()).text();
+    assert!(text.contains("/QĐ-UBND") && text.contains("năm 2026"), "{text}");
+}

@@ -283,6 +283,11 @@ impl Recogniser<'_> {
                 continue;
             }
             if let Some((place, date)) = parse_date_line(&t) {
+                if date == PLACEHOLDER {
+                    self.warn(l.place.clone(), "import-placeholder", format!("the date line {} has no day the contract takes (blanks, or an impossible day): the date is left as a placeholder", quote(&t)));
+                } else if !date.contains('-') && t.split("tháng").nth(1).is_some_and(|m| m.split("năm").next().is_some_and(|m| m.chars().any(|c| c.is_ascii_digit()))) {
+                    self.warn(l.place.clone(), "import-placeholder", format!("the date line {} leaves the day blank: the date is the year alone ({date}), an undated document's; the day and month are given when it is issued", quote(&t)));
+                }
                 self.out.place = place;
                 self.out.date = date;
                 self.found("$.date", "the date line in the header (…, ngày … tháng … năm …)", &l.place);

@@ -89,6 +89,9 @@ pub fn read_words(s: &str) -> Option<ReadDate> {
     Some(match (num(day), num(month), year.parse::<i32>().ok()) {
         (Some(d), Some(m), Some(y)) => NaiveDate::from_ymd_opt(y, m, d).map(|x| ReadDate::Date(DocDate::Full(x))).unwrap_or(ReadDate::Blank),
         (None, None, Some(y)) if y >= 1 => ReadDate::Date(DocDate::Year(y)),
+        // A draft dated to its month ("ngày … tháng 02 năm 2026"): the contract's undated
+        // document is the year alone; the day and the month are the văn thư's to give.
+        (None, Some(m), Some(y)) if y >= 1 && (1..=12).contains(&m) => ReadDate::Date(DocDate::Year(y)),
         _ => ReadDate::Blank,
     })
 }
@@ -156,6 +159,7 @@ mod tests {
         assert_eq!(read_words("ngày 6 tháng 4 năm 2011"), Some(ReadDate::Date(d("2011-04-06"))));
         assert_eq!(read_words("ngày …… tháng …… năm ……"), Some(ReadDate::Blank));
         assert_eq!(read_words("ngày 31 tháng 2 năm 2026"), Some(ReadDate::Blank));
+        assert_eq!(read_words("ngày      tháng 02 năm 2026"), Some(ReadDate::Date(d("2026"))));
         assert_eq!(read_words("ngày 28 tháng 9 năm 2026./."), Some(ReadDate::Date(d("2026-09-28"))));
         assert_eq!(read_words("ngày làm việc tháng này năm nay"), None);
     }
