@@ -1026,3 +1026,34 @@ fn a_draft_with_its_number_and_day_left_blank() {
     let text = common::pdf::read(&std::fs::read(d.join("qd.pdf")).unwrap()).text();
     assert!(text.contains("/QĐ-UBND") && text.contains("năm 2026"), "{text}");
 }
+
+/// A giấy mời typed freely: no national title and no number line, the date line right-aligned
+/// above "TM. ỦY BAN NHÂN DÂN". The date is the document's (not a body paragraph), and the
+/// output renders.
+#[test]
+fn a_date_line_above_a_prefixed_signing_block() {
+    use common::word::{document_xml, docx, para, TYPES};
+    let mut body = String::new();
+    body += &para("ỦY BAN NHÂN DÂN XÃ TÂN PHÚ", true, None);
+    body += &para("GIẤY MỜI", true, Some("center"));
+    body += &para("Dự hội nghị tổng kết công tác năm 2025", true, Some("center"));
+    body += &para("Ủy ban nhân dân xã Tân Phú trân trọng kính mời: Ông (Bà) Trưởng các thôn", false, Some("both"));
+    body += &para("Tới dự hội nghị tổng kết công tác năm 2025, triển khai nhiệm vụ năm 2026./.", false, Some("both"));
+    body += &para("Tân Phú, ngày 08 tháng 01 năm 2026", false, Some("right"));
+    body += &para("TM. ỦY BAN NHÂN DÂN", true, Some("right"));
+    body += &para("CHỦ TỊCH", true, Some("right"));
+    body += &para("Đinh Văn Phúc", true, Some("right"));
+    let file = docx(&[("[Content_Types].xml", TYPES), ("word/document.xml", &document_xml(&body))]);
+    let d = tempdir("import-date-above");
+    std::fs::write(d.join("gm.docx"), file).unwrap();
+    let (o, v) = import(&d, "gm.docx");
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let v = v.unwrap();
+    assert_eq!(v["date"], "2026-01-08", "{v}");
+    assert_eq!(v["place"], "Tân Phú", "{v}");
+    assert_eq!(v["body"].as_array().map(Vec::len), Some(1), "{v}");
+    assert_eq!(v["signer"]["name"], "Đinh Văn Phúc", "{v}");
+    std::fs::write(d.join("gm.json"), serde_json::to_vec(&v).unwrap()).unwrap();
+    let o = vanban(&d, &["render", "gm.json", "-o", "gm.pdf"], None);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+}

@@ -14,6 +14,24 @@ impl Recogniser<'_> {
     /// Where the closing starts: the Nơi nhận table or paragraph (or the signing table just
     /// before it: biên bản and joint documents), or a signing block at the end.
     pub(super) fn closing_start(&self, items: &[Item], from: usize) -> usize {
+        let k = self.closing_block_start(items, from);
+        // A document whose header has no date line may have it typed above the signature
+        // (a giấy mời, a letter, a petition): set apart, just before the closing.
+        if !self.out.date.is_empty() {
+            return k;
+        }
+        let mut j = k.min(items.len());
+        while j > from {
+            match &items[j - 1] {
+                Item::P(p) if clean(&p.text()).is_empty() => j -= 1,
+                Item::P(p) if Shape::of(p).aside && parse_date_line(&p.text()).is_some() => return j - 1,
+                _ => break,
+            }
+        }
+        k
+    }
+
+    fn closing_block_start(&self, items: &[Item], from: usize) -> usize {
         // Nơi nhận in a text box: the signing lines are likely in another beside it.
         let boxed_at = |k: usize| matches!(&items[k], Item::P(p) if p.text_box.is_some());
         let back_to_signing = |k: usize| {
