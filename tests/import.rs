@@ -1057,3 +1057,37 @@ fn a_date_line_above_a_prefixed_signing_block() {
     let o = vanban(&d, &["render", "gm.json", "-o", "gm.pdf"], None);
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
 }
+
+/// A nghị quyết with no căn cứ whose body starts with a numbered heading in capitals ("I.
+/// TÌNH HÌNH"), in the decree's profile and the Party's: the heading is the body's first
+/// section, not the authority's line.
+#[test]
+fn a_resolution_that_starts_with_a_numbered_heading() {
+    use common::word::{document_xml, docx, para, two_cells, QH, TYPES};
+    for party in [false, true] {
+        let mut body = String::new();
+        body += &if party {
+            two_cells((4500, 5000), &[para("ĐẢNG BỘ THÀNH PHỐ HUẾ", false, Some("center")), para("ĐẢNG ỦY PHƯỜNG THUẬN HÓA", true, Some("center")), para("*", false, Some("center")), para("Số 15-NQ/ĐU", false, Some("center"))], &[para("ĐẢNG CỘNG SẢN VIỆT NAM", true, Some("center")), para("Thuận Hóa, ngày 10 tháng 3 năm 2026", false, Some("center"))])
+        } else {
+            two_cells((4500, 5000), &[para("HỘI ĐỒNG NHÂN DÂN", true, Some("center")), para("PHƯỜNG THUẬN HÓA", true, Some("center")), para("Số: 15/NQ-HĐND", false, Some("center"))], &[para(QH, true, Some("center")), para("Độc lập - Tự do - Hạnh phúc", true, Some("center")), para("Thuận Hóa, ngày 10 tháng 3 năm 2026", false, Some("center"))])
+        };
+        body += &para("NGHỊ QUYẾT", true, Some("center"));
+        body += &para("Về lãnh đạo chuyển đổi số năm 2026", true, Some("center"));
+        body += &para("I. TÌNH HÌNH", true, None);
+        body += &para("Năm 2025, công tác chuyển đổi số của phường đạt nhiều kết quả quan trọng.", false, Some("both"));
+        body += &para("II. NHIỆM VỤ, GIẢI PHÁP", true, None);
+        body += &para("Tập trung hoàn thành các chỉ tiêu chuyển đổi số năm 2026.", false, Some("both"));
+        let signing = if party { [para("T/M ĐẢNG ỦY", true, Some("center")), para("BÍ THƯ", false, Some("center")), para("Trần Thị Mai", true, Some("center"))] } else { [para("TM. HỘI ĐỒNG NHÂN DÂN", true, Some("center")), para("CHỦ TỊCH", true, Some("center")), para("Trần Thị Mai", true, Some("center"))] };
+        body += &two_cells((4500, 5000), &[para("Nơi nhận:", true, None), para("- Các chi bộ;", false, None), para("- Lưu: VT.", false, None)], &signing);
+        let file = docx(&[("[Content_Types].xml", TYPES), ("word/document.xml", &document_xml(&body))]);
+        let d = tempdir("import-resolution");
+        std::fs::write(d.join("nq.docx"), file).unwrap();
+        let (o, v) = import(&d, "nq.docx");
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        let v = v.unwrap();
+        assert!(v.get("authority").is_none(), "party {party}: {v}");
+        let sections: Vec<&str> = v["body"].as_array().unwrap().iter().filter_map(|b| b["section"].as_str()).collect();
+        assert_eq!(sections, ["TÌNH HÌNH", "NHIỆM VỤ, GIẢI PHÁP"], "party {party}: {v}");
+        assert!(v["body"].as_array().unwrap().iter().all(|b| b.get("number").is_none()), "party {party}: {v}");
+    }
+}

@@ -449,7 +449,10 @@ impl Recogniser<'_> {
             // Party căn cứ are dash items ("- Căn cứ …;"); the authority's line follows them.
             let party = self.profile == crate::profile::Profile::Dang;
             let t = if party && decision { t.trim_start_matches(['-', '–', ' ']).to_string() } else { t };
-            if party && decision && is_upper(&t) && self.out.authority.is_none() {
+            // A numbered heading ("I. TÌNH HÌNH") starts the body: a document with no căn cứ
+            // and no authority line goes straight to it.
+            let heading = heading_label(&t).is_some() || division_line(&t);
+            if party && decision && is_upper(&t) && self.out.authority.is_none() && !heading {
                 // Printed in capitals as given: kept as typed (its casing cannot be decided).
                 self.out.authority = Some(t.clone());
                 i += 1;
@@ -478,7 +481,7 @@ impl Recogniser<'_> {
                     i += 1;
                     return i;
                 }
-                if is_upper(&t) && self.out.authority.is_none() && self.out.bases.is_empty() {
+                if is_upper(&t) && self.out.authority.is_none() && self.out.bases.is_empty() && !heading {
                     let forms_words = upper_key(t.trim_end_matches(|c: char| c.is_ascii_digit())) == "THẨM QUYỀN BAN HÀNH";
                     if forms_words {
                         self.warn(para_place(p), "import-placeholder", "the authority is the form's \"THẨM QUYỀN BAN HÀNH\": left as a placeholder");
