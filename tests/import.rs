@@ -145,6 +145,26 @@ fn import(d: &Path, file: &str) -> (std::process::Output, Option<Value>) {
     (o, v)
 }
 
+/// A document.xml body made into a .docx, imported in a fresh folder: the command's output,
+/// the JSON (the import must succeed) and the folder.
+fn import_body(tag: &str, body: &str) -> (std::process::Output, Value, std::path::PathBuf) {
+    use common::word::{document_xml, docx, TYPES};
+    let file = docx(&[("[Content_Types].xml", TYPES), ("word/document.xml", &document_xml(body))]);
+    let d = tempdir(tag);
+    std::fs::write(d.join("in.docx"), file).unwrap();
+    let (o, v) = import(&d, "in.docx");
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    (o, v.expect("the import's JSON"), d)
+}
+
+/// The imported JSON renders (exit 0); the PDF's text.
+fn renders(d: &Path, v: &Value) -> String {
+    std::fs::write(d.join("out.json"), serde_json::to_vec(v).unwrap()).unwrap();
+    let o = vanban(d, &["render", "out.json", "-o", "out.pdf"], None);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    common::pdf::read(&std::fs::read(d.join("out.pdf")).unwrap()).text()
+}
+
 #[test]
 fn an_office_report_lands_in_the_right_fields() {
     let d = tempdir("import-office");
@@ -906,7 +926,7 @@ fn an_electronic_copy_line_and_a_note_in_the_signature_space() {
 /// paragraph), never written as a key the contract refuses; the output renders.
 #[test]
 fn a_chapter_typed_out_of_sequence_is_said_and_the_output_renders() {
-    use common::word::{document_xml, docx, para, two_cells, QH, TYPES};
+    use common::word::{para, two_cells, QH};
     let mut body = String::new();
     body += &two_cells((4000, 5500), &[para("ỦY BAN NHÂN DÂN", true, Some("center")), para("TỈNH GIA LAI", true, Some("center")), para("Số: 21/2026/QĐ-UBND", false, Some("center"))], &[para(QH, true, Some("center")), para("Độc lập - Tự do - Hạnh phúc", true, Some("center")), para("Gia Lai, ngày 02 tháng 3 năm 2026", false, Some("center"))]);
     body += &para("QUY ĐỊNH", true, Some("center"));
@@ -920,12 +940,7 @@ fn a_chapter_typed_out_of_sequence_is_said_and_the_output_renders() {
     body += &para("Điều 6. Hiệu lực", true, None);
     body += &para("Quy định này có hiệu lực từ ngày ký.", false, Some("both"));
     body += &two_cells((4000, 5500), &[para("Nơi nhận:", true, None), para("- Các xã;", false, None), para("- Lưu: VT.", false, None)], &[para("TM. ỦY BAN NHÂN DÂN", true, Some("center")), para("CHỦ TỊCH", true, Some("center")), para("Rơ Mah Tuấn", true, Some("center"))]);
-    let file = docx(&[("[Content_Types].xml", TYPES), ("word/document.xml", &document_xml(&body))]);
-    let d = tempdir("import-chapters");
-    std::fs::write(d.join("qd.docx"), file).unwrap();
-    let (o, v) = import(&d, "qd.docx");
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    let v = v.unwrap();
+    let (o, v, d) = import_body("import-chapters", &body);
     let chapters: Vec<&Value> = v["body"].as_array().unwrap().iter().filter(|b| b.get("chapter").is_some()).collect();
     assert_eq!(chapters.len(), 2, "{v}");
     assert_eq!(chapters[0]["chapter"], "Quản lý và sử dụng", "{v}");
@@ -933,9 +948,7 @@ fn a_chapter_typed_out_of_sequence_is_said_and_the_output_renders() {
     let diagnostics: Value = serde_json::from_slice(&o.stderr).unwrap();
     let said: Vec<&Value> = diagnostics["diagnostics"].as_array().unwrap().iter().filter(|w| w["code"] == "import-numbering").collect();
     assert!(said.iter().any(|w| w["message"].as_str().unwrap().contains("\"II\"") && w["source"]["paragraph"].is_u64()), "{diagnostics}");
-    std::fs::write(d.join("qd.json"), serde_json::to_vec(&v).unwrap()).unwrap();
-    let o = vanban(&d, &["render", "qd.json", "-o", "qd.pdf"], None);
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    renders(&d, &v);
 }
 
 /// Two habits met in files typed by others: Kính gửi's recipients broken onto lines of their
@@ -944,7 +957,7 @@ fn a_chapter_typed_out_of_sequence_is_said_and_the_output_renders() {
 /// after a tab. Each recipient is one, and the name is the signer's, not dropped.
 #[test]
 fn recipients_broken_inside_kinh_gui_and_a_name_under_noi_nhan() {
-    use common::word::{document_xml, docx, para, two_cells, QH, TYPES};
+    use common::word::{para, two_cells, QH};
     for indent in [Some(5670), None] {
         let mut body = String::new();
         body += &two_cells((4000, 5500), &[para("ỦY BAN NHÂN DÂN", true, Some("center")), para("XÃ ĐẠI LỘC", true, Some("center")), para("Số: 87/UBND-VP", false, Some("center")), para("V/v triển khai thu ngân sách năm 2026", false, Some("center"))], &[para(QH, true, Some("center")), para("Độc lập – Tự do – Hạnh phúc", true, Some("center")), para("Đại Lộc, ngày 15 tháng 01 năm 2026", false, Some("center"))]);
@@ -957,12 +970,7 @@ fn recipients_broken_inside_kinh_gui_and_a_name_under_noi_nhan() {
             Some(tw) => format!("<w:p><w:pPr><w:ind w:left=\"{tw}\"/></w:pPr><w:r><w:rPr><w:b/></w:rPr><w:t>Trần Văn Hùng</w:t></w:r></w:p>"),
             None => para("Trần Văn Hùng", true, None),
         };
-        let file = docx(&[("[Content_Types].xml", TYPES), ("word/document.xml", &document_xml(&body))]);
-        let d = tempdir("import-habits");
-        std::fs::write(d.join("cv.docx"), file).unwrap();
-        let (o, v) = import(&d, "cv.docx");
-        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-        let v = v.unwrap();
+        let (o, v, _) = import_body("import-habits", &body);
         assert_eq!(v["recipients"], serde_json::json!(["Các thôn trên địa bàn xã", "Công chức Tài chính - Kế toán"]), "{v}");
         assert_eq!(v["signer"]["title"], "Chủ tịch", "{indent:?}: {v}");
         assert_eq!(v["signer"]["name"], "Trần Văn Hùng", "{indent:?}: {v}");
@@ -1002,28 +1010,20 @@ fn capitals_from_a_style_and_hidden_text() {
 /// renders with the blanks the decree leaves.
 #[test]
 fn a_draft_with_its_number_and_day_left_blank() {
-    use common::word::{document_xml, docx, para, two_cells, QH, TYPES};
+    use common::word::{para, two_cells, QH};
     let mut body = String::new();
     body += &two_cells((4000, 5500), &[para("ỦY BAN NHÂN DÂN", true, Some("center")), para("PHƯỜNG HẢI CHÂU", true, Some("center")), para("Số:        /QĐ-UBND", false, Some("center"))], &[para(QH, true, Some("center")), para("Độc lập - Tự do - Hạnh phúc", true, Some("center")), para("Hải Châu, ngày      tháng 02 năm 2026", false, Some("center"))]);
     body += &para("QUYẾT ĐỊNH", true, Some("center"));
     body += &para("Về việc thành lập Tổ công tác chuyển đổi số", true, Some("center"));
     body += &para("Điều 1. Thành lập Tổ công tác chuyển đổi số phường Hải Châu.", false, Some("both"));
     body += &two_cells((4000, 5500), &[para("Nơi nhận:", true, None), para("- Như Điều 1;", false, None), para("- Lưu: VT.", false, None)], &[para("CHỦ TỊCH", true, Some("center")), para("Hồ Thị Lan", true, Some("center"))]);
-    let file = docx(&[("[Content_Types].xml", TYPES), ("word/document.xml", &document_xml(&body))]);
-    let d = tempdir("import-draft");
-    std::fs::write(d.join("qd.docx"), file).unwrap();
-    let (o, v) = import(&d, "qd.docx");
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    let v = v.unwrap();
+    let (o, v, d) = import_body("import-draft", &body);
     assert!(v.get("number").is_none(), "{v}");
     assert_eq!(v["date"], "2026", "{v}");
     assert_eq!(v["place"], "Hải Châu", "{v}");
     let diagnostics: Value = serde_json::from_slice(&o.stderr).unwrap();
     assert!(diagnostics["diagnostics"].as_array().unwrap().iter().any(|w| w["code"] == "import-placeholder" && w["message"].as_str().unwrap().contains("leaves the day blank")), "{diagnostics}");
-    std::fs::write(d.join("qd.json"), serde_json::to_vec(&v).unwrap()).unwrap();
-    let o = vanban(&d, &["render", "qd.json", "-o", "qd.pdf"], None);
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    let text = common::pdf::read(&std::fs::read(d.join("qd.pdf")).unwrap()).text();
+    let text = renders(&d, &v);
     assert!(text.contains("/QĐ-UBND") && text.contains("năm 2026"), "{text}");
 }
 
@@ -1032,7 +1032,7 @@ fn a_draft_with_its_number_and_day_left_blank() {
 /// output renders.
 #[test]
 fn a_date_line_above_a_prefixed_signing_block() {
-    use common::word::{document_xml, docx, para, TYPES};
+    use common::word::para;
     let mut body = String::new();
     body += &para("ỦY BAN NHÂN DÂN XÃ TÂN PHÚ", true, None);
     body += &para("GIẤY MỜI", true, Some("center"));
@@ -1043,19 +1043,12 @@ fn a_date_line_above_a_prefixed_signing_block() {
     body += &para("TM. ỦY BAN NHÂN DÂN", true, Some("right"));
     body += &para("CHỦ TỊCH", true, Some("right"));
     body += &para("Đinh Văn Phúc", true, Some("right"));
-    let file = docx(&[("[Content_Types].xml", TYPES), ("word/document.xml", &document_xml(&body))]);
-    let d = tempdir("import-date-above");
-    std::fs::write(d.join("gm.docx"), file).unwrap();
-    let (o, v) = import(&d, "gm.docx");
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    let v = v.unwrap();
+    let (_, v, d) = import_body("import-date-above", &body);
     assert_eq!(v["date"], "2026-01-08", "{v}");
     assert_eq!(v["place"], "Tân Phú", "{v}");
     assert_eq!(v["body"].as_array().map(Vec::len), Some(1), "{v}");
     assert_eq!(v["signer"]["name"], "Đinh Văn Phúc", "{v}");
-    std::fs::write(d.join("gm.json"), serde_json::to_vec(&v).unwrap()).unwrap();
-    let o = vanban(&d, &["render", "gm.json", "-o", "gm.pdf"], None);
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    renders(&d, &v);
 }
 
 /// A nghị quyết with no căn cứ whose body starts with a numbered heading in capitals ("I.
@@ -1063,7 +1056,7 @@ fn a_date_line_above_a_prefixed_signing_block() {
 /// section, not the authority's line.
 #[test]
 fn a_resolution_that_starts_with_a_numbered_heading() {
-    use common::word::{document_xml, docx, para, two_cells, QH, TYPES};
+    use common::word::{para, two_cells, QH};
     for party in [false, true] {
         let mut body = String::new();
         body += &if party {
@@ -1079,12 +1072,7 @@ fn a_resolution_that_starts_with_a_numbered_heading() {
         body += &para("Tập trung hoàn thành các chỉ tiêu chuyển đổi số năm 2026.", false, Some("both"));
         let signing = if party { [para("T/M ĐẢNG ỦY", true, Some("center")), para("BÍ THƯ", false, Some("center")), para("Trần Thị Mai", true, Some("center"))] } else { [para("TM. HỘI ĐỒNG NHÂN DÂN", true, Some("center")), para("CHỦ TỊCH", true, Some("center")), para("Trần Thị Mai", true, Some("center"))] };
         body += &two_cells((4500, 5000), &[para("Nơi nhận:", true, None), para("- Các chi bộ;", false, None), para("- Lưu: VT.", false, None)], &signing);
-        let file = docx(&[("[Content_Types].xml", TYPES), ("word/document.xml", &document_xml(&body))]);
-        let d = tempdir("import-resolution");
-        std::fs::write(d.join("nq.docx"), file).unwrap();
-        let (o, v) = import(&d, "nq.docx");
-        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-        let v = v.unwrap();
+        let (_, v, _) = import_body("import-resolution", &body);
         assert!(v.get("authority").is_none(), "party {party}: {v}");
         let sections: Vec<&str> = v["body"].as_array().unwrap().iter().filter_map(|b| b["section"].as_str()).collect();
         assert_eq!(sections, ["TÌNH HÌNH", "NHIỆM VỤ, GIẢI PHÁP"], "party {party}: {v}");
