@@ -981,13 +981,13 @@ fn recipients_broken_inside_kinh_gui_and_a_name_under_noi_nhan() {
 
 /// Capitals a style gives (`w:caps` in a paragraph style: "Quyết định" typed, QUYẾT ĐỊNH on
 /// the page) are read as the page shows them; hidden text (`w:vanish`) is not on the page:
-/// left out, and said with its text.
+/// left out, and said with its text; an invisible mark in the text is removed and said.
 #[test]
 fn capitals_from_a_style_and_hidden_text() {
     use common::word::{document_xml, docx, para, two_cells, QH, TYPES, W};
     let styles = format!("<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:styles xmlns:w=\"{W}\"><w:style w:type=\"paragraph\" w:styleId=\"TenLoai\"><w:name w:val=\"Tên loại\"/><w:pPr><w:jc w:val=\"center\"/></w:pPr><w:rPr><w:b/><w:caps/></w:rPr></w:style></w:styles>");
     let mut body = String::new();
-    body += &two_cells((4000, 5500), &[para("ỦY BAN NHÂN DÂN", true, Some("center")), para("XÃ ĐIỆN BÀN", true, Some("center")), para("Số: 9/KH-UBND", false, Some("center"))], &[para(QH, true, Some("center")), para("Độc lập - Tự do - Hạnh phúc", true, Some("center")), para("Điện Bàn, ngày 11 tháng 8 năm 2026", false, Some("center"))]);
+    body += &two_cells((4000, 5500), &[para("ỦY BAN NHÂN DÂN", true, Some("center")), para("XÃ ĐIỆN\u{200B} BÀN", true, Some("center")), para("Số: 9/KH-UBND", false, Some("center"))], &[para(QH, true, Some("center")), para("Độc lập - Tự do - Hạnh phúc", true, Some("center")), para("Điện Bàn, ngày 11 tháng 8 năm 2026", false, Some("center"))]);
     body += "<w:p><w:pPr><w:pStyle w:val=\"TenLoai\"/></w:pPr><w:r><w:t>Kế hoạch</w:t></w:r></w:p>";
     body += &para("Tổ chức Tết Trung thu cho thiếu nhi năm 2026", true, Some("center"));
     body += "<w:p><w:pPr><w:jc w:val=\"both\"/></w:pPr><w:r><w:t xml:space=\"preserve\">Ủy ban nhân dân xã xây dựng kế hoạch tổ chức Tết Trung thu cho thiếu nhi trên địa bàn. </w:t></w:r><w:r><w:rPr><w:vanish/></w:rPr><w:t>Ghi chú ẩn của người soạn thảo.</w:t></w:r></w:p>";
@@ -999,10 +999,14 @@ fn capitals_from_a_style_and_hidden_text() {
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     let v = v.unwrap();
     assert_eq!(v["type"], "ke-hoach", "{v}");
+    // A zero-width space pasted into the agency's name is removed (and said): the name is
+    // cased as the decree writes it.
+    assert_eq!(v["issuer"]["name"], "Ủy ban nhân dân\nxã Điện Bàn", "{v}");
     assert_eq!(v["subject"], "Tổ chức Tết Trung thu cho thiếu nhi năm 2026", "{v}");
     assert_eq!(v["body"], serde_json::json!(["Ủy ban nhân dân xã xây dựng kế hoạch tổ chức Tết Trung thu cho thiếu nhi trên địa bàn."]), "{v}");
     let diagnostics: Value = serde_json::from_slice(&o.stderr).unwrap();
     assert!(diagnostics["diagnostics"].as_array().unwrap().iter().any(|w| w["code"] == "import-dropped" && w["message"].as_str().unwrap().contains("Ghi chú ẩn") && w["source"]["paragraph"].is_u64()), "{diagnostics}");
+    assert!(diagnostics["diagnostics"].as_array().unwrap().iter().any(|w| w["code"] == "removed-char" && w["message"].as_str().unwrap().contains("zero-width space")), "{diagnostics}");
 }
 
 /// A draft as the chuyên viên leaves it for the văn thư: "Số:      /QĐ-UBND" and "ngày

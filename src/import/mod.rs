@@ -81,6 +81,7 @@ pub fn import(bytes: Vec<u8>) -> Result<Imported> {
         let (code, why) = match d.kind {
             "deleted" => ("import-deleted", "tracked deletion, dropped (insertions are kept)"),
             "hidden" => ("import-dropped", "hidden text (Word does not show or print it), dropped"),
+            "invisible" => ("removed-char", "removed (invisible on the page, or a character the input refuses)"),
             _ => ("import-footnote", "footnote marker, dropped (vanban documents have no footnotes)"),
         };
         warnings.push(warn(format!("paragraph {}", d.paragraph), code, format!("\"{}\": {why}", d.text.trim())));

@@ -599,6 +599,27 @@ impl<'s> Reader<'s> {
             self.dropped.push(Dropped { paragraph: para.index, kind: "footnote", text: text.trim().to_string() });
             return;
         }
+        // Invisible marks and controls Word keeps in the text (a zero-width space pasted
+        // from the web splits "HÒA\u{200B}VANG"): removed as the character rule would, and said.
+        if text.chars().any(|c| crate::model::chars::removed_by_readers(c).is_some()) {
+            let mut said: Vec<&str> = Vec::new();
+            text = text
+                .chars()
+                .filter(|&c| match crate::model::chars::removed_by_readers(c) {
+                    None => true,
+                    Some(None) => false,
+                    Some(Some(what)) => {
+                        if !said.contains(&what) {
+                            said.push(what);
+                        }
+                        false
+                    }
+                })
+                .collect();
+            for what in said {
+                self.dropped.push(Dropped { paragraph: para.index, kind: "invisible", text: what.to_string() });
+            }
+        }
         if hidden {
             if !text.trim().is_empty() {
                 self.dropped.push(Dropped { paragraph: para.index, kind: "hidden", text });

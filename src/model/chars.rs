@@ -60,6 +60,19 @@ pub fn is_refused(c: char) -> bool {
     matches!(class(c), Class::Invalid(_))
 }
 
+/// What a reader of other people's files (the Word importer) does with a character before
+/// the text reaches the model: `None` keep it; `Some(None)` drop it without a word (Word's
+/// optional hyphens); `Some(Some(what))` remove it and say so — an invisible mark, or a
+/// control the rule would refuse, so that the reader's output is always input the rule takes.
+pub fn removed_by_readers(c: char) -> Option<Option<&'static str>> {
+    match class(c) {
+        Class::Drop => Some(None),
+        Class::Invisible => Some(Some(invisible_name(c))),
+        Class::Invalid(what) => Some(Some(what)),
+        _ => None,
+    }
+}
+
 /// Unicode noncharacters: U+FDD0–U+FDEF and the last two code points of every plane.
 fn is_noncharacter(c: char) -> bool {
     let u = c as u32;
