@@ -335,7 +335,9 @@ impl Recogniser<'_> {
             for (k, c) in row.iter().enumerate() {
                 let bold = c.paras.iter().any(|p| !p.text().trim().is_empty()) && c.paras.iter().filter(|p| !p.text().trim().is_empty()).all(Para::all_bold);
                 // The header row is bold by the layout; a bold cell says so as a property.
-                let text = if c.merged { String::new() } else { c.paras.iter().map(|p| markup(p, bold)).collect::<Vec<_>>().join("\n") };
+                // Word's empty paragraphs at a cell's edges (one always follows a table nested
+                // in it, whose cells come in as lines) are no lines of the text.
+                let text = if c.merged { String::new() } else { c.paras.iter().map(|p| markup(p, bold)).collect::<Vec<_>>().join("\n").trim_matches('\n').to_string() };
                 let a = align_of(c);
                 let col = col_align.get(k).cloned().flatten();
                 let own_align = r > 0 && a.is_some() && a != col && !(a.as_deref() == Some("left") && col.is_none());
