@@ -1083,3 +1083,23 @@ fn a_resolution_that_starts_with_a_numbered_heading() {
         assert!(v["body"].as_array().unwrap().iter().all(|b| b.get("number").is_none()), "party {party}: {v}");
     }
 }
+
+/// The decree's labels typed in another case — "NƠI NHẬN:", "KÍNH GỬI:", "V/V" — are found
+/// as the decree's: Nơi nhận is the distribution (not a second signer), Kính gửi the
+/// recipients, V/V the subject.
+#[test]
+fn labels_typed_in_capitals() {
+    use common::word::{para, two_cells, QH};
+    let mut body = String::new();
+    body += &two_cells((4500, 5000), &[para("UBND TỈNH LÀO CAI", false, Some("center")), para("SỞ NỘI VỤ", true, Some("center")), para("Số: 342/SNV-CCVC", false, Some("center")), para("V/V đăng ký nhu cầu đào tạo năm 2026", false, Some("center"))], &[para(QH, true, Some("center")), para("Độc lập - Tự do - Hạnh phúc", true, Some("center")), para("Lào Cai, ngày 03 tháng 4 năm 2026", false, Some("center"))]);
+    body += &para("KÍNH GỬI: Ủy ban nhân dân các xã, phường.", false, Some("center"));
+    body += &para("Sở Nội vụ đề nghị Ủy ban nhân dân các xã, phường đăng ký nhu cầu đào tạo theo mẫu gửi kèm./.", false, Some("both"));
+    body += &two_cells((4500, 5000), &[para("NƠI NHẬN:", true, None), para("- Như trên;", false, None), para("- Lưu: VT, CCVC.", false, None)], &[para("KT. GIÁM ĐỐC", true, Some("center")), para("PHÓ GIÁM ĐỐC", true, Some("center")), para("Vàng A Sử", true, Some("center"))]);
+    let (_, v, _) = import_body("import-labels", &body);
+    assert_eq!(v["subject"], "đăng ký nhu cầu đào tạo năm 2026", "{v}");
+    assert_eq!(v["recipients"], serde_json::json!(["Ủy ban nhân dân các xã, phường"]), "{v}");
+    assert_eq!(v["distribution"], serde_json::json!(["Như trên", "Lưu: VT, CCVC"]), "{v}");
+    assert!(v.get("signers").is_none(), "{v}");
+    assert_eq!(v["signer"]["name"], "Vàng A Sử", "{v}");
+    assert_eq!(v["body"].as_array().map(Vec::len), Some(1), "{v}");
+}
