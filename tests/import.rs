@@ -1086,7 +1086,8 @@ fn a_resolution_that_starts_with_a_numbered_heading() {
 
 /// The decree's labels typed in another case — "NƠI NHẬN:", "KÍNH GỬI:", "V/V" — are found
 /// as the decree's: Nơi nhận is the distribution (not a second signer), Kính gửi the
-/// recipients, V/V the subject.
+/// recipients, V/V the subject; so are signing prefixes typed without their dot ("KT GIÁM
+/// ĐỐC") or with dots inside ("T.L.").
 #[test]
 fn labels_typed_in_capitals() {
     use common::word::{para, two_cells, QH};
@@ -1102,4 +1103,11 @@ fn labels_typed_in_capitals() {
     assert!(v.get("signers").is_none(), "{v}");
     assert_eq!(v["signer"]["name"], "Vàng A Sử", "{v}");
     assert_eq!(v["body"].as_array().map(Vec::len), Some(1), "{v}");
+    // A signing prefix typed without its dot, or with dots inside, is the decree's.
+    for (typed, key) in [("KT GIÁM ĐỐC", "for"), ("T.L. GIÁM ĐỐC", "by_order_of"), ("T.M ỦY BAN NHÂN DÂN", "on_behalf_of")] {
+        let body = body.replace("KT. GIÁM ĐỐC", typed);
+        let (_, v, _) = import_body("import-prefix", &body);
+        assert!(v["signer"][key].is_string(), "{typed}: {v}");
+        assert_eq!(v["signer"]["title"], "Phó Giám đốc", "{typed}: {v}");
+    }
 }

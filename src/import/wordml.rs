@@ -485,6 +485,7 @@ impl<'s> Reader<'s> {
         }
         para.runs = merged;
         label_case(&mut para);
+        signing_prefix(&mut para);
         para
     }
 
@@ -778,4 +779,30 @@ fn label_case(para: &mut Para) {
         }
         r.text = out;
     }
+}
+
+/// A signing line's prefix typed without its dot or with dots inside ("KT GIÁM ĐỐC", "T.M.
+/// ỦY BAN NHÂN DÂN", "K.T CHỦ TỊCH") gets the decree's spelling ("KT. ", "TM. "), in a line
+/// typed all in capitals, where no other word starts so.
+fn signing_prefix(para: &mut Para) {
+    let Some(first) = para.runs.first_mut() else { return };
+    let t = first.text.trim_start();
+    let rest_upper = |r: &str| r.chars().any(char::is_alphabetic) && !r.chars().any(char::is_lowercase);
+    for canon in ["TM", "KT", "TL", "TUQ"] {
+        let dotted: String = canon.chars().map(|c| format!("{c}.")).collect();
+        for typed in [format!("{canon} "), format!("{dotted} "), format!("{} ", dotted.trim_end_matches('.')), format!("{canon}: ")] {
+            if let Some(rest) = t.strip_prefix(typed.as_str()) {
+                if rest_upper(rest) && para_upper_after(rest) {
+                    first.text = format!("{canon}. {}", rest.trim_start());
+                    return;
+                }
+            }
+        }
+    }
+}
+
+/// The rest of a line reads as a signing line's authority or title (capitals, a few words).
+fn para_upper_after(rest: &str) -> bool {
+    let n = rest.split_whitespace().count();
+    (1..=8).contains(&n)
 }
