@@ -7,6 +7,7 @@ mod body;
 pub mod case;
 mod closing;
 mod header;
+mod labels;
 mod party;
 mod pictures;
 mod shape;
