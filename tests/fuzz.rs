@@ -15,20 +15,7 @@ use std::collections::BTreeSet;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use vanban::{Engine, Options};
 
-/// xorshift64*: enough randomness, no dependency, reproducible from a seed.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
-    }
-}
+use common::rng::Rng;
 
 const STRINGS: &[&str] = &[
     "", " ", "\n", "\n\n\n", "*", "**", "***", "\\*", "\\", "#panic(\"x\")", "$x$", "[a]", "<l>", "@r", "_", "`",

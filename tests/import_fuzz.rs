@@ -10,24 +10,11 @@
 
 mod common;
 
-use std::io::{Read, Write};
+use std::io::Write;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use vanban::{Engine, Options};
 
-/// xorshift64*: reproducible from its seed.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
-    }
-}
+use common::rng::Rng;
 
 /// Text a mutation may put into a `w:t` (escaped for XML).
 const TEXTS: &[&str] = &[
@@ -50,17 +37,7 @@ fn corpus() -> Vec<Vec<(String, Vec<u8>)>> {
     names.sort();
     names
         .iter()
-        .map(|p| {
-            let mut z = zip::ZipArchive::new(std::io::Cursor::new(std::fs::read(p).unwrap())).unwrap();
-            (0..z.len())
-                .map(|i| {
-                    let mut f = z.by_index(i).unwrap();
-                    let mut b = Vec::new();
-                    f.read_to_end(&mut b).unwrap();
-                    (f.name().to_string(), b)
-                })
-                .collect()
-        })
+        .map(|p| common::docx::unzip(&std::fs::read(p).unwrap()))
         .collect()
 }
 

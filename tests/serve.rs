@@ -5,7 +5,7 @@ mod common;
 
 use common::http::{call, Service};
 use common::*;
-use std::io::{Read, Write};
+use std::io::Write;
 use std::net::TcpStream;
 use std::time::{Duration, Instant};
 
@@ -30,17 +30,7 @@ fn cli_render(input: &[u8], to: &str) -> Vec<u8> {
     out.stdout
 }
 
-fn unzip(bytes: &[u8]) -> Vec<(String, Vec<u8>)> {
-    let mut z = zip::ZipArchive::new(std::io::Cursor::new(bytes.to_vec())).expect("a ZIP");
-    (0..z.len())
-        .map(|i| {
-            let mut f = z.by_index(i).unwrap();
-            let mut b = Vec::new();
-            f.read_to_end(&mut b).unwrap();
-            (f.name().to_string(), b)
-        })
-        .collect()
-}
+use common::docx::unzip;
 
 fn problem(r: &common::http::Response, status: u16) -> serde_json::Value {
     assert_eq!(r.status, status, "{}", r.text());

@@ -38,3 +38,17 @@ pub fn all<'a>(n: roxmltree::Node<'a, 'a>, name: &str) -> Vec<roxmltree::Node<'a
 pub fn text(p: roxmltree::Node) -> String {
     p.descendants().filter(|n| n.tag_name().name() == "t").filter_map(|n| n.text()).collect()
 }
+
+/// Every entry of a ZIP (a DOCX, a batch's archive): name and bytes, in order.
+pub fn unzip(bytes: &[u8]) -> Vec<(String, Vec<u8>)> {
+    use std::io::Read;
+    let mut z = zip::ZipArchive::new(std::io::Cursor::new(bytes.to_vec())).expect("a ZIP");
+    (0..z.len())
+        .map(|i| {
+            let mut f = z.by_index(i).unwrap();
+            let mut b = Vec::new();
+            f.read_to_end(&mut b).unwrap();
+            (f.name().to_string(), b)
+        })
+        .collect()
+}

@@ -10,6 +10,7 @@ pub mod pdf;
 pub mod pdfa;
 pub mod png;
 pub mod postgres;
+pub mod rng;
 pub mod serve;
 pub mod signing;
 pub mod tsa;
