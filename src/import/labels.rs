@@ -11,9 +11,9 @@ const LABELS: [&str; 4] = ["Nơi nhận", "Kính gửi", "Kính trình", "V/v"];
 /// NHẬN:", "Kính Gửi:", "V/V") gets the decree's spelling, so that every reader finds it: the
 /// letters are the same, one for one, only their case changes.
 pub(super) fn label_case(para: &mut Para) {
-    let text: String = para.runs.iter().map(|r| r.text.as_str()).collect();
-    let lead = text.chars().take_while(|c| c.is_whitespace()).count();
-    let head: String = text.chars().skip(lead).take(12).collect();
+    let chars = || para.runs.iter().flat_map(|r| r.text.chars());
+    let lead = chars().take_while(|c| c.is_whitespace()).count();
+    let head: String = chars().skip(lead).take(12).collect();
     let Some(label) = LABELS.iter().find(|l| {
         let n = l.chars().count();
         let typed: String = head.chars().take(n).collect();
@@ -21,36 +21,40 @@ pub(super) fn label_case(para: &mut Para) {
     }) else {
         return;
     };
-    // Rewrite the label's characters where they stand, run by run.
-    let mut want = label.chars();
+    // Rewrite the label's characters where they stand, run by run (it may span runs).
+    let mut want = label.chars().peekable();
     let mut at = 0;
-    let end = lead + label.chars().count();
     for r in &mut para.runs {
-        let mut out = String::with_capacity(r.text.len());
-        for c in r.text.chars() {
-            out.push(if at >= lead && at < end { want.next().unwrap_or(c) } else { c });
-            at += 1;
+        if want.peek().is_none() {
+            break;
         }
-        r.text = out;
+        r.text = r
+            .text
+            .chars()
+            .map(|c| {
+                at += 1;
+                if at > lead { want.next().unwrap_or(c) } else { c }
+            })
+            .collect();
     }
 }
+
+/// Signing prefixes as typed without their dot or with dots inside, and the decree's.
+const PREFIXES: [(&str, &str); 16] = [
+    ("TM ", "TM."), ("T.M. ", "TM."), ("T.M ", "TM."), ("TM: ", "TM."),
+    ("KT ", "KT."), ("K.T. ", "KT."), ("K.T ", "KT."), ("KT: ", "KT."),
+    ("TL ", "TL."), ("T.L. ", "TL."), ("T.L ", "TL."), ("TL: ", "TL."),
+    ("TUQ ", "TUQ."), ("T.U.Q. ", "TUQ."), ("T.U.Q ", "TUQ."), ("TUQ: ", "TUQ."),
+];
 
 /// A signing line's prefix typed without its dot or with dots inside ("KT GIÁM ĐỐC", "T.M.
 /// ỦY BAN NHÂN DÂN", "K.T CHỦ TỊCH") gets the decree's spelling ("KT. ", "TM. "), in a short
 /// line typed all in capitals (an authority or a title), where no other text starts so.
-pub(super) fn signing_prefix(para: &mut Para) {
+pub(super) fn prefix_spelling(para: &mut Para) {
     let Some(first) = para.runs.first_mut() else { return };
     let t = first.text.trim_start();
-    let rest_upper = |r: &str| r.chars().any(char::is_alphabetic) && !r.chars().any(char::is_lowercase);
-    for canon in ["TM", "KT", "TL", "TUQ"] {
-        let dotted: String = canon.chars().map(|c| format!("{c}.")).collect();
-        for typed in [format!("{canon} "), format!("{dotted} "), format!("{} ", dotted.trim_end_matches('.')), format!("{canon}: ")] {
-            if let Some(rest) = t.strip_prefix(typed.as_str()) {
-                if rest_upper(rest) && (1..=8).contains(&rest.split_whitespace().count()) {
-                    first.text = format!("{canon}. {}", rest.trim_start());
-                    return;
-                }
-            }
-        }
+    let short_capitals = |r: &str| r.chars().any(char::is_alphabetic) && !r.chars().any(char::is_lowercase) && (1..=8).contains(&r.split_whitespace().count());
+    if let Some((rest, canon)) = PREFIXES.iter().find_map(|(typed, canon)| t.strip_prefix(typed).filter(|r| short_capitals(r)).map(|r| (r, canon))) {
+        first.text = format!("{canon} {}", rest.trim_start());
     }
 }

@@ -307,7 +307,7 @@ impl Recogniser<'_> {
             self.copying_agency(agency, place)
         };
         let (date, signed_at) = match date {
-            Some(d) => (d.format("%Y-%m-%d").to_string(), time.map(|t| format!("{}T{}+07:00", d.format("%Y-%m-%d"), t.format("%H:%M:%S")))),
+            Some(d) => (d.format("%Y-%m-%d").to_string(), time.and_then(|t| d.and_time(t).and_local_timezone(crate::sign::vietnam()).single()).map(|at| at.to_rfc3339())),
             None => {
                 self.warn(place, "import-placeholder", format!("the copy's signing time {} is the form's blank: left as a placeholder", quote(&when)));
                 (PLACEHOLDER.to_string(), None)

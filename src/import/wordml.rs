@@ -485,7 +485,7 @@ impl<'s> Reader<'s> {
         }
         para.runs = merged;
         super::labels::label_case(&mut para);
-        super::labels::signing_prefix(&mut para);
+        super::labels::prefix_spelling(&mut para);
         para
     }
 

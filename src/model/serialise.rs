@@ -27,29 +27,21 @@ impl Serialize for Block {
             Block::Paragraph(p) => {
                 let mut m = s.serialize_map(None)?;
                 m.serialize_entry("paragraph", &p.text)?;
-                if let Some(i) = p.indent {
-                    m.serialize_entry("indent", &i)?;
-                }
-                if let Some(a) = &p.align {
-                    m.serialize_entry("align", a)?;
-                }
+                opt(&mut m, "indent", &p.indent)?;
+                opt(&mut m, "align", &p.align)?;
                 m.end()
             }
             Block::Section(x) => {
                 let mut m = s.serialize_map(None)?;
                 m.serialize_entry("section", &x.title)?;
-                if let Some(n) = &x.number {
-                    m.serialize_entry("number", n)?;
-                }
+                opt(&mut m, "number", &x.number)?;
                 m.serialize_entry("body", &x.body)?;
                 m.end()
             }
             Block::List(l) => {
                 let mut m = s.serialize_map(None)?;
                 m.serialize_entry("list", &l.items)?;
-                if let Some(k) = &l.marker {
-                    m.serialize_entry("marker", k)?;
-                }
+                opt(&mut m, "marker", &l.marker)?;
                 m.end()
             }
             Block::Table(t) => {
@@ -73,6 +65,14 @@ impl Serialize for Block {
             Block::Image(i) => one(s, "image", i),
             Block::PageBreak => one(s, "page_break", &true),
         }
+    }
+}
+
+/// An entry written only when it has a value.
+fn opt<M: SerializeMap, T: Serialize>(m: &mut M, key: &str, value: &Option<T>) -> Result<(), M::Error> {
+    match value {
+        Some(v) => m.serialize_entry(key, v),
+        None => Ok(()),
     }
 }
 
@@ -101,9 +101,7 @@ impl Serialize for ListItem {
         if !self.items.is_empty() {
             m.serialize_entry("items", &self.items)?;
         }
-        if let Some(k) = &self.marker {
-            m.serialize_entry("marker", k)?;
-        }
+        opt(&mut m, "marker", &self.marker)?;
         m.end()
     }
 }
@@ -115,15 +113,9 @@ impl Serialize for Cell {
         }
         let mut m = s.serialize_map(None)?;
         m.serialize_entry("text", &self.text)?;
-        if let Some(c) = self.colspan {
-            m.serialize_entry("colspan", &c)?;
-        }
-        if let Some(a) = &self.align {
-            m.serialize_entry("align", a)?;
-        }
-        if let Some(b) = self.bold {
-            m.serialize_entry("bold", &b)?;
-        }
+        opt(&mut m, "colspan", &self.colspan)?;
+        opt(&mut m, "align", &self.align)?;
+        opt(&mut m, "bold", &self.bold)?;
         m.end()
     }
 }
@@ -144,15 +136,9 @@ impl Serialize for Image {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut m = s.serialize_map(None)?;
         m.serialize_entry("data", &base64::engine::general_purpose::STANDARD.encode(self.picture.bytes.as_slice()))?;
-        if let Some(w) = &self.width {
-            m.serialize_entry("width", w)?;
-        }
-        if let Some(a) = &self.align {
-            m.serialize_entry("align", a)?;
-        }
-        if let Some(c) = &self.caption {
-            m.serialize_entry("caption", c)?;
-        }
+        opt(&mut m, "width", &self.width)?;
+        opt(&mut m, "align", &self.align)?;
+        opt(&mut m, "caption", &self.caption)?;
         m.end()
     }
 }
